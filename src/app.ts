@@ -1,0 +1,103 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import type { Context } from 'hono';
+import type { AppEnv } from './env.ts';
+import authRoutes from './auth/routes.ts';
+import { loadSession } from './auth/session.ts';
+import clubRoutes from './clubs/routes.ts';
+import { renderDocs } from './docs/page.ts';
+import householdRoutes from './households/routes.ts';
+import { negotiateLocale } from './lib/i18n.ts';
+import { Problem, problemBody } from './lib/problem.ts';
+import { validationProblem } from './lib/validation.ts';
+import placeRoutes from './places/routes.ts';
+import staffRoutes from './staff/routes.ts';
+
+/** Largest JSON body the API reads. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const OPENAPI_CONFIG = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Buurtpas',
+    version: '0.1.0',
+    description: 'One pass for every resident, a fair price for some, a lift for all. JSON under /api/v1; errors are RFC 9457 problem+json.',
+  },
+};
+
+function renderProblem(c: Context<AppEnv>, problem: Problem): Response {
+  const body = problemBody(problem, c.get('locale') ?? 'nl', new URL(c.req.url).pathname, c.get('requestId') ?? '');
+  c.header('X-Request-Id', body.requestId);
+  return c.newResponse(JSON.stringify(body), body.status as 400, {
+    'content-type': 'application/problem+json',
+    ...problem.options.headers,
+  });
+}
+
+function toProblem(error: unknown): Problem {
+  if (error instanceof Problem) return error;
+  if (error instanceof HTTPException) {
+    if (error.status === 400 && /json/i.test(error.message)) return new Problem('malformed_json', { detail: error.message });
+    if (error.status === 413) return new Problem('payload_too_large');
+    if (error.status === 401) return new Problem('unauthenticated');
+    if (error.status === 404) return new Problem('not_found');
+    if (error.status < 500) return new Problem('validation_failed', { detail: error.message });
+  }
+  console.error('unhandled error', error);
+  return new Problem('internal_error');
+}
+
+/** The whole application: used by the Worker entry and by the tests. */
+export function createApp() {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationProblem(result.error, result.target);
+    },
+  });
+
+  app.use('*', requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
+  app.use('*', async function clockAndLocale(c, next) {
+    const testNow = c.env.TEST_CLOCK === 'on' ? c.req.header('x-test-now') : undefined;
+    c.set('now', testNow && !Number.isNaN(Date.parse(testNow)) ? new Date(testNow) : new Date());
+    c.set('locale', negotiateLocale(c.req.header('accept-language')));
+    await next();
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new Problem('payload_too_large', { detail: `The body is larger than ${MAX_BODY_BYTES} bytes` });
+      },
+    }),
+  );
+  app.use('/api/v1/*', async function requireJson(c, next) {
+    const method = c.req.method;
+    const type = c.req.header('content-type');
+    if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && type && !/^application\/json\b/i.test(type)) {
+      throw new Problem('unsupported_media_type', { detail: `Expected application/json, got ${type}` });
+    }
+    await next();
+  });
+  app.use('/api/v1/*', loadSession);
+
+  app.get('/api/health', (c) => c.json({ status: 'ok' }));
+  for (const routes of [authRoutes, placeRoutes, clubRoutes, staffRoutes, householdRoutes]) app.route('/api/v1', routes);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', { type: 'apiKey', in: 'cookie', name: 'bp_session' });
+  app.doc31('/api/openapi.json', OPENAPI_CONFIG);
+  app.get('/api/docs', (c) => c.html(renderDocs(app.getOpenAPI31Document(OPENAPI_CONFIG) as never)));
+
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    if (path.startsWith('/api/') || path.startsWith('/.well-known/')) {
+      return renderProblem(c, new Problem('not_found', { detail: `No route ${c.req.method} ${path}` }));
+    }
+    return c.env.ASSETS.fetch(c.req.raw);
+  });
+  app.onError((error, c) => renderProblem(c, toProblem(error)));
+  return app;
+}

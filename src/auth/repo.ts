@@ -1,0 +1,153 @@
+import type { SessionUser, StaffRole } from '../env.ts';
+import { isLocale } from '../lib/i18n.ts';
+import { FIRST_LOCK_SECONDS, FREE_ATTEMPTS, MAX_LOCK_SECONDS } from './throttle.ts';
+
+export type LoginCandidate = {
+  id: string;
+  passwordHash: string | null;
+  blocked: boolean;
+  failures: number;
+  lockedUntil: string | null;
+};
+
+type CandidateRow = {
+  id: string;
+  password_hash: string | null;
+  blocked_at: string | null;
+  failures: number | null;
+  locked_until: string | null;
+};
+
+/** The account a login name (email, or a resident's pass number) points to, with its throttle state. */
+export async function findLoginCandidate(db: D1Database, email: string, passNumber: string | null): Promise<LoginCandidate | null> {
+  const row = await db
+    .prepare(
+      `SELECT u.id, u.password_hash, u.blocked_at, t.failures, t.locked_until
+         FROM users u LEFT JOIN login_throttle t ON t.key = 'user:' || u.id
+        WHERE u.id = coalesce(
+          (SELECT id FROM users WHERE email = ?1),
+          (SELECT user_id FROM passholders WHERE pass_number = ?2))`,
+    )
+    .bind(email, passNumber)
+    .first<CandidateRow>();
+  if (!row) return null;
+  return {
+    id: row.id,
+    passwordHash: row.password_hash,
+    blocked: row.blocked_at !== null,
+    failures: row.failures ?? 0,
+    lockedUntil: row.locked_until,
+  };
+}
+
+/** Throttle state for a login name that matches no account (so unknown names are throttled too). */
+export async function findThrottle(db: D1Database, key: string): Promise<{ failures: number; lockedUntil: string | null }> {
+  const row = await db
+    .prepare('SELECT failures, locked_until FROM login_throttle WHERE key = ?1')
+    .bind(key)
+    .first<{ failures: number; locked_until: string | null }>();
+  return { failures: row?.failures ?? 0, lockedUntil: row?.locked_until ?? null };
+}
+
+/**
+ * Counts one failed login and sets the lock of the `lockSeconds` policy in the same statement,
+ * so parallel failures can neither lose a count nor shorten a lock.
+ */
+export async function recordFailure(db: D1Database, key: string, now: string): Promise<{ failures: number; lockedUntil: string | null }> {
+  const row = await db
+    .prepare(
+      `INSERT INTO login_throttle (key, failures, locked_until, updated_at) VALUES (?1, 1, NULL, ?2)
+       ON CONFLICT (key) DO UPDATE SET
+         failures = failures + 1,
+         updated_at = ?2,
+         locked_until = CASE WHEN failures + 1 >= ?3
+           THEN strftime('%Y-%m-%dT%H:%M:%fZ', ?2, '+' || min(?5, ?4 * (1 << min(20, failures + 1 - ?3))) || ' seconds')
+           ELSE locked_until END
+       RETURNING failures, locked_until`,
+    )
+    .bind(key, now, FREE_ATTEMPTS, FIRST_LOCK_SECONDS, MAX_LOCK_SECONDS)
+    .first<{ failures: number; locked_until: string | null }>();
+  return { failures: row!.failures, lockedUntil: row!.locked_until };
+}
+
+/** A successful login: forget the failures and open a session, in one transaction. */
+export async function openSession(
+  db: D1Database,
+  session: { id: string; userId: string; createdAt: string; expiresAt: string },
+  throttleKey: string,
+): Promise<void> {
+  await db.batch([
+    db.prepare('DELETE FROM login_throttle WHERE key = ?1').bind(throttleKey),
+    db
+      .prepare('INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)')
+      .bind(session.id, session.userId, session.createdAt, session.expiresAt),
+  ]);
+}
+
+type SessionRow = {
+  user_id: string;
+  email: string | null;
+  display_name: string;
+  locale: string;
+  passholder_id: string | null;
+  household_id: string | null;
+  resident_municipality_id: string | null;
+  staff_roles: string;
+};
+
+/** The user behind a live session (not revoked, not expired, user not blocked), in one query; null otherwise. */
+export async function loadSessionUser(db: D1Database, sessionId: string, now: string): Promise<SessionUser | null> {
+  const row = await db
+    .prepare(
+      `SELECT u.id AS user_id, u.email, u.display_name, u.locale,
+              p.id AS passholder_id, p.household_id, p.municipality_id AS resident_municipality_id,
+              (SELECT json_group_array(json_object('role', r.role, 'municipalityId', r.municipality_id, 'clubId', r.club_id))
+                 FROM staff_roles r WHERE r.user_id = u.id) AS staff_roles
+         FROM sessions s
+         JOIN users u ON u.id = s.user_id
+         LEFT JOIN passholders p ON p.user_id = u.id
+        WHERE s.id = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2 AND u.blocked_at IS NULL`,
+    )
+    .bind(sessionId, now)
+    .first<SessionRow>();
+  if (!row) return null;
+  return {
+    id: row.user_id,
+    sessionId,
+    email: row.email,
+    displayName: row.display_name,
+    locale: isLocale(row.locale) ? row.locale : 'nl',
+    staffRoles: JSON.parse(row.staff_roles) as StaffRole[],
+    passholderId: row.passholder_id,
+    householdId: row.household_id,
+    residentMunicipalityId: row.resident_municipality_id,
+  };
+}
+
+export async function revokeSession(db: D1Database, sessionId: string, now: string): Promise<void> {
+  await db.prepare('UPDATE sessions SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL').bind(sessionId, now).run();
+}
+
+/** Revokes every live session of a user except `keep` (e.g. after a password change). */
+export function revokeUserSessionsStatement(db: D1Database, userId: string, now: string, keep: string | null = null): D1PreparedStatement {
+  return db
+    .prepare('UPDATE sessions SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL AND id IS NOT ?3')
+    .bind(userId, now, keep);
+}
+
+export async function setLocale(db: D1Database, userId: string, locale: string): Promise<void> {
+  await db.prepare('UPDATE users SET locale = ?2 WHERE id = ?1').bind(userId, locale).run();
+}
+
+export async function findPasswordHash(db: D1Database, userId: string): Promise<string | null> {
+  const row = await db.prepare('SELECT password_hash FROM users WHERE id = ?1').bind(userId).first<{ password_hash: string | null }>();
+  return row?.password_hash ?? null;
+}
+
+/** New password and revocation of the user's other sessions, together. */
+export async function changePassword(db: D1Database, userId: string, hash: string, keepSession: string, now: string): Promise<void> {
+  await db.batch([
+    db.prepare('UPDATE users SET password_hash = ?2 WHERE id = ?1').bind(userId, hash),
+    revokeUserSessionsStatement(db, userId, now, keepSession),
+  ]);
+}

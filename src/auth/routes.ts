@@ -1,0 +1,139 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { AppEnv, SessionUser } from '../env.ts';
+import { jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
+import { Problem } from '../lib/problem.ts';
+import { requireUser, roleNames } from './guard.ts';
+import { login } from './login.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import { changePassword, findPasswordHash, loadSessionUser, revokeSession, setLocale } from './repo.ts';
+import { LoginSchema, MePatchSchema, MeSchema, PasswordChangeSchema, SessionSchema, TokenSchema } from './schema.ts';
+import { clearSessionCookie, issueToken, setSessionCookie } from './session.ts';
+
+/** The `/me` view of a session user. */
+export function toMe(user: SessionUser): z.infer<typeof MeSchema> {
+  const municipal = user.staffRoles.find((r) => r.municipalityId !== null);
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    locale: user.locale,
+    roles: roleNames(user) as z.infer<typeof MeSchema>['roles'],
+    municipalityId: municipal?.municipalityId ?? user.residentMunicipalityId,
+    clubIds: [...new Set(user.staffRoles.flatMap((r) => (r.clubId ? [r.clubId] : [])))],
+    passholderId: user.passholderId,
+    householdId: user.householdId,
+    staffRoles: user.staffRoles,
+  };
+}
+
+const app = new OpenAPIHono<AppEnv>();
+
+app.openapi(
+  createRoute({
+    method: 'post',
+    path: '/auth/login',
+    tags: ['auth'],
+    summary: 'Sign in with email or pass number and password',
+    description: 'Answers a session token and sets it as an httpOnly cookie. Five failed attempts lock the account for a minute, doubling up to an hour.',
+    request: { body: jsonBody(LoginSchema) },
+    responses: {
+      200: jsonResponse(SessionSchema, 'Signed in'),
+      ...problems('validation_failed', 'invalid_credentials', 'account_blocked', 'login_throttled'),
+    },
+  }),
+  async (c) => {
+    const body = c.req.valid('json');
+    const { sessionId } = await login(c.env, body.login, body.password, c.var.now);
+    const user = await loadSessionUser(c.env.DB, sessionId, c.var.now.toISOString());
+    if (!user) throw new Problem('internal_error', { detail: 'Session vanished right after login' });
+    const { token, expiresAt } = await issueToken(c.env, user, c.var.now);
+    setSessionCookie(c, token);
+    return c.json({ token, expiresAt: expiresAt.toISOString(), user: toMe(user) }, 200);
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'post',
+    path: '/auth/logout',
+    tags: ['auth'],
+    summary: 'Sign out: revokes the session behind the token or cookie',
+    security: SECURITY,
+    responses: { 204: { description: 'Signed out' }, ...problems('unauthenticated') },
+  }),
+  async (c) => {
+    const user = requireUser(c);
+    await revokeSession(c.env.DB, user.sessionId, c.var.now.toISOString());
+    clearSessionCookie(c);
+    return c.body(null, 204);
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'post',
+    path: '/auth/refresh',
+    tags: ['auth'],
+    summary: 'A fresh short-lived token for the same session',
+    security: SECURITY,
+    responses: { 200: jsonResponse(TokenSchema, 'New token'), ...problems('unauthenticated') },
+  }),
+  async (c) => {
+    const user = requireUser(c);
+    const { token, expiresAt } = await issueToken(c.env, user, c.var.now);
+    setSessionCookie(c, token);
+    return c.json({ token, expiresAt: expiresAt.toISOString() }, 200);
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'get',
+    path: '/me',
+    tags: ['auth'],
+    summary: 'Who is signed in, with roles and scopes',
+    security: SECURITY,
+    responses: { 200: jsonResponse(MeSchema, 'The signed-in user'), ...problems('unauthenticated') },
+  }),
+  (c) => c.json(toMe(requireUser(c)), 200),
+);
+
+app.openapi(
+  createRoute({
+    method: 'patch',
+    path: '/me',
+    tags: ['auth'],
+    summary: 'Change the preferred language',
+    security: SECURITY,
+    request: { body: jsonBody(MePatchSchema) },
+    responses: { 200: jsonResponse(MeSchema, 'Updated'), ...problems('validation_failed', 'unauthenticated') },
+  }),
+  async (c) => {
+    const user = requireUser(c);
+    const { locale } = c.req.valid('json');
+    await setLocale(c.env.DB, user.id, locale);
+    return c.json(toMe({ ...user, locale }), 200);
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'post',
+    path: '/me/password',
+    tags: ['auth'],
+    summary: 'Change one’s password; signs out every other session',
+    security: SECURITY,
+    request: { body: jsonBody(PasswordChangeSchema) },
+    responses: { 204: { description: 'Changed' }, ...problems('validation_failed', 'unauthenticated', 'invalid_credentials') },
+  }),
+  async (c) => {
+    const user = requireUser(c);
+    const body = c.req.valid('json');
+    const stored = await findPasswordHash(c.env.DB, user.id);
+    if (!stored || !(await verifyPassword(body.currentPassword, stored))) throw new Problem('invalid_credentials');
+    await changePassword(c.env.DB, user.id, await hashPassword(body.newPassword), user.sessionId, c.var.now.toISOString());
+    return c.body(null, 204);
+  },
+);
+
+export default app;

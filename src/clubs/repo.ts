@@ -1,0 +1,108 @@
+import type { ActivitySummary, Club, ClubInput } from './schema.ts';
+
+type ClubRow = {
+  id: string;
+  municipality_id: string;
+  name: string;
+  kind: Club['kind'];
+  status: Club['status'];
+  contact_email: string | null;
+  approved_at: string | null;
+  created_at: string;
+};
+
+const CLUB_COLUMNS = 'id, municipality_id, name, kind, status, contact_email, approved_at, created_at';
+
+function toClub(row: ClubRow): Club {
+  return {
+    id: row.id,
+    municipalityId: row.municipality_id,
+    name: row.name,
+    kind: row.kind,
+    status: row.status,
+    contactEmail: row.contact_email,
+    approvedAt: row.approved_at,
+    createdAt: row.created_at,
+  };
+}
+
+export async function findClub(db: D1Database, id: string): Promise<Club | null> {
+  const row = await db.prepare(`SELECT ${CLUB_COLUMNS} FROM clubs WHERE id = ?1`).bind(id).first<ClubRow>();
+  return row ? toClub(row) : null;
+}
+
+/** Approved clubs, optionally of one municipality. */
+export async function listApprovedClubs(db: D1Database, municipalityId: string | null): Promise<Club[]> {
+  const { results } = await db
+    .prepare(`SELECT ${CLUB_COLUMNS} FROM clubs WHERE status = 'approved' AND (?1 IS NULL OR municipality_id = ?1) ORDER BY name`)
+    .bind(municipalityId)
+    .all<ClubRow>();
+  return results.map(toClub);
+}
+
+/** Every club of a municipality, whatever its status. */
+export async function listMunicipalityClubs(db: D1Database, municipalityId: string): Promise<Club[]> {
+  const { results } = await db
+    .prepare(`SELECT ${CLUB_COLUMNS} FROM clubs WHERE municipality_id = ?1 ORDER BY status = 'approved', name`)
+    .bind(municipalityId)
+    .all<ClubRow>();
+  return results.map(toClub);
+}
+
+/** A new club awaiting approval; null when the municipality has a club of that name. */
+export async function insertClub(db: D1Database, id: string, municipalityId: string, input: ClubInput, now: string): Promise<Club | null> {
+  const row = await db
+    .prepare(
+      `INSERT INTO clubs (id, municipality_id, name, kind, status, contact_email, created_at)
+       VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6)
+       ON CONFLICT (municipality_id, name) DO NOTHING
+       RETURNING ${CLUB_COLUMNS}`,
+    )
+    .bind(id, municipalityId, input.name, input.kind, input.contactEmail, now)
+    .first<ClubRow>();
+  return row ? toClub(row) : null;
+}
+
+/** Sets a club's status; approving records who and when. */
+export async function setClubStatus(db: D1Database, id: string, status: Club['status'], by: string, now: string): Promise<Club | null> {
+  const row = await db
+    .prepare(
+      `UPDATE clubs SET status = ?2,
+              approved_at = CASE WHEN ?2 = 'approved' THEN ?4 ELSE approved_at END,
+              approved_by = CASE WHEN ?2 = 'approved' THEN ?3 ELSE approved_by END
+        WHERE id = ?1 RETURNING ${CLUB_COLUMNS}`,
+    )
+    .bind(id, status, by, now)
+    .first<ClubRow>();
+  return row ? toClub(row) : null;
+}
+
+/** A club's activities from `from` on, soonest first. */
+export async function listClubActivities(db: D1Database, clubId: string, from: string, limit: number): Promise<ActivitySummary[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id, club_id, title, category, starts_at, ends_at, capacity, regular_price_cents
+         FROM activities WHERE club_id = ?1 AND ends_at >= ?2 ORDER BY starts_at LIMIT ?3`,
+    )
+    .bind(clubId, from, limit)
+    .all<{
+      id: string;
+      club_id: string;
+      title: string;
+      category: string;
+      starts_at: string;
+      ends_at: string;
+      capacity: number | null;
+      regular_price_cents: number;
+    }>();
+  return results.map((r) => ({
+    id: r.id,
+    clubId: r.club_id,
+    title: r.title,
+    category: r.category,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    capacity: r.capacity,
+    regularPriceCents: r.regular_price_cents,
+  }));
+}

@@ -1,0 +1,147 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { AppEnv, SessionUser } from '../env.ts';
+import { allow, hasClubRole, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
+import { newId } from '../lib/ids.ts';
+import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
+import { Problem } from '../lib/problem.ts';
+import { municipalityExists } from '../places/repo.ts';
+import * as repo from './repo.ts';
+import { ActivitySummarySchema, ClubInputSchema, ClubSchema, PublicClubSchema, type Club } from './schema.ts';
+
+/** Loads a club or answers 404. */
+export async function loadClub(db: D1Database, clubId: string): Promise<Club> {
+  const club = await repo.findClub(db, clubId);
+  if (!club) throw new Problem('not_found');
+  return club;
+}
+
+/** The club's own staff (any role given) or its municipality's admin. */
+export function isClubManager(user: SessionUser, club: Club, ...clubRoles: ('club_admin' | 'door')[]): boolean {
+  return hasClubRole(user, club.id, ...clubRoles) || hasMunicipalityRole(user, club.municipalityId, 'municipality_admin');
+}
+
+const ClubParams = z.object({ clubId: IdSchema });
+const app = new OpenAPIHono<AppEnv>();
+
+app.openapi(
+  createRoute({
+    method: 'get',
+    path: '/clubs',
+    tags: ['clubs'],
+    summary: 'Approved clubs (public), optionally of one municipality',
+    request: { query: z.object({ municipalityId: IdSchema.optional() }) },
+    responses: { 200: jsonResponse(z.object({ items: z.array(PublicClubSchema) }), 'Clubs'), ...problems('validation_failed') },
+  }),
+  async (c) => {
+    const clubs = await repo.listApprovedClubs(c.env.DB, c.req.valid('query').municipalityId ?? null);
+    return c.json({ items: clubs.map(({ id, municipalityId, name, kind }) => ({ id, municipalityId, name, kind })) }, 200);
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'get',
+    path: '/municipalities/{municipalityId}/clubs',
+    tags: ['clubs'],
+    summary: 'Every club of a municipality, pending ones included (municipality admin)',
+    security: SECURITY,
+    request: { params: z.object({ municipalityId: IdSchema }) },
+    responses: { 200: jsonResponse(z.object({ items: z.array(ClubSchema) }), 'Clubs'), ...problems('unauthenticated', 'forbidden') },
+  }),
+  async (c) => {
+    const user = requireUser(c);
+    const { municipalityId } = c.req.valid('param');
+    allow(hasMunicipalityRole(user, municipalityId, 'municipality_admin'));
+    return c.json({ items: await repo.listMunicipalityClubs(c.env.DB, municipalityId) }, 200);
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'post',
+    path: '/municipalities/{municipalityId}/clubs',
+    tags: ['clubs'],
+    summary: 'Register a club; it waits for approval (municipality admin)',
+    security: SECURITY,
+    request: { params: z.object({ municipalityId: IdSchema }), body: jsonBody(ClubInputSchema) },
+    responses: {
+      201: jsonResponse(ClubSchema, 'Registered, pending approval'),
+      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'conflict'),
+    },
+  }),
+  async (c) => {
+    const user = requireUser(c);
+    const { municipalityId } = c.req.valid('param');
+    allow(hasMunicipalityRole(user, municipalityId, 'municipality_admin'));
+    if (!(await municipalityExists(c.env.DB, municipalityId))) throw new Problem('not_found');
+    const club = await repo.insertClub(c.env.DB, newId(), municipalityId, c.req.valid('json'), c.var.now.toISOString());
+    if (!club) throw new Problem('conflict', { detail: 'A club with this name exists in the municipality' });
+    return c.json(club, 201);
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'get',
+    path: '/clubs/{clubId}',
+    tags: ['clubs'],
+    summary: 'A club’s details (its staff, or its municipality admin)',
+    security: SECURITY,
+    request: { params: ClubParams },
+    responses: { 200: jsonResponse(ClubSchema, 'The club'), ...problems('unauthenticated', 'forbidden', 'not_found') },
+  }),
+  async (c) => {
+    const user = requireUser(c);
+    const club = await loadClub(c.env.DB, c.req.valid('param').clubId);
+    allow(isClubManager(user, club, 'club_admin', 'door'));
+    return c.json(club, 200);
+  },
+);
+
+for (const [action, status] of [
+  ['approve', 'approved'],
+  ['suspend', 'suspended'],
+] as const) {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: `/clubs/{clubId}/${action}`,
+      tags: ['clubs'],
+      summary: `${action === 'approve' ? 'Approve' : 'Suspend'} a club (admin of its municipality)`,
+      security: SECURITY,
+      request: { params: ClubParams },
+      responses: { 200: jsonResponse(ClubSchema, 'The club'), ...problems('unauthenticated', 'forbidden', 'not_found') },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const club = await loadClub(c.env.DB, c.req.valid('param').clubId);
+      allow(hasMunicipalityRole(user, club.municipalityId, 'municipality_admin'));
+      const updated = await repo.setClubStatus(c.env.DB, club.id, status, user.id, c.var.now.toISOString());
+      if (!updated) throw new Problem('not_found');
+      return c.json(updated, 200);
+    },
+  );
+}
+
+app.openapi(
+  createRoute({
+    method: 'get',
+    path: '/clubs/{clubId}/activities',
+    tags: ['clubs'],
+    summary: 'A club’s coming activities (its staff, or its municipality admin)',
+    security: SECURITY,
+    request: { params: ClubParams },
+    responses: {
+      200: jsonResponse(z.object({ items: z.array(ActivitySummarySchema) }), 'Coming activities'),
+      ...problems('unauthenticated', 'forbidden', 'not_found'),
+    },
+  }),
+  async (c) => {
+    const user = requireUser(c);
+    const club = await loadClub(c.env.DB, c.req.valid('param').clubId);
+    allow(isClubManager(user, club, 'club_admin', 'door'));
+    return c.json({ items: await repo.listClubActivities(c.env.DB, club.id, c.var.now.toISOString(), 100) }, 200);
+  },
+);
+
+export default app;

@@ -1,0 +1,43 @@
+import { z } from '@hono/zod-openapi';
+
+export const ClubKindSchema = z.enum(['sports', 'culture', 'youth', 'social', 'other']);
+export const ClubStatusSchema = z.enum(['pending', 'approved', 'suspended']);
+
+/** What anyone may see of an approved club. */
+export const PublicClubSchema = z
+  .object({ id: z.string(), municipalityId: z.string(), name: z.string(), kind: ClubKindSchema })
+  .openapi('PublicClub');
+
+/** What the club's own staff and its municipality see. */
+export const ClubSchema = PublicClubSchema.extend({
+  status: ClubStatusSchema,
+  contactEmail: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  createdAt: z.string(),
+}).openapi('Club');
+
+export const ClubInputSchema = z
+  .object({
+    name: z.string().trim().min(2).max(120),
+    kind: ClubKindSchema.default('other'),
+    contactEmail: z.email().max(254).nullable().default(null),
+  })
+  .strict()
+  .openapi('ClubInput');
+
+export const ActivitySummarySchema = z
+  .object({
+    id: z.string(),
+    clubId: z.string(),
+    title: z.string(),
+    category: z.string(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    capacity: z.number().int().nullable(),
+    regularPriceCents: z.number().int(),
+  })
+  .openapi('ActivitySummary');
+
+export type Club = z.infer<typeof ClubSchema>;
+export type ClubInput = z.infer<typeof ClubInputSchema>;
+export type ActivitySummary = z.infer<typeof ActivitySummarySchema>;

@@ -1,0 +1,44 @@
+import type { Locale } from './lib/i18n.ts';
+
+/** Bindings of the Worker: see wrangler.toml ([vars], D1, assets) and the secrets in README. */
+export type Bindings = {
+  DB: D1Database;
+  ASSETS: Fetcher;
+  /** JSON array of private Ed25519 JWKs, each with a `kid`; the first signs, all verify (rotation). */
+  SIGNING_KEYS: string;
+  TOKEN_ISSUER: string;
+  TOKEN_AUDIENCE: string;
+  /** Only in tests: when "on", an `X-Test-Now` header sets the request's clock. Never set in production. */
+  TEST_CLOCK?: string;
+};
+
+/** A staff role with the scope it applies to. Residents have no staff role: see `passholderId`. */
+export type StaffRole = {
+  role: 'municipality_admin' | 'counter' | 'club_admin' | 'door';
+  municipalityId: string | null;
+  clubId: string | null;
+};
+
+/** The signed-in user, as loaded from a live session. */
+export type SessionUser = {
+  id: string;
+  sessionId: string;
+  email: string | null;
+  displayName: string;
+  locale: Locale;
+  staffRoles: StaffRole[];
+  passholderId: string | null;
+  householdId: string | null;
+  residentMunicipalityId: string | null;
+};
+
+export type AppEnv = {
+  Bindings: Bindings;
+  Variables: {
+    requestId: string;
+    locale: Locale;
+    /** The request's clock: the real time, or the test clock. */
+    now: Date;
+    user?: SessionUser;
+  };
+};

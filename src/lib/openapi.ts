@@ -1,0 +1,52 @@
+import { z } from '@hono/zod-openapi';
+import { PROBLEMS, type ProblemCode } from './problem.ts';
+
+const LocalizedSchema = z.object({ nl: z.string(), fr: z.string(), en: z.string() }).openapi('Localized');
+
+/** RFC 9457 problem details, the one error shape of the API. */
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    code: z.enum(Object.keys(PROBLEMS) as [ProblemCode, ...ProblemCode[]]),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    message: z.string().openapi({ description: 'End-user text in the language of the request' }),
+    messages: LocalizedSchema,
+    instance: z.string(),
+    requestId: z.string(),
+    fields: z
+      .array(z.object({ pointer: z.string(), code: z.string(), messages: LocalizedSchema }))
+      .optional()
+      .openapi({ description: 'Invalid fields, addressed by JSON pointers' }),
+  })
+  .openapi('Problem');
+
+/** OpenAPI response entries for the problems a route can answer with. */
+export function problems(...codes: ProblemCode[]) {
+  const byStatus = new Map<number, ProblemCode[]>();
+  for (const code of codes) byStatus.set(PROBLEMS[code].status, [...(byStatus.get(PROBLEMS[code].status) ?? []), code]);
+  return Object.fromEntries(
+    [...byStatus].map(([status, list]) => [
+      status,
+      {
+        description: list.map((code) => `\`${code}\`: ${PROBLEMS[code].title}`).join('; '),
+        content: { 'application/problem+json': { schema: ProblemSchema } },
+      },
+    ]),
+  );
+}
+
+/** A required JSON request body. */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { required: true, content: { 'application/json': { schema } } } as const;
+}
+
+/** A JSON response. */
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } } as const;
+}
+
+export const IdSchema = z.string().min(1).max(64).openapi({ example: '0b0c6c53-5e0b-4e38-a0e1-d6c2f1a5b9aa' });
+
+export const SECURITY = [{ bearer: [] }, { cookie: [] }];

@@ -1,0 +1,40 @@
+import { z } from '@hono/zod-openapi';
+
+export const NeighbourhoodSchema = z
+  .object({
+    id: z.string(),
+    municipalityId: z.string(),
+    name: z.string(),
+    postalCodes: z.array(z.string()),
+    lat: z.number().nullable(),
+    lon: z.number().nullable(),
+  })
+  .openapi('Neighbourhood');
+
+export const RegionSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    municipalities: z.array(z.object({ id: z.string(), name: z.string() })),
+  })
+  .openapi('Region');
+
+const PostalCode = z.string().regex(/^[1-9]\d{3}$/, 'a Belgian postal code of four digits');
+
+const neighbourhoodFields = {
+  name: z.string().trim().min(1).max(100),
+  postalCodes: z.array(PostalCode).min(1).max(20),
+  lat: z.number().min(-90).max(90).nullable(),
+  lon: z.number().min(-180).max(180).nullable(),
+};
+
+export const NeighbourhoodInputSchema = z
+  .object({ ...neighbourhoodFields, lat: neighbourhoodFields.lat.default(null), lon: neighbourhoodFields.lon.default(null) })
+  .strict()
+  .openapi('NeighbourhoodInput');
+
+export const NeighbourhoodPatchSchema = z.object(neighbourhoodFields).partial().strict().openapi('NeighbourhoodPatch');
+
+export type Neighbourhood = z.infer<typeof NeighbourhoodSchema>;
+export type Region = z.infer<typeof RegionSchema>;
+export type NeighbourhoodInput = z.infer<typeof NeighbourhoodInputSchema>;

@@ -1,0 +1,34 @@
+import { env } from 'cloudflare:workers';
+import { hashPassword } from '../../src/auth/passwords.ts';
+import { demo, unique } from './api.ts';
+
+/** A fresh staff account (default: counter staff of Demostad), for tests that change account state. */
+export async function createStaffUser(
+  role: 'municipality_admin' | 'counter' | 'club_admin' | 'door' = 'counter',
+  scope?: { municipalityId?: string; clubId?: string },
+): Promise<{ id: string; email: string; password: string }> {
+  const id = crypto.randomUUID();
+  const email = `${unique(role)}@test.local`;
+  const password = `pw-${unique()}`;
+  const now = new Date().toISOString();
+  const clubRole = role === 'club_admin' || role === 'door';
+  const municipalityId = clubRole ? null : (scope?.municipalityId ?? (await demo.demostad()));
+  const clubId = clubRole ? (scope?.clubId ?? (await demo.sportsClub())) : null;
+  await env.DB.batch([
+    env.DB.prepare('INSERT INTO users (id, email, password_hash, display_name, created_at) VALUES (?1, ?2, ?3, ?4, ?5)').bind(
+      id,
+      email,
+      await hashPassword(password),
+      'Test Person',
+      now,
+    ),
+    env.DB.prepare('INSERT INTO staff_roles (user_id, role, municipality_id, club_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)').bind(
+      id,
+      role,
+      municipalityId,
+      clubId,
+      now,
+    ),
+  ]);
+  return { id, email, password };
+}

@@ -1,0 +1,42 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+import { generateSigningKey } from './src/auth/jwt.ts';
+import { demoSeedStatements } from './src/demo/seed.ts';
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations('migrations');
+  const seed = await demoSeedStatements(new Date());
+  // A fresh signing key per run: keys are never committed.
+  const signingKeys = JSON.stringify([await generateSigningKey()]);
+  return {
+    test: {
+      projects: [
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: './wrangler.toml' },
+              miniflare: {
+                bindings: { TEST_MIGRATIONS: migrations, TEST_SEED: seed, SIGNING_KEYS: signingKeys, TEST_CLOCK: 'on' },
+              },
+            }),
+          ],
+          test: {
+            name: 'workers',
+            include: ['test/**/*.test.ts'],
+            exclude: ['test/e2e/**'],
+            setupFiles: ['test/helpers/setup.ts'],
+          },
+        },
+        {
+          test: {
+            name: 'e2e',
+            include: ['test/e2e/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 120_000,
+            hookTimeout: 180_000,
+          },
+        },
+      ],
+    },
+  };
+});
