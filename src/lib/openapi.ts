@@ -49,4 +49,4 @@ export function jsonResponse<T extends z.ZodType>(schema: T, description: string
 
 export const IdSchema = z.string().min(1).max(64).openapi({ example: '0b0c6c53-5e0b-4e38-a0e1-d6c2f1a5b9aa' });
 
-export const SECURITY = [{ bearer: [] }, { cookie: [] }];
+export const SECURITY: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];

@@ -15,7 +15,7 @@ const app = new OpenAPIHono<AppEnv>();
 
 /** Who may manage the staff of a scope: a club's admins or its municipality's admin; a municipality's admin. */
 async function authorizeScope(c: Context<AppEnv>, user: SessionUser, scope: repo.Scope): Promise<void> {
-  if (scope.clubId) {
+  if (scope.clubId !== null) {
     allow(isClubManager(user, await loadClub(c.env.DB, scope.clubId), 'club_admin'));
   } else {
     allow(hasMunicipalityRole(user, scope.municipalityId, 'municipality_admin'));
