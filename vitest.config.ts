@@ -16,7 +16,12 @@ export default defineConfig(async () => {
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
               miniflare: {
-                bindings: { TEST_MIGRATIONS: migrations, TEST_SEED: seed, SIGNING_KEYS: signingKeys, TEST_CLOCK: 'on' },
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  TEST_SEED: seed,
+                  SIGNING_KEYS: signingKeys,
+                  TEST_CLOCK: 'on',
+                },
               },
             }),
           ],

@@ -23,12 +23,18 @@ const OPENAPI_CONFIG = {
   info: {
     title: 'Buurtpas',
     version: '0.1.0',
-    description: 'One pass for every resident, a fair price for some, a lift for all. JSON under /api/v1; errors are RFC 9457 problem+json.',
+    description:
+      'One pass for every resident, a fair price for some, a lift for all. JSON under /api/v1; errors are RFC 9457 problem+json.',
   },
 };
 
 function renderProblem(c: Context<AppEnv>, problem: Problem): Response {
-  const body = problemBody(problem, c.get('locale') ?? 'nl', new URL(c.req.url).pathname, c.get('requestId') ?? '');
+  const body = problemBody(
+    problem,
+    c.get('locale') ?? 'nl',
+    new URL(c.req.url).pathname,
+    c.get('requestId') ?? '',
+  );
   c.header('X-Request-Id', body.requestId);
   return c.newResponse(JSON.stringify(body), body.status as 400, {
     'content-type': 'application/problem+json',
@@ -39,7 +45,8 @@ function renderProblem(c: Context<AppEnv>, problem: Problem): Response {
 function toProblem(error: unknown): Problem {
   if (error instanceof Problem) return error;
   if (error instanceof HTTPException) {
-    if (error.status === 400 && /json/i.test(error.message)) return new Problem('malformed_json', { detail: error.message });
+    if (error.status === 400 && /json/i.test(error.message))
+      return new Problem('malformed_json', { detail: error.message });
     if (error.status === 413) return new Problem('payload_too_large');
     if (error.status === 401) return new Problem('unauthenticated');
     if (error.status === 404) return new Problem('not_found');
@@ -76,7 +83,11 @@ export function createApp() {
   app.use('/api/v1/*', async function requireJson(c, next) {
     const method = c.req.method;
     const type = c.req.header('content-type');
-    if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && type && !/^application\/json\b/i.test(type)) {
+    if (
+      (method === 'POST' || method === 'PUT' || method === 'PATCH') &&
+      type &&
+      !/^application\/json\b/i.test(type)
+    ) {
       throw new Problem('unsupported_media_type', { detail: `Expected application/json, got ${type}` });
     }
     await next();
@@ -84,10 +95,19 @@ export function createApp() {
   app.use('/api/v1/*', loadSession);
 
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
-  for (const routes of [authRoutes, placeRoutes, clubRoutes, staffRoutes, householdRoutes]) app.route('/api/v1', routes);
+  for (const routes of [authRoutes, placeRoutes, clubRoutes, staffRoutes, householdRoutes])
+    app.route('/api/v1', routes);
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', { type: 'apiKey', in: 'cookie', name: 'bp_session' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'bp_session',
+  });
   app.doc31('/api/openapi.json', OPENAPI_CONFIG);
   app.get('/api/docs', (c) => c.html(renderDocs(app.getOpenAPI31Document(OPENAPI_CONFIG) as never)));
 

@@ -15,7 +15,11 @@ export function allow(allowed: boolean, detail = 'Your role or scope does not al
 }
 
 /** Does the user hold one of `roles` for this municipality? */
-export function hasMunicipalityRole(user: SessionUser, municipalityId: string, ...roles: StaffRole['role'][]): boolean {
+export function hasMunicipalityRole(
+  user: SessionUser,
+  municipalityId: string,
+  ...roles: StaffRole['role'][]
+): boolean {
   return user.staffRoles.some((r) => r.municipalityId === municipalityId && roles.includes(r.role));
 }
 

@@ -19,7 +19,8 @@ export function loadKeys(secret: string): Promise<KeyPair[]> {
 
 async function importKeys(secret: string): Promise<KeyPair[]> {
   const jwks = JSON.parse(secret) as JWK[];
-  if (!Array.isArray(jwks) || jwks.length === 0) throw new Error('SIGNING_KEYS must be a non-empty JSON array of JWKs');
+  if (!Array.isArray(jwks) || jwks.length === 0)
+    throw new Error('SIGNING_KEYS must be a non-empty JSON array of JWKs');
   return Promise.all(
     jwks.map(async (jwk) => {
       if (!jwk.kid || !jwk.d) throw new Error('every signing key needs a kid and its private part');
@@ -53,7 +54,11 @@ export type VerifyOptions = { typ: string; issuer: string; audience: string; now
  * Verifies signature (by `kid`, any of our keys), algorithm, `typ`, `iss`, `aud`, `exp` and `nbf`.
  * Throws on any failure; callers map that to one problem.
  */
-export async function verifyToken(secret: string, token: string, options: VerifyOptions): Promise<JWTPayload> {
+export async function verifyToken(
+  secret: string,
+  token: string,
+  options: VerifyOptions,
+): Promise<JWTPayload> {
   const keys = await loadKeys(secret);
   const { payload } = await jwtVerify(
     token,
@@ -82,7 +87,10 @@ export async function publicJwks(secret: string): Promise<{ keys: JWK[] }> {
 
 /** A fresh Ed25519 private JWK with a random key id (development setup, tests, key rotation). */
 export async function generateSigningKey(): Promise<JWK> {
-  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, [
+    'sign',
+    'verify',
+  ])) as CryptoKeyPair;
   const jwk = await exportJWK(pair.privateKey);
   return { ...jwk, kid: crypto.randomUUID(), alg: ALGORITHM };
 }

@@ -13,7 +13,12 @@ import { secondsLocked } from './throttle.ts';
  * Unknown logins cost the same password check and are throttled like known ones, so neither
  * timing nor answers tell whether an account exists.
  */
-export async function login(env: Bindings, loginName: string, password: string, now: Date): Promise<{ userId: string; sessionId: string }> {
+export async function login(
+  env: Bindings,
+  loginName: string,
+  password: string,
+  now: Date,
+): Promise<{ userId: string; sessionId: string }> {
   const passNumber = isValidPassNumber(loginName) ? normalizePassNumber(loginName) : null;
   const email = loginName.trim().toLowerCase();
   const candidate = await findLoginCandidate(env.DB, email, passNumber);
@@ -35,7 +40,12 @@ export async function login(env: Bindings, loginName: string, password: string, 
   const sessionId = newId();
   await openSession(
     env.DB,
-    { id: sessionId, userId: candidate.id, createdAt: now.toISOString(), expiresAt: addSeconds(now, SESSION_SECONDS).toISOString() },
+    {
+      id: sessionId,
+      userId: candidate.id,
+      createdAt: now.toISOString(),
+      expiresAt: addSeconds(now, SESSION_SECONDS).toISOString(),
+    },
     key,
   );
   return { userId: candidate.id, sessionId };

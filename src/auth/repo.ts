@@ -19,7 +19,11 @@ type CandidateRow = {
 };
 
 /** The account a login name (email, or a resident's pass number) points to, with its throttle state. */
-export async function findLoginCandidate(db: D1Database, email: string, passNumber: string | null): Promise<LoginCandidate | null> {
+export async function findLoginCandidate(
+  db: D1Database,
+  email: string,
+  passNumber: string | null,
+): Promise<LoginCandidate | null> {
   const row = await db
     .prepare(
       `SELECT u.id, u.password_hash, u.blocked_at, t.failures, t.locked_until
@@ -41,7 +45,10 @@ export async function findLoginCandidate(db: D1Database, email: string, passNumb
 }
 
 /** Throttle state for a login name that matches no account (so unknown names are throttled too). */
-export async function findThrottle(db: D1Database, key: string): Promise<{ failures: number; lockedUntil: string | null }> {
+export async function findThrottle(
+  db: D1Database,
+  key: string,
+): Promise<{ failures: number; lockedUntil: string | null }> {
   const row = await db
     .prepare('SELECT failures, locked_until FROM login_throttle WHERE key = ?1')
     .bind(key)
@@ -53,7 +60,11 @@ export async function findThrottle(db: D1Database, key: string): Promise<{ failu
  * Counts one failed login and sets the lock of the `lockSeconds` policy in the same statement,
  * so parallel failures can neither lose a count nor shorten a lock.
  */
-export async function recordFailure(db: D1Database, key: string, now: string): Promise<{ failures: number; lockedUntil: string | null }> {
+export async function recordFailure(
+  db: D1Database,
+  key: string,
+  now: string,
+): Promise<{ failures: number; lockedUntil: string | null }> {
   const row = await db
     .prepare(
       `INSERT INTO login_throttle (key, failures, locked_until, updated_at) VALUES (?1, 1, NULL, ?2)
@@ -96,7 +107,11 @@ type SessionRow = {
 };
 
 /** The user behind a live session (not revoked, not expired, user not blocked), in one query; null otherwise. */
-export async function loadSessionUser(db: D1Database, sessionId: string, now: string): Promise<SessionUser | null> {
+export async function loadSessionUser(
+  db: D1Database,
+  sessionId: string,
+  now: string,
+): Promise<SessionUser | null> {
   const row = await db
     .prepare(
       `SELECT u.id AS user_id, u.email, u.display_name, u.locale,
@@ -125,11 +140,19 @@ export async function loadSessionUser(db: D1Database, sessionId: string, now: st
 }
 
 export async function revokeSession(db: D1Database, sessionId: string, now: string): Promise<void> {
-  await db.prepare('UPDATE sessions SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL').bind(sessionId, now).run();
+  await db
+    .prepare('UPDATE sessions SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL')
+    .bind(sessionId, now)
+    .run();
 }
 
 /** Revokes every live session of a user except `keep` (e.g. after a password change). */
-export function revokeUserSessionsStatement(db: D1Database, userId: string, now: string, keep: string | null = null): D1PreparedStatement {
+export function revokeUserSessionsStatement(
+  db: D1Database,
+  userId: string,
+  now: string,
+  keep: string | null = null,
+): D1PreparedStatement {
   return db
     .prepare('UPDATE sessions SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL AND id IS NOT ?3')
     .bind(userId, now, keep);
@@ -140,12 +163,21 @@ export async function setLocale(db: D1Database, userId: string, locale: string):
 }
 
 export async function findPasswordHash(db: D1Database, userId: string): Promise<string | null> {
-  const row = await db.prepare('SELECT password_hash FROM users WHERE id = ?1').bind(userId).first<{ password_hash: string | null }>();
+  const row = await db
+    .prepare('SELECT password_hash FROM users WHERE id = ?1')
+    .bind(userId)
+    .first<{ password_hash: string | null }>();
   return row?.password_hash ?? null;
 }
 
 /** New password and revocation of the user's other sessions, together. */
-export async function changePassword(db: D1Database, userId: string, hash: string, keepSession: string, now: string): Promise<void> {
+export async function changePassword(
+  db: D1Database,
+  userId: string,
+  hash: string,
+  keepSession: string,
+  now: string,
+): Promise<void> {
   await db.batch([
     db.prepare('UPDATE users SET password_hash = ?2 WHERE id = ?1').bind(userId, hash),
     revokeUserSessionsStatement(db, userId, now, keepSession),

@@ -6,7 +6,14 @@ import { requireUser, roleNames } from './guard.ts';
 import { login } from './login.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { changePassword, findPasswordHash, loadSessionUser, revokeSession, setLocale } from './repo.ts';
-import { LoginSchema, MePatchSchema, MeSchema, PasswordChangeSchema, SessionSchema, TokenSchema } from './schema.ts';
+import {
+  LoginSchema,
+  MePatchSchema,
+  MeSchema,
+  PasswordChangeSchema,
+  SessionSchema,
+  TokenSchema,
+} from './schema.ts';
 import { clearSessionCookie, issueToken, setSessionCookie } from './session.ts';
 
 /** The `/me` view of a session user. */
@@ -34,7 +41,8 @@ app.openapi(
     path: '/auth/login',
     tags: ['auth'],
     summary: 'Sign in with email or pass number and password',
-    description: 'Answers a session token and sets it as an httpOnly cookie. Five failed attempts lock the account for a minute, doubling up to an hour.',
+    description:
+      'Answers a session token and sets it as an httpOnly cookie. Five failed attempts lock the account for a minute, doubling up to an hour.',
     request: { body: jsonBody(LoginSchema) },
     responses: {
       200: jsonResponse(SessionSchema, 'Signed in'),
@@ -106,7 +114,10 @@ app.openapi(
     summary: 'Change the preferred language',
     security: SECURITY,
     request: { body: jsonBody(MePatchSchema) },
-    responses: { 200: jsonResponse(MeSchema, 'Updated'), ...problems('validation_failed', 'unauthenticated') },
+    responses: {
+      200: jsonResponse(MeSchema, 'Updated'),
+      ...problems('validation_failed', 'unauthenticated'),
+    },
   }),
   async (c) => {
     const user = requireUser(c);
@@ -124,14 +135,24 @@ app.openapi(
     summary: 'Change one’s password; signs out every other session',
     security: SECURITY,
     request: { body: jsonBody(PasswordChangeSchema) },
-    responses: { 204: { description: 'Changed' }, ...problems('validation_failed', 'unauthenticated', 'invalid_credentials') },
+    responses: {
+      204: { description: 'Changed' },
+      ...problems('validation_failed', 'unauthenticated', 'invalid_credentials'),
+    },
   }),
   async (c) => {
     const user = requireUser(c);
     const body = c.req.valid('json');
     const stored = await findPasswordHash(c.env.DB, user.id);
-    if (!stored || !(await verifyPassword(body.currentPassword, stored))) throw new Problem('invalid_credentials');
-    await changePassword(c.env.DB, user.id, await hashPassword(body.newPassword), user.sessionId, c.var.now.toISOString());
+    if (!stored || !(await verifyPassword(body.currentPassword, stored)))
+      throw new Problem('invalid_credentials');
+    await changePassword(
+      c.env.DB,
+      user.id,
+      await hashPassword(body.newPassword),
+      user.sessionId,
+      c.var.now.toISOString(),
+    );
     return c.body(null, 204);
   },
 );

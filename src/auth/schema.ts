@@ -4,7 +4,10 @@ export const RoleSchema = z.enum(['municipality_admin', 'counter', 'club_admin',
 
 export const LoginSchema = z
   .object({
-    login: z.string().trim().min(1).max(254).openapi({ description: 'Email address, or a resident’s 13-digit pass number', example: 'resident@demo.local' }),
+    login: z.string().trim().min(1).max(254).openapi({
+      description: 'Email address, or a resident’s 13-digit pass number',
+      example: 'resident@demo.local',
+    }),
     password: z.string().min(1).max(256).openapi({ example: 'demo-password' }),
   })
   .openapi('Login');
@@ -16,7 +19,9 @@ export const MeSchema = z
     displayName: z.string(),
     locale: z.enum(['nl', 'fr', 'en']),
     roles: z.array(RoleSchema),
-    municipalityId: z.string().nullable().openapi({ description: 'The municipality of a municipality admin, counter or resident; null for club staff' }),
+    municipalityId: z.string().nullable().openapi({
+      description: 'The municipality of a municipality admin, counter or resident; null for club staff',
+    }),
     clubIds: z.array(z.string()),
     passholderId: z.string().nullable(),
     householdId: z.string().nullable(),
@@ -36,7 +41,10 @@ export const SessionSchema = z
 
 export const TokenSchema = z.object({ token: z.string(), expiresAt: z.string() }).openapi('Token');
 
-export const MePatchSchema = z.object({ locale: z.enum(['nl', 'fr', 'en']) }).strict().openapi('MePatch');
+export const MePatchSchema = z
+  .object({ locale: z.enum(['nl', 'fr', 'en']) })
+  .strict()
+  .openapi('MePatch');
 
 export const PasswordChangeSchema = z
   .object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(10).max(256) })

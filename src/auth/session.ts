@@ -41,7 +41,11 @@ export function clearSessionCookie(c: Context<AppEnv>): void {
 }
 
 /** Verifies a token and loads its live session; null for anything invalid, expired or revoked. */
-async function authenticate(env: Bindings, token: string, now: Date): Promise<{ user: SessionUser; exp: number } | null> {
+async function authenticate(
+  env: Bindings,
+  token: string,
+  now: Date,
+): Promise<{ user: SessionUser; exp: number } | null> {
   if (token.length > MAX_TOKEN_LENGTH) return null;
   try {
     const payload = await verifyToken(env.SIGNING_KEYS, token, {

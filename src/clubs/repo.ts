@@ -34,7 +34,9 @@ export async function findClub(db: D1Database, id: string): Promise<Club | null>
 /** Approved clubs, optionally of one municipality. */
 export async function listApprovedClubs(db: D1Database, municipalityId: string | null): Promise<Club[]> {
   const { results } = await db
-    .prepare(`SELECT ${CLUB_COLUMNS} FROM clubs WHERE status = 'approved' AND (?1 IS NULL OR municipality_id = ?1) ORDER BY name`)
+    .prepare(
+      `SELECT ${CLUB_COLUMNS} FROM clubs WHERE status = 'approved' AND (?1 IS NULL OR municipality_id = ?1) ORDER BY name`,
+    )
     .bind(municipalityId)
     .all<ClubRow>();
   return results.map(toClub);
@@ -43,14 +45,22 @@ export async function listApprovedClubs(db: D1Database, municipalityId: string |
 /** Every club of a municipality, whatever its status. */
 export async function listMunicipalityClubs(db: D1Database, municipalityId: string): Promise<Club[]> {
   const { results } = await db
-    .prepare(`SELECT ${CLUB_COLUMNS} FROM clubs WHERE municipality_id = ?1 ORDER BY status = 'approved', name`)
+    .prepare(
+      `SELECT ${CLUB_COLUMNS} FROM clubs WHERE municipality_id = ?1 ORDER BY status = 'approved', name`,
+    )
     .bind(municipalityId)
     .all<ClubRow>();
   return results.map(toClub);
 }
 
 /** A new club awaiting approval; null when the municipality has a club of that name. */
-export async function insertClub(db: D1Database, id: string, municipalityId: string, input: ClubInput, now: string): Promise<Club | null> {
+export async function insertClub(
+  db: D1Database,
+  id: string,
+  municipalityId: string,
+  input: ClubInput,
+  now: string,
+): Promise<Club | null> {
   const row = await db
     .prepare(
       `INSERT INTO clubs (id, municipality_id, name, kind, status, contact_email, created_at)
@@ -64,7 +74,13 @@ export async function insertClub(db: D1Database, id: string, municipalityId: str
 }
 
 /** Sets a club's status; approving records who and when. */
-export async function setClubStatus(db: D1Database, id: string, status: Club['status'], by: string, now: string): Promise<Club | null> {
+export async function setClubStatus(
+  db: D1Database,
+  id: string,
+  status: Club['status'],
+  by: string,
+  now: string,
+): Promise<Club | null> {
   const row = await db
     .prepare(
       `UPDATE clubs SET status = ?2,
@@ -78,7 +94,12 @@ export async function setClubStatus(db: D1Database, id: string, status: Club['st
 }
 
 /** A club's activities from `from` on, soonest first. */
-export async function listClubActivities(db: D1Database, clubId: string, from: string, limit: number): Promise<ActivitySummary[]> {
+export async function listClubActivities(
+  db: D1Database,
+  clubId: string,
+  from: string,
+  limit: number,
+): Promise<ActivitySummary[]> {
   const { results } = await db
     .prepare(
       `SELECT id, club_id, title, category, starts_at, ends_at, capacity, regular_price_cents

@@ -16,8 +16,15 @@ export async function loadClub(db: D1Database, clubId: string): Promise<Club> {
 }
 
 /** The club's own staff (any role given) or its municipality's admin. */
-export function isClubManager(user: SessionUser, club: Club, ...clubRoles: ('club_admin' | 'door')[]): boolean {
-  return hasClubRole(user, club.id, ...clubRoles) || hasMunicipalityRole(user, club.municipalityId, 'municipality_admin');
+export function isClubManager(
+  user: SessionUser,
+  club: Club,
+  ...clubRoles: ('club_admin' | 'door')[]
+): boolean {
+  return (
+    hasClubRole(user, club.id, ...clubRoles) ||
+    hasMunicipalityRole(user, club.municipalityId, 'municipality_admin')
+  );
 }
 
 const ClubParams = z.object({ clubId: IdSchema });
@@ -30,11 +37,17 @@ app.openapi(
     tags: ['clubs'],
     summary: 'Approved clubs (public), optionally of one municipality',
     request: { query: z.object({ municipalityId: IdSchema.optional() }) },
-    responses: { 200: jsonResponse(z.object({ items: z.array(PublicClubSchema) }), 'Clubs'), ...problems('validation_failed') },
+    responses: {
+      200: jsonResponse(z.object({ items: z.array(PublicClubSchema) }), 'Clubs'),
+      ...problems('validation_failed'),
+    },
   }),
   async (c) => {
     const clubs = await repo.listApprovedClubs(c.env.DB, c.req.valid('query').municipalityId ?? null);
-    return c.json({ items: clubs.map(({ id, municipalityId, name, kind }) => ({ id, municipalityId, name, kind })) }, 200);
+    return c.json(
+      { items: clubs.map(({ id, municipalityId, name, kind }) => ({ id, municipalityId, name, kind })) },
+      200,
+    );
   },
 );
 
@@ -46,7 +59,10 @@ app.openapi(
     summary: 'Every club of a municipality, pending ones included (municipality admin)',
     security: SECURITY,
     request: { params: z.object({ municipalityId: IdSchema }) },
-    responses: { 200: jsonResponse(z.object({ items: z.array(ClubSchema) }), 'Clubs'), ...problems('unauthenticated', 'forbidden') },
+    responses: {
+      200: jsonResponse(z.object({ items: z.array(ClubSchema) }), 'Clubs'),
+      ...problems('unauthenticated', 'forbidden'),
+    },
   }),
   async (c) => {
     const user = requireUser(c);
@@ -74,7 +90,13 @@ app.openapi(
     const { municipalityId } = c.req.valid('param');
     allow(hasMunicipalityRole(user, municipalityId, 'municipality_admin'));
     if (!(await municipalityExists(c.env.DB, municipalityId))) throw new Problem('not_found');
-    const club = await repo.insertClub(c.env.DB, newId(), municipalityId, c.req.valid('json'), c.var.now.toISOString());
+    const club = await repo.insertClub(
+      c.env.DB,
+      newId(),
+      municipalityId,
+      c.req.valid('json'),
+      c.var.now.toISOString(),
+    );
     if (!club) throw new Problem('conflict', { detail: 'A club with this name exists in the municipality' });
     return c.json(club, 201);
   },
@@ -88,7 +110,10 @@ app.openapi(
     summary: 'A club’s details (its staff, or its municipality admin)',
     security: SECURITY,
     request: { params: ClubParams },
-    responses: { 200: jsonResponse(ClubSchema, 'The club'), ...problems('unauthenticated', 'forbidden', 'not_found') },
+    responses: {
+      200: jsonResponse(ClubSchema, 'The club'),
+      ...problems('unauthenticated', 'forbidden', 'not_found'),
+    },
   }),
   async (c) => {
     const user = requireUser(c);
@@ -110,7 +135,10 @@ for (const [action, status] of [
       summary: `${action === 'approve' ? 'Approve' : 'Suspend'} a club (admin of its municipality)`,
       security: SECURITY,
       request: { params: ClubParams },
-      responses: { 200: jsonResponse(ClubSchema, 'The club'), ...problems('unauthenticated', 'forbidden', 'not_found') },
+      responses: {
+        200: jsonResponse(ClubSchema, 'The club'),
+        ...problems('unauthenticated', 'forbidden', 'not_found'),
+      },
     }),
     async (c) => {
       const user = requireUser(c);
@@ -140,7 +168,10 @@ app.openapi(
     const user = requireUser(c);
     const club = await loadClub(c.env.DB, c.req.valid('param').clubId);
     allow(isClubManager(user, club, 'club_admin', 'door'));
-    return c.json({ items: await repo.listClubActivities(c.env.DB, club.id, c.var.now.toISOString(), 100) }, 200);
+    return c.json(
+      { items: await repo.listClubActivities(c.env.DB, club.id, c.var.now.toISOString(), 100) },
+      200,
+    );
   },
 );
 

@@ -18,7 +18,9 @@ export const DEMO_ACCOUNTS = {
 } as const;
 
 async function digest(key: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`buurtpas-demo:${key}`)));
+  return new Uint8Array(
+    await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`buurtpas-demo:${key}`)),
+  );
 }
 
 /** A stable UUID-shaped id for a demo row. */
@@ -57,34 +59,237 @@ type Resident = {
 };
 
 const NEIGHBOURHOODS = [
-  { key: 'demostad-centrum', municipality: 'demostad', name: 'Centrum', postal: ['9300'], lat: 50.9378, lon: 4.0403 },
-  { key: 'demostad-station', municipality: 'demostad', name: 'Stationswijk', postal: ['9300'], lat: 50.9424, lon: 4.0366 },
-  { key: 'demostad-molenhoek', municipality: 'demostad', name: 'Molenhoek', postal: ['9308'], lat: 50.9271, lon: 4.0589 },
-  { key: 'buurdorp-dorpskern', municipality: 'buurdorp', name: 'Dorpskern', postal: ['9310'], lat: 50.9512, lon: 4.1147 },
-  { key: 'buurdorp-heide', municipality: 'buurdorp', name: 'Heide', postal: ['9310', '9311'], lat: 50.9602, lon: 4.1301 },
+  {
+    key: 'demostad-centrum',
+    municipality: 'demostad',
+    name: 'Centrum',
+    postal: ['9300'],
+    lat: 50.9378,
+    lon: 4.0403,
+  },
+  {
+    key: 'demostad-station',
+    municipality: 'demostad',
+    name: 'Stationswijk',
+    postal: ['9300'],
+    lat: 50.9424,
+    lon: 4.0366,
+  },
+  {
+    key: 'demostad-molenhoek',
+    municipality: 'demostad',
+    name: 'Molenhoek',
+    postal: ['9308'],
+    lat: 50.9271,
+    lon: 4.0589,
+  },
+  {
+    key: 'buurdorp-dorpskern',
+    municipality: 'buurdorp',
+    name: 'Dorpskern',
+    postal: ['9310'],
+    lat: 50.9512,
+    lon: 4.1147,
+  },
+  {
+    key: 'buurdorp-heide',
+    municipality: 'buurdorp',
+    name: 'Heide',
+    postal: ['9310', '9311'],
+    lat: 50.9602,
+    lon: 4.1301,
+  },
 ] as const;
 
 const RESIDENTS: Resident[] = [
-  { key: 'resident', first: 'Samira', last: 'El Amrani', birth: '1987-03-14', municipality: 'demostad', hood: 'demostad-station', household: 'h1', account: 'resident' },
-  { key: 'samira-partner', first: 'Youssef', last: 'El Amrani', birth: '1984-11-02', municipality: 'demostad', hood: 'demostad-station', household: 'h1', locale: 'fr' },
-  { key: 'samira-child-1', first: 'Nour', last: 'El Amrani', birth: '2014-06-21', municipality: 'demostad', hood: 'demostad-station', household: 'h1' },
-  { key: 'samira-child-2', first: 'Adam', last: 'El Amrani', birth: '2017-09-05', municipality: 'demostad', hood: 'demostad-station', household: 'h1' },
-  { key: 'neighbour', first: 'Jan', last: 'Peeters', birth: '1958-01-30', municipality: 'demostad', hood: 'demostad-station', household: 'h2', account: 'neighbour' },
-  { key: 'jan-partner', first: 'Maria', last: 'Peeters', birth: '1960-05-12', municipality: 'demostad', hood: 'demostad-station', household: 'h2' },
-  { key: 'r07', first: 'Lotte', last: 'Janssens', birth: '1995-02-08', municipality: 'demostad', hood: 'demostad-centrum', household: 'h3' },
-  { key: 'r08', first: 'Ahmed', last: 'Yilmaz', birth: '1979-07-19', municipality: 'demostad', hood: 'demostad-centrum', household: 'h4' },
-  { key: 'r09', first: 'Elif', last: 'Yilmaz', birth: '2010-12-01', municipality: 'demostad', hood: 'demostad-centrum', household: 'h4' },
-  { key: 'r10', first: 'Marc', last: 'Dubois', birth: '1969-04-23', municipality: 'demostad', hood: 'demostad-molenhoek', household: 'h5', locale: 'fr' },
-  { key: 'r11', first: 'Olena', last: 'Kovalenko', birth: '1990-10-10', municipality: 'demostad', hood: 'demostad-molenhoek', household: 'h6', locale: 'en' },
-  { key: 'r12', first: 'Mykola', last: 'Kovalenko', birth: '2016-03-03', municipality: 'demostad', hood: 'demostad-molenhoek', household: 'h6', locale: 'en' },
-  { key: 'r13', first: 'Greet', last: 'Wouters', birth: '1948-08-17', municipality: 'demostad', hood: 'demostad-molenhoek', household: 'h7' },
-  { key: 'r14', first: 'Kobe', last: 'Maes', birth: '2001-01-09', municipality: 'demostad', hood: 'demostad-centrum', household: 'h8' },
-  { key: 'r15', first: 'Fatou', last: 'Diallo', birth: '1992-06-28', municipality: 'buurdorp', hood: 'buurdorp-dorpskern', household: 'h9', locale: 'fr' },
-  { key: 'r16', first: 'Awa', last: 'Diallo', birth: '2019-02-14', municipality: 'buurdorp', hood: 'buurdorp-dorpskern', household: 'h9', locale: 'fr' },
-  { key: 'r17', first: 'Pieter', last: 'Claes', birth: '1975-09-30', municipality: 'buurdorp', hood: 'buurdorp-heide', household: 'h10' },
-  { key: 'r18', first: 'Ines', last: 'Claes', birth: '1977-12-12', municipality: 'buurdorp', hood: 'buurdorp-heide', household: 'h10' },
-  { key: 'r19', first: 'Emma', last: 'Willems', birth: '2008-04-04', municipality: 'buurdorp', hood: 'buurdorp-heide', household: 'h11' },
-  { key: 'r20', first: 'Rudi', last: 'Goossens', birth: '1955-11-11', municipality: 'buurdorp', hood: 'buurdorp-dorpskern', household: 'h12' },
+  {
+    key: 'resident',
+    first: 'Samira',
+    last: 'El Amrani',
+    birth: '1987-03-14',
+    municipality: 'demostad',
+    hood: 'demostad-station',
+    household: 'h1',
+    account: 'resident',
+  },
+  {
+    key: 'samira-partner',
+    first: 'Youssef',
+    last: 'El Amrani',
+    birth: '1984-11-02',
+    municipality: 'demostad',
+    hood: 'demostad-station',
+    household: 'h1',
+    locale: 'fr',
+  },
+  {
+    key: 'samira-child-1',
+    first: 'Nour',
+    last: 'El Amrani',
+    birth: '2014-06-21',
+    municipality: 'demostad',
+    hood: 'demostad-station',
+    household: 'h1',
+  },
+  {
+    key: 'samira-child-2',
+    first: 'Adam',
+    last: 'El Amrani',
+    birth: '2017-09-05',
+    municipality: 'demostad',
+    hood: 'demostad-station',
+    household: 'h1',
+  },
+  {
+    key: 'neighbour',
+    first: 'Jan',
+    last: 'Peeters',
+    birth: '1958-01-30',
+    municipality: 'demostad',
+    hood: 'demostad-station',
+    household: 'h2',
+    account: 'neighbour',
+  },
+  {
+    key: 'jan-partner',
+    first: 'Maria',
+    last: 'Peeters',
+    birth: '1960-05-12',
+    municipality: 'demostad',
+    hood: 'demostad-station',
+    household: 'h2',
+  },
+  {
+    key: 'r07',
+    first: 'Lotte',
+    last: 'Janssens',
+    birth: '1995-02-08',
+    municipality: 'demostad',
+    hood: 'demostad-centrum',
+    household: 'h3',
+  },
+  {
+    key: 'r08',
+    first: 'Ahmed',
+    last: 'Yilmaz',
+    birth: '1979-07-19',
+    municipality: 'demostad',
+    hood: 'demostad-centrum',
+    household: 'h4',
+  },
+  {
+    key: 'r09',
+    first: 'Elif',
+    last: 'Yilmaz',
+    birth: '2010-12-01',
+    municipality: 'demostad',
+    hood: 'demostad-centrum',
+    household: 'h4',
+  },
+  {
+    key: 'r10',
+    first: 'Marc',
+    last: 'Dubois',
+    birth: '1969-04-23',
+    municipality: 'demostad',
+    hood: 'demostad-molenhoek',
+    household: 'h5',
+    locale: 'fr',
+  },
+  {
+    key: 'r11',
+    first: 'Olena',
+    last: 'Kovalenko',
+    birth: '1990-10-10',
+    municipality: 'demostad',
+    hood: 'demostad-molenhoek',
+    household: 'h6',
+    locale: 'en',
+  },
+  {
+    key: 'r12',
+    first: 'Mykola',
+    last: 'Kovalenko',
+    birth: '2016-03-03',
+    municipality: 'demostad',
+    hood: 'demostad-molenhoek',
+    household: 'h6',
+    locale: 'en',
+  },
+  {
+    key: 'r13',
+    first: 'Greet',
+    last: 'Wouters',
+    birth: '1948-08-17',
+    municipality: 'demostad',
+    hood: 'demostad-molenhoek',
+    household: 'h7',
+  },
+  {
+    key: 'r14',
+    first: 'Kobe',
+    last: 'Maes',
+    birth: '2001-01-09',
+    municipality: 'demostad',
+    hood: 'demostad-centrum',
+    household: 'h8',
+  },
+  {
+    key: 'r15',
+    first: 'Fatou',
+    last: 'Diallo',
+    birth: '1992-06-28',
+    municipality: 'buurdorp',
+    hood: 'buurdorp-dorpskern',
+    household: 'h9',
+    locale: 'fr',
+  },
+  {
+    key: 'r16',
+    first: 'Awa',
+    last: 'Diallo',
+    birth: '2019-02-14',
+    municipality: 'buurdorp',
+    hood: 'buurdorp-dorpskern',
+    household: 'h9',
+    locale: 'fr',
+  },
+  {
+    key: 'r17',
+    first: 'Pieter',
+    last: 'Claes',
+    birth: '1975-09-30',
+    municipality: 'buurdorp',
+    hood: 'buurdorp-heide',
+    household: 'h10',
+  },
+  {
+    key: 'r18',
+    first: 'Ines',
+    last: 'Claes',
+    birth: '1977-12-12',
+    municipality: 'buurdorp',
+    hood: 'buurdorp-heide',
+    household: 'h10',
+  },
+  {
+    key: 'r19',
+    first: 'Emma',
+    last: 'Willems',
+    birth: '2008-04-04',
+    municipality: 'buurdorp',
+    hood: 'buurdorp-heide',
+    household: 'h11',
+  },
+  {
+    key: 'r20',
+    first: 'Rudi',
+    last: 'Goossens',
+    birth: '1955-11-11',
+    municipality: 'buurdorp',
+    hood: 'buurdorp-dorpskern',
+    household: 'h12',
+  },
 ];
 
 const POSTAL: Record<string, string> = Object.fromEntries(NEIGHBOURHOODS.map((n) => [n.key, n.postal[0]]));
@@ -104,8 +309,22 @@ export async function demoSeedStatements(now: Date): Promise<string[]> {
   const region = await id('region');
   const municipalities = { demostad: await id('demostad'), buurdorp: await id('buurdorp') };
   out.push(insert('regions', { id: region, name: 'Regio Demo', created_at: at }));
-  out.push(insert('municipalities', { id: municipalities.demostad, region_id: region, name: 'Demostad', created_at: at }));
-  out.push(insert('municipalities', { id: municipalities.buurdorp, region_id: region, name: 'Buurdorp', created_at: at }));
+  out.push(
+    insert('municipalities', {
+      id: municipalities.demostad,
+      region_id: region,
+      name: 'Demostad',
+      created_at: at,
+    }),
+  );
+  out.push(
+    insert('municipalities', {
+      id: municipalities.buurdorp,
+      region_id: region,
+      name: 'Buurdorp',
+      created_at: at,
+    }),
+  );
   for (const n of NEIGHBOURHOODS) {
     out.push(
       insert('neighbourhoods', {
@@ -141,7 +360,14 @@ export async function demoSeedStatements(now: Date): Promise<string[]> {
   const culture = await id('club:culture');
   const chess = await id('club:chess');
   const admin = await id('user:admin');
-  const club = (key: string, clubId: string, municipality: string, name: string, kind: string, approved: boolean) =>
+  const club = (
+    key: string,
+    clubId: string,
+    municipality: string,
+    name: string,
+    kind: string,
+    approved: boolean,
+  ) =>
     insert('clubs', {
       id: clubId,
       municipality_id: municipality,
@@ -157,8 +383,19 @@ export async function demoSeedStatements(now: Date): Promise<string[]> {
   out.push(club('schakel', culture, municipalities.buurdorp, 'Cultuurhuis De Schakel', 'culture', true));
   out.push(club('schaak', chess, municipalities.demostad, 'Schaakclub Het Paard', 'other', false));
 
-  const role = async (key: keyof typeof DEMO_ACCOUNTS, r: string, municipalityId: string | null, clubId: string | null) =>
-    insert('staff_roles', { user_id: await id(`user:${key}`), role: r, municipality_id: municipalityId, club_id: clubId, created_at: at });
+  const role = async (
+    key: keyof typeof DEMO_ACCOUNTS,
+    r: string,
+    municipalityId: string | null,
+    clubId: string | null,
+  ) =>
+    insert('staff_roles', {
+      user_id: await id(`user:${key}`),
+      role: r,
+      municipality_id: municipalityId,
+      club_id: clubId,
+      created_at: at,
+    });
   out.push(await role('admin', 'municipality_admin', municipalities.demostad, null));
   out.push(await role('counter', 'counter', municipalities.demostad, null));
   out.push(await role('club', 'club_admin', null, sports));
@@ -168,7 +405,13 @@ export async function demoSeedStatements(now: Date): Promise<string[]> {
   for (const r of RESIDENTS) {
     if (!households.has(r.household)) {
       households.add(r.household);
-      out.push(insert('households', { id: await id(`household:${r.household}`), municipality_id: municipalities[r.municipality], created_at: at }));
+      out.push(
+        insert('households', {
+          id: await id(`household:${r.household}`),
+          municipality_id: municipalities[r.municipality],
+          created_at: at,
+        }),
+      );
     }
     out.push(
       insert('passholders', {
@@ -192,12 +435,78 @@ export async function demoSeedStatements(now: Date): Promise<string[]> {
   }
 
   const activities = [
-    { key: 'swim', club: sports, title: 'Zwemmen voor iedereen', category: 'sport', day: 1, hour: 17, length: 2, capacity: 30, price: 400, hood: 'demostad-centrum' },
-    { key: 'football', club: sports, title: 'Voetbaltraining jeugd', category: 'sport', day: 2, hour: 16, length: 2, capacity: 20, price: 0, hood: 'demostad-molenhoek' },
-    { key: 'yoga', club: sports, title: 'Yoga in het park', category: 'sport', day: 5, hour: 9, length: 1, capacity: null, price: 500, hood: 'demostad-centrum' },
-    { key: 'tournament', club: sports, title: 'Minivoetbaltornooi', category: 'sport', day: 12, hour: 9, length: 6, capacity: 8, price: 1500, hood: 'demostad-molenhoek' },
-    { key: 'concert', club: culture, title: 'Concert: Koor en Strijkers', category: 'culture', day: 4, hour: 19, length: 2, capacity: 120, price: 1200, hood: 'buurdorp-dorpskern' },
-    { key: 'workshop', club: culture, title: 'Workshop keramiek', category: 'course', day: 8, hour: 14, length: 3, capacity: 10, price: 2500, hood: 'buurdorp-heide' },
+    {
+      key: 'swim',
+      club: sports,
+      title: 'Zwemmen voor iedereen',
+      category: 'sport',
+      day: 1,
+      hour: 17,
+      length: 2,
+      capacity: 30,
+      price: 400,
+      hood: 'demostad-centrum',
+    },
+    {
+      key: 'football',
+      club: sports,
+      title: 'Voetbaltraining jeugd',
+      category: 'sport',
+      day: 2,
+      hour: 16,
+      length: 2,
+      capacity: 20,
+      price: 0,
+      hood: 'demostad-molenhoek',
+    },
+    {
+      key: 'yoga',
+      club: sports,
+      title: 'Yoga in het park',
+      category: 'sport',
+      day: 5,
+      hour: 9,
+      length: 1,
+      capacity: null,
+      price: 500,
+      hood: 'demostad-centrum',
+    },
+    {
+      key: 'tournament',
+      club: sports,
+      title: 'Minivoetbaltornooi',
+      category: 'sport',
+      day: 12,
+      hour: 9,
+      length: 6,
+      capacity: 8,
+      price: 1500,
+      hood: 'demostad-molenhoek',
+    },
+    {
+      key: 'concert',
+      club: culture,
+      title: 'Concert: Koor en Strijkers',
+      category: 'culture',
+      day: 4,
+      hour: 19,
+      length: 2,
+      capacity: 120,
+      price: 1200,
+      hood: 'buurdorp-dorpskern',
+    },
+    {
+      key: 'workshop',
+      club: culture,
+      title: 'Workshop keramiek',
+      category: 'course',
+      day: 8,
+      hour: 14,
+      length: 3,
+      capacity: 10,
+      price: 2500,
+      hood: 'buurdorp-heide',
+    },
   ];
   for (const a of activities) {
     out.push(

@@ -9,10 +9,16 @@ type Operation = {
   requestBody?: { content?: Record<string, { schema?: unknown }> };
   responses?: Record<string, { description?: string }>;
 };
-type Document = { info: { title: string; version: string; description?: string }; paths: Record<string, Record<string, Operation>> };
+type Document = {
+  info: { title: string; version: string; description?: string };
+  paths: Record<string, Record<string, Operation>>;
+};
 
 const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+  text.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
+  );
 
 /** A readable, self-contained HTML reference of the OpenAPI document: no scripts, no CDN. */
 export function renderDocs(doc: Document): string {
@@ -37,7 +43,10 @@ export function renderDocs(doc: Document): string {
       })
       .join('')}</section>`;
   const problemsList = Object.entries(PROBLEMS)
-    .map(([code, p]) => `<li id="problem-${code}"><code>${code}</code> (${p.status}): ${escape(p.title)}. <q lang="nl">${escape(p.messages.nl)}</q></li>`)
+    .map(
+      ([code, p]) =>
+        `<li id="problem-${code}"><code>${code}</code> (${p.status}): ${escape(p.title)}. <q lang="nl">${escape(p.messages.nl)}</q></li>`,
+    )
     .join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escape(doc.info.title)} API reference</title>

@@ -13,5 +13,9 @@ export async function findHousehold(db: D1Database, id: string): Promise<Househo
     .bind(id)
     .first<{ id: string; municipality_id: string; members: string }>();
   if (!row) return null;
-  return { id: row.id, municipalityId: row.municipality_id, members: JSON.parse(row.members) as Household['members'] };
+  return {
+    id: row.id,
+    municipalityId: row.municipality_id,
+    members: JSON.parse(row.members) as Household['members'],
+  };
 }

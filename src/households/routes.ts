@@ -16,13 +16,18 @@ app.openapi(
     summary: 'A household and its members (its own members, or counter staff of its municipality)',
     security: SECURITY,
     request: { params: z.object({ householdId: IdSchema }) },
-    responses: { 200: jsonResponse(HouseholdSchema, 'The household'), ...problems('unauthenticated', 'forbidden', 'not_found') },
+    responses: {
+      200: jsonResponse(HouseholdSchema, 'The household'),
+      ...problems('unauthenticated', 'forbidden', 'not_found'),
+    },
   }),
   async (c) => {
     const user = requireUser(c);
     const household = await findHousehold(c.env.DB, c.req.valid('param').householdId);
     if (!household) throw new Problem('not_found');
-    allow(user.householdId === household.id || hasMunicipalityRole(user, household.municipalityId, 'counter'));
+    allow(
+      user.householdId === household.id || hasMunicipalityRole(user, household.municipalityId, 'counter'),
+    );
     return c.json(household, 200);
   },
 );

@@ -5,7 +5,13 @@ export const HouseholdSchema = z
     id: z.string(),
     municipalityId: z.string(),
     members: z.array(
-      z.object({ passholderId: z.string(), firstName: z.string(), lastName: z.string(), passNumber: z.string(), hasAccount: z.boolean() }),
+      z.object({
+        passholderId: z.string(),
+        firstName: z.string(),
+        lastName: z.string(),
+        passNumber: z.string(),
+        hasAccount: z.boolean(),
+      }),
     ),
   })
   .openapi('Household');

@@ -21,11 +21,15 @@ export function negotiateLocale(header: string | null | undefined): Locale {
       const [tag = '', ...params] = part.trim().split(';');
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
       const quality = q ? Number(q.slice(2)) : 1;
-      return { lang: tag.trim().slice(0, 2).toLowerCase(), quality: Number.isFinite(quality) ? quality : 0, index };
+      return {
+        lang: tag.trim().slice(0, 2).toLowerCase(),
+        quality: Number.isFinite(quality) ? quality : 0,
+        index,
+      };
     })
     .filter((entry) => entry.quality > 0)
     .sort((a, b) => b.quality - a.quality || a.index - b.index);
-  return ranked.find((entry) => isLocale(entry.lang))?.lang as Locale | undefined ?? 'nl';
+  return (ranked.find((entry) => isLocale(entry.lang))?.lang as Locale | undefined) ?? 'nl';
 }
 
 /** Fills `{name}` placeholders of a text. */

@@ -25,7 +25,8 @@ export const ProblemSchema = z
 /** OpenAPI response entries for the problems a route can answer with. */
 export function problems(...codes: ProblemCode[]) {
   const byStatus = new Map<number, ProblemCode[]>();
-  for (const code of codes) byStatus.set(PROBLEMS[code].status, [...(byStatus.get(PROBLEMS[code].status) ?? []), code]);
+  for (const code of codes)
+    byStatus.set(PROBLEMS[code].status, [...(byStatus.get(PROBLEMS[code].status) ?? []), code]);
   return Object.fromEntries(
     [...byStatus].map(([status, list]) => [
       status,
@@ -47,6 +48,10 @@ export function jsonResponse<T extends z.ZodType>(schema: T, description: string
   return { description, content: { 'application/json': { schema } } } as const;
 }
 
-export const IdSchema = z.string().min(1).max(64).openapi({ example: '0b0c6c53-5e0b-4e38-a0e1-d6c2f1a5b9aa' });
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .openapi({ example: '0b0c6c53-5e0b-4e38-a0e1-d6c2f1a5b9aa' });
 
 export const SECURITY: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];

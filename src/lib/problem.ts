@@ -161,7 +161,12 @@ export type ProblemBody = {
 };
 
 /** Renders a problem for one request: `message` is in the caller's language, `messages` in all. */
-export function problemBody(problem: Problem, locale: Locale, instance: string, requestId: string): ProblemBody {
+export function problemBody(
+  problem: Problem,
+  locale: Locale,
+  instance: string,
+  requestId: string,
+): ProblemBody {
   const definition = PROBLEMS[problem.code];
   const params = problem.options.params ?? {};
   const messages: Localized = {

@@ -9,8 +9,16 @@ const FIELD_MESSAGES: Record<string, Localized> = {
     fr: 'Ce champ a un type incorrect.',
     en: 'This field has the wrong type.',
   },
-  too_small: { nl: 'Dit is te kort of te klein.', fr: 'Ceci est trop court ou trop petit.', en: 'This is too short or too small.' },
-  too_big: { nl: 'Dit is te lang of te groot.', fr: 'Ceci est trop long ou trop grand.', en: 'This is too long or too big.' },
+  too_small: {
+    nl: 'Dit is te kort of te klein.',
+    fr: 'Ceci est trop court ou trop petit.',
+    en: 'This is too short or too small.',
+  },
+  too_big: {
+    nl: 'Dit is te lang of te groot.',
+    fr: 'Ceci est trop long ou trop grand.',
+    en: 'This is too long or too big.',
+  },
   invalid_format: {
     nl: 'Dit heeft niet de juiste vorm.',
     fr: 'Ceci n’a pas le bon format.',
@@ -26,7 +34,11 @@ const FIELD_MESSAGES: Record<string, Localized> = {
     fr: 'Ce champ est inconnu.',
     en: 'This field is unknown.',
   },
-  invalid: { nl: 'Deze waarde is niet geldig.', fr: 'Cette valeur n’est pas valide.', en: 'This value is not valid.' },
+  invalid: {
+    nl: 'Deze waarde is niet geldig.',
+    fr: 'Cette valeur n’est pas valide.',
+    en: 'This value is not valid.',
+  },
 };
 
 /** JSON pointer (RFC 6901) of a path inside the validated target. */

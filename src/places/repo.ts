@@ -30,7 +30,11 @@ export async function listRegions(db: D1Database): Promise<Region[]> {
          FROM regions r ORDER BY r.name`,
     )
     .all<{ id: string; name: string; municipalities: string }>();
-  return results.map((r) => ({ id: r.id, name: r.name, municipalities: JSON.parse(r.municipalities) as Region['municipalities'] }));
+  return results.map((r) => ({
+    id: r.id,
+    name: r.name,
+    municipalities: JSON.parse(r.municipalities) as Region['municipalities'],
+  }));
 }
 
 export async function municipalityExists(db: D1Database, id: string): Promise<boolean> {
@@ -39,7 +43,9 @@ export async function municipalityExists(db: D1Database, id: string): Promise<bo
 
 export async function listNeighbourhoods(db: D1Database, municipalityId: string): Promise<Neighbourhood[]> {
   const { results } = await db
-    .prepare('SELECT id, municipality_id, name, postal_codes, lat, lon FROM neighbourhoods WHERE municipality_id = ?1 ORDER BY name')
+    .prepare(
+      'SELECT id, municipality_id, name, postal_codes, lat, lon FROM neighbourhoods WHERE municipality_id = ?1 ORDER BY name',
+    )
     .bind(municipalityId)
     .all<NeighbourhoodRow>();
   return results.map(toNeighbourhood);
@@ -74,7 +80,11 @@ export async function insertNeighbourhood(
 }
 
 /** Updates the given fields; null when the new name is taken in the municipality. */
-export async function updateNeighbourhood(db: D1Database, current: Neighbourhood, patch: Partial<NeighbourhoodInput>): Promise<Neighbourhood | null> {
+export async function updateNeighbourhood(
+  db: D1Database,
+  current: Neighbourhood,
+  patch: Partial<NeighbourhoodInput>,
+): Promise<Neighbourhood | null> {
   const next = { ...current, ...patch };
   try {
     const row = await db

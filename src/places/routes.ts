@@ -5,7 +5,12 @@ import { newId } from '../lib/ids.ts';
 import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';
 import * as repo from './repo.ts';
-import { NeighbourhoodInputSchema, NeighbourhoodPatchSchema, NeighbourhoodSchema, RegionSchema } from './schema.ts';
+import {
+  NeighbourhoodInputSchema,
+  NeighbourhoodPatchSchema,
+  NeighbourhoodSchema,
+  RegionSchema,
+} from './schema.ts';
 
 const app = new OpenAPIHono<AppEnv>();
 
@@ -56,7 +61,13 @@ app.openapi(
     const user = requireUser(c);
     const { municipalityId } = c.req.valid('param');
     allow(hasMunicipalityRole(user, municipalityId, 'municipality_admin'));
-    const created = await repo.insertNeighbourhood(c.env.DB, newId(), municipalityId, c.req.valid('json'), c.var.now.toISOString());
+    const created = await repo.insertNeighbourhood(
+      c.env.DB,
+      newId(),
+      municipalityId,
+      c.req.valid('json'),
+      c.var.now.toISOString(),
+    );
     if (!created) throw new Problem('conflict', { detail: 'A neighbourhood with this name exists' });
     return c.json(created, 201);
   },

@@ -29,11 +29,19 @@ const neighbourhoodFields = {
 };
 
 export const NeighbourhoodInputSchema = z
-  .object({ ...neighbourhoodFields, lat: neighbourhoodFields.lat.default(null), lon: neighbourhoodFields.lon.default(null) })
+  .object({
+    ...neighbourhoodFields,
+    lat: neighbourhoodFields.lat.default(null),
+    lon: neighbourhoodFields.lon.default(null),
+  })
   .strict()
   .openapi('NeighbourhoodInput');
 
-export const NeighbourhoodPatchSchema = z.object(neighbourhoodFields).partial().strict().openapi('NeighbourhoodPatch');
+export const NeighbourhoodPatchSchema = z
+  .object(neighbourhoodFields)
+  .partial()
+  .strict()
+  .openapi('NeighbourhoodPatch');
 
 export type Neighbourhood = z.infer<typeof NeighbourhoodSchema>;
 export type Region = z.infer<typeof RegionSchema>;

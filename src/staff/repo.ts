@@ -1,10 +1,22 @@
 import { revokeUserSessionsStatement } from '../auth/repo.ts';
 import type { StaffMember } from './schema.ts';
 
-type StaffRow = { user_id: string; display_name: string; email: string | null; role: StaffMember['role']; blocked_at: string | null };
+type StaffRow = {
+  user_id: string;
+  display_name: string;
+  email: string | null;
+  role: StaffMember['role'];
+  blocked_at: string | null;
+};
 
 function toStaff(row: StaffRow): StaffMember {
-  return { userId: row.user_id, displayName: row.display_name, email: row.email, role: row.role, blocked: row.blocked_at !== null };
+  return {
+    userId: row.user_id,
+    displayName: row.display_name,
+    email: row.email,
+    role: row.role,
+    blocked: row.blocked_at !== null,
+  };
 }
 
 export type Scope = { municipalityId: string; clubId: null } | { municipalityId: null; clubId: string };
@@ -34,7 +46,13 @@ export async function findUserByEmail(db: D1Database, email: string): Promise<{ 
  */
 export async function addStaff(
   db: D1Database,
-  input: { newUserId: string; email: string; displayName: string; passwordHash: string | null; role: StaffMember['role'] },
+  input: {
+    newUserId: string;
+    email: string;
+    displayName: string;
+    passwordHash: string | null;
+    role: StaffMember['role'];
+  },
   scope: Scope,
   now: string,
 ): Promise<boolean> {
@@ -69,7 +87,10 @@ export async function removeStaff(db: D1Database, userId: string, scope: Scope):
 }
 
 /** The municipalities a user belongs to: through staff roles, clubs, or as a resident. */
-export async function userMunicipalities(db: D1Database, userId: string): Promise<{ exists: boolean; staff: string[]; resident: string | null }> {
+export async function userMunicipalities(
+  db: D1Database,
+  userId: string,
+): Promise<{ exists: boolean; staff: string[]; resident: string | null }> {
   const row = await db
     .prepare(
       `SELECT u.id,
@@ -85,7 +106,12 @@ export async function userMunicipalities(db: D1Database, userId: string): Promis
 }
 
 /** Blocks or unblocks an account; blocking revokes every session in the same transaction. */
-export async function setBlocked(db: D1Database, userId: string, blocked: boolean, now: string): Promise<void> {
+export async function setBlocked(
+  db: D1Database,
+  userId: string,
+  blocked: boolean,
+  now: string,
+): Promise<void> {
   if (!blocked) {
     await db.prepare('UPDATE users SET blocked_at = NULL WHERE id = ?1').bind(userId).run();
     return;

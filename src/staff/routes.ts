@@ -8,7 +8,12 @@ import { newId } from '../lib/ids.ts';
 import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';
 import * as repo from './repo.ts';
-import { ClubStaffInputSchema, MunicipalityStaffInputSchema, StaffMemberSchema, type StaffInput } from './schema.ts';
+import {
+  ClubStaffInputSchema,
+  MunicipalityStaffInputSchema,
+  StaffMemberSchema,
+  type StaffInput,
+} from './schema.ts';
 
 const StaffList = z.object({ items: z.array(StaffMemberSchema) });
 const app = new OpenAPIHono<AppEnv>();
@@ -28,7 +33,17 @@ async function add(c: Context<AppEnv>, user: SessionUser, scope: repo.Scope, inp
   if (!existing && !input.password) {
     throw new Problem('validation_failed', {
       detail: 'A first password is needed for a new account',
-      fields: [{ pointer: '/password', code: 'required', messages: { nl: 'Geef een eerste wachtwoord.', fr: 'Donnez un premier mot de passe.', en: 'Give a first password.' } }],
+      fields: [
+        {
+          pointer: '/password',
+          code: 'required',
+          messages: {
+            nl: 'Geef een eerste wachtwoord.',
+            fr: 'Donnez un premier mot de passe.',
+            en: 'Give a first password.',
+          },
+        },
+      ],
     });
   }
   const added = await repo.addStaff(
@@ -47,7 +62,12 @@ async function add(c: Context<AppEnv>, user: SessionUser, scope: repo.Scope, inp
   return { items: await repo.listStaff(c.env.DB, scope) };
 }
 
-async function remove(c: Context<AppEnv>, user: SessionUser, scope: repo.Scope, userId: string): Promise<void> {
+async function remove(
+  c: Context<AppEnv>,
+  user: SessionUser,
+  scope: repo.Scope,
+  userId: string,
+): Promise<void> {
   await authorizeScope(c, user, scope);
   if (userId === user.id) throw new Problem('conflict', { detail: 'You cannot remove your own role' });
   if (!(await repo.removeStaff(c.env.DB, userId, scope))) throw new Problem('not_found');
@@ -66,7 +86,10 @@ app.openapi(
     summary: 'A club’s staff (its club admins, or its municipality admin)',
     security: SECURITY,
     request: { params: ClubParams },
-    responses: { 200: jsonResponse(StaffList, 'Staff'), ...problems('unauthenticated', 'forbidden', 'not_found') },
+    responses: {
+      200: jsonResponse(StaffList, 'Staff'),
+      ...problems('unauthenticated', 'forbidden', 'not_found'),
+    },
   }),
   async (c) => {
     const scope = clubScope(c.req.valid('param').clubId);
@@ -88,7 +111,8 @@ app.openapi(
       ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'conflict'),
     },
   }),
-  async (c) => c.json(await add(c, requireUser(c), clubScope(c.req.valid('param').clubId), c.req.valid('json')), 201),
+  async (c) =>
+    c.json(await add(c, requireUser(c), clubScope(c.req.valid('param').clubId), c.req.valid('json')), 201),
 );
 
 app.openapi(
@@ -99,7 +123,10 @@ app.openapi(
     summary: 'Take a person’s roles in a club away',
     security: SECURITY,
     request: { params: ClubParams.extend({ userId: IdSchema }) },
-    responses: { 204: { description: 'Removed' }, ...problems('unauthenticated', 'forbidden', 'not_found', 'conflict') },
+    responses: {
+      204: { description: 'Removed' },
+      ...problems('unauthenticated', 'forbidden', 'not_found', 'conflict'),
+    },
   }),
   async (c) => {
     const { clubId, userId } = c.req.valid('param');
@@ -139,7 +166,15 @@ app.openapi(
     },
   }),
   async (c) =>
-    c.json(await add(c, requireUser(c), municipalityScope(c.req.valid('param').municipalityId), c.req.valid('json')), 201),
+    c.json(
+      await add(
+        c,
+        requireUser(c),
+        municipalityScope(c.req.valid('param').municipalityId),
+        c.req.valid('json'),
+      ),
+      201,
+    ),
 );
 
 app.openapi(
@@ -150,7 +185,10 @@ app.openapi(
     summary: 'Take a person’s roles in a municipality away',
     security: SECURITY,
     request: { params: MunicipalityParams.extend({ userId: IdSchema }) },
-    responses: { 204: { description: 'Removed' }, ...problems('unauthenticated', 'forbidden', 'not_found', 'conflict') },
+    responses: {
+      204: { description: 'Removed' },
+      ...problems('unauthenticated', 'forbidden', 'not_found', 'conflict'),
+    },
   }),
   async (c) => {
     const { municipalityId, userId } = c.req.valid('param');
@@ -171,7 +209,10 @@ for (const action of ['block', 'unblock'] as const) {
           : 'Unblock an account',
       security: SECURITY,
       request: { params: z.object({ userId: IdSchema }) },
-      responses: { 204: { description: 'Done' }, ...problems('unauthenticated', 'forbidden', 'not_found', 'conflict') },
+      responses: {
+        204: { description: 'Done' },
+        ...problems('unauthenticated', 'forbidden', 'not_found', 'conflict'),
+      },
     }),
     async (c) => {
       const user = requireUser(c);
@@ -181,7 +222,9 @@ for (const action of ['block', 'unblock'] as const) {
       if (!target.exists) throw new Problem('not_found');
       const asAdmin = target.staff.some((m) => hasMunicipalityRole(user, m, 'municipality_admin'));
       const asCounter =
-        target.staff.length === 0 && target.resident !== null && hasMunicipalityRole(user, target.resident, 'municipality_admin', 'counter');
+        target.staff.length === 0 &&
+        target.resident !== null &&
+        hasMunicipalityRole(user, target.resident, 'municipality_admin', 'counter');
       allow(asAdmin || asCounter);
       await repo.setBlocked(c.env.DB, userId, action === 'block', c.var.now.toISOString());
       return c.body(null, 204);

@@ -13,12 +13,10 @@ export const StaffMemberSchema = z
 const staffInput = {
   email: z.email().max(254).toLowerCase(),
   displayName: z.string().trim().min(1).max(120),
-  password: z
-    .string()
-    .min(10)
-    .max(256)
-    .optional()
-    .openapi({ description: 'First password, needed when the email has no account yet; the person changes it after signing in' }),
+  password: z.string().min(10).max(256).optional().openapi({
+    description:
+      'First password, needed when the email has no account yet; the person changes it after signing in',
+  }),
 };
 
 export const ClubStaffInputSchema = z

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { call, json } from '../helpers/api.ts';
 
-type Doc = { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { schemas: Record<string, unknown> } };
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+  components: { schemas: Record<string, unknown> };
+};
 
 describe('OpenAPI document and docs', () => {
   it('describes every API route in OpenAPI 3.1, errors as problems', async () => {
     const doc = await json<Doc>('/api/openapi.json', 200);
     expect(doc.openapi).toBe('3.1.0');
-    const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     for (const expected of [
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/logout',

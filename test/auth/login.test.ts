@@ -6,15 +6,25 @@ import { formatPassNumber } from '../../src/passes/number.ts';
 import { call, demo, expectProblem, json, loginAs, unique } from '../helpers/api.ts';
 import { createStaffUser } from '../helpers/fixtures.ts';
 
-type Session = { token: string; expiresAt: string; user: { id: string; roles: string[]; passholderId: string | null } };
+type Session = {
+  token: string;
+  expiresAt: string;
+  user: { id: string; roles: string[]; passholderId: string | null };
+};
 
 describe('login', () => {
   it('signs in by email with a token and an httpOnly session cookie', async () => {
-    const response = await call('/api/v1/auth/login', { body: { login: 'ADMIN@demo.local', password: DEMO_PASSWORD } });
+    const response = await call('/api/v1/auth/login', {
+      body: { login: 'ADMIN@demo.local', password: DEMO_PASSWORD },
+    });
     expect(response.status).toBe(200);
     const body = (await response.json()) as Session;
     expect(body.token.split('.')).toHaveLength(3);
-    expect(body.user).toMatchObject({ id: await demo.user('admin'), roles: ['municipality_admin'], passholderId: null });
+    expect(body.user).toMatchObject({
+      id: await demo.user('admin'),
+      roles: ['municipality_admin'],
+      passholderId: null,
+    });
     const cookie = response.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^bp_session=/);
     expect(cookie).toMatch(/HttpOnly/i);
@@ -47,17 +57,25 @@ describe('login', () => {
   });
 
   it('lists invalid fields with JSON pointers, in the asked language', async () => {
-    const response = await call('/api/v1/auth/login', { body: { login: '' }, headers: { 'accept-language': 'en' } });
+    const response = await call('/api/v1/auth/login', {
+      body: { login: '' },
+      headers: { 'accept-language': 'en' },
+    });
     const body = await expectProblem(response, 400, 'validation_failed');
     expect(body.message).toBe(body.messages.en);
-    const pointers = (body.fields as { pointer: string; code: string }[]).map((f) => `${f.pointer}:${f.code}`).sort();
+    const pointers = (body.fields as { pointer: string; code: string }[])
+      .map((f) => `${f.pointer}:${f.code}`)
+      .sort();
     expect(pointers).toEqual(['/login:too_small', '/password:required']);
   });
 
   it('answers malformed JSON, a wrong media type and an oversized body with problems', async () => {
     await expectProblem(await call('/api/v1/auth/login', { body: '{"login":' }), 400, 'malformed_json');
     await expectProblem(
-      await call('/api/v1/auth/login', { body: 'login=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+      await call('/api/v1/auth/login', {
+        body: 'login=a',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
       415,
       'unsupported_media_type',
     );
@@ -71,10 +89,18 @@ describe('login', () => {
 
 describe('sessions', () => {
   it('answers /me by bearer token and by cookie', async () => {
-    const response = await call('/api/v1/auth/login', { body: { login: 'club@demo.local', password: DEMO_PASSWORD } });
+    const response = await call('/api/v1/auth/login', {
+      body: { login: 'club@demo.local', password: DEMO_PASSWORD },
+    });
     const { token } = (await response.json()) as Session;
     const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-    const expected = { id: await demo.user('club'), roles: ['club_admin'], municipalityId: null, clubIds: [await demo.sportsClub()], passholderId: null };
+    const expected = {
+      id: await demo.user('club'),
+      roles: ['club_admin'],
+      municipalityId: null,
+      clubIds: [await demo.sportsClub()],
+      passholderId: null,
+    };
     expect(await json('/api/v1/me', 200, { token })).toMatchObject(expected);
     expect(await json('/api/v1/me', 200, { headers: { cookie } })).toMatchObject(expected);
   });
@@ -99,15 +125,24 @@ describe('sessions', () => {
 
     const [header, payload, signature] = token.split('.') as [string, string, string];
     const flipped = signature.slice(0, -2) + (signature.endsWith('A') ? 'BA' : 'AA');
-    await expectProblem(await call('/api/v1/me', { token: `${header}.${payload}.${flipped}` }), 401, 'unauthenticated');
+    await expectProblem(
+      await call('/api/v1/me', { token: `${header}.${payload}.${flipped}` }),
+      401,
+      'unauthenticated',
+    );
 
     const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
     const none = `${btoa(JSON.stringify({ alg: 'none', typ: 'session+jwt' })).replace(/=+$/, '')}.${payload}.`;
     await expectProblem(await call('/api/v1/me', { token: none }), 401, 'unauthenticated');
 
-    const foreignKey = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const foreignKey = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, [
+      'sign',
+      'verify',
+    ])) as CryptoKeyPair;
     const [ours] = JSON.parse(env.SIGNING_KEYS) as { kid: string }[];
-    const forged = await new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', kid: ours!.kid, typ: 'session+jwt' }).sign(foreignKey.privateKey);
+    const forged = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'EdDSA', kid: ours!.kid, typ: 'session+jwt' })
+      .sign(foreignKey.privateKey);
     await expectProblem(await call('/api/v1/me', { token: forged }), 401, 'unauthenticated');
 
     const { importJWK } = await import('jose');
@@ -116,14 +151,20 @@ describe('sessions', () => {
       .setProtectedHeader({ alg: 'EdDSA', kid: ours!.kid, typ: 'session+jwt' })
       .sign(realKey);
     await expectProblem(await call('/api/v1/me', { token: wrongAudience }), 401, 'unauthenticated');
-    const wrongType = await new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', kid: ours!.kid, typ: 'JWT' }).sign(realKey);
+    const wrongType = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'EdDSA', kid: ours!.kid, typ: 'JWT' })
+      .sign(realKey);
     await expectProblem(await call('/api/v1/me', { token: wrongType }), 401, 'unauthenticated');
-    const genuine = await new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', kid: ours!.kid, typ: 'session+jwt' }).sign(realKey);
+    const genuine = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'EdDSA', kid: ours!.kid, typ: 'session+jwt' })
+      .sign(realKey);
     await json('/api/v1/me', 200, { token: genuine });
   });
 
   it('renews the cookie token when half its life is gone', async () => {
-    const response = await call('/api/v1/auth/login', { body: { login: 'door@demo.local', password: DEMO_PASSWORD } });
+    const response = await call('/api/v1/auth/login', {
+      body: { login: 'door@demo.local', password: DEMO_PASSWORD },
+    });
     const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
     const fresh = await call('/api/v1/me', { headers: { cookie } });
     expect(fresh.headers.get('set-cookie')).toBeNull();
@@ -135,22 +176,38 @@ describe('sessions', () => {
 
   it('changes the preferred language', async () => {
     const token = await loginAs('neighbour');
-    expect(await json('/api/v1/me', 200, { method: 'PATCH', token, body: { locale: 'fr' } })).toMatchObject({ locale: 'fr' });
+    expect(await json('/api/v1/me', 200, { method: 'PATCH', token, body: { locale: 'fr' } })).toMatchObject({
+      locale: 'fr',
+    });
     expect(await json('/api/v1/me', 200, { token })).toMatchObject({ locale: 'fr' });
-    await expectProblem(await call('/api/v1/me', { method: 'PATCH', token, body: { locale: 'de' } }), 400, 'validation_failed');
+    await expectProblem(
+      await call('/api/v1/me', { method: 'PATCH', token, body: { locale: 'de' } }),
+      400,
+      'validation_failed',
+    );
     await json('/api/v1/me', 200, { method: 'PATCH', token, body: { locale: 'nl' } });
   });
 
   it('signs out other sessions when the password changes', async () => {
     const person = await createStaffUser('counter');
-    const first = await json<Session>('/api/v1/auth/login', 200, { body: { login: person.email, password: person.password } });
-    const second = await json<Session>('/api/v1/auth/login', 200, { body: { login: person.email, password: person.password } });
+    const first = await json<Session>('/api/v1/auth/login', 200, {
+      body: { login: person.email, password: person.password },
+    });
+    const second = await json<Session>('/api/v1/auth/login', 200, {
+      body: { login: person.email, password: person.password },
+    });
     await expectProblem(
-      await call('/api/v1/me/password', { token: second.token, body: { currentPassword: 'wrong', newPassword: 'a-new-password' } }),
+      await call('/api/v1/me/password', {
+        token: second.token,
+        body: { currentPassword: 'wrong', newPassword: 'a-new-password' },
+      }),
       401,
       'invalid_credentials',
     );
-    const changed = await call('/api/v1/me/password', { token: second.token, body: { currentPassword: person.password, newPassword: 'a-new-password' } });
+    const changed = await call('/api/v1/me/password', {
+      token: second.token,
+      body: { currentPassword: person.password, newPassword: 'a-new-password' },
+    });
     expect(changed.status).toBe(204);
     await expectProblem(await call('/api/v1/me', { token: first.token }), 401, 'unauthenticated');
     await json('/api/v1/me', 200, { token: second.token });
@@ -162,17 +219,26 @@ describe('throttling', () => {
   it('locks an account after five failures, even for the right password, then lets it in later', async () => {
     const person = await createStaffUser('counter');
     for (let i = 1; i <= 4; i++) {
-      await expectProblem(await call('/api/v1/auth/login', { body: { login: person.email, password: `wrong-${i}` } }), 401, 'invalid_credentials');
+      await expectProblem(
+        await call('/api/v1/auth/login', { body: { login: person.email, password: `wrong-${i}` } }),
+        401,
+        'invalid_credentials',
+      );
     }
     const locking = await call('/api/v1/auth/login', { body: { login: person.email, password: 'wrong-5' } });
     await expectProblem(locking, 429, 'login_throttled');
-    const locked = await call('/api/v1/auth/login', { body: { login: person.email, password: person.password } });
+    const locked = await call('/api/v1/auth/login', {
+      body: { login: person.email, password: person.password },
+    });
     expect(locked.headers.get('retry-after')).toMatch(/^\d+$/);
     const body = await expectProblem(locked, 429, 'login_throttled');
     expect(body.messages.nl).toContain('1 minuten');
 
     const afterLock = new Date(Date.now() + 61_000).toISOString();
-    await json('/api/v1/auth/login', 200, { body: { login: person.email, password: person.password }, now: afterLock });
+    await json('/api/v1/auth/login', 200, {
+      body: { login: person.email, password: person.password },
+      now: afterLock,
+    });
     // A success forgets the failures: one more mistake is a plain 401 again.
     await expectProblem(
       await call('/api/v1/auth/login', { body: { login: person.email, password: 'wrong' }, now: afterLock }),
@@ -184,23 +250,38 @@ describe('throttling', () => {
   it('doubles the lock with every further failure', async () => {
     const person = await createStaffUser('counter');
     const start = Date.now();
-    for (let i = 0; i < 5; i++) await call('/api/v1/auth/login', { body: { login: person.email, password: 'wrong' } });
+    for (let i = 0; i < 5; i++)
+      await call('/api/v1/auth/login', { body: { login: person.email, password: 'wrong' } });
     const afterFirst = new Date(start + 61_000).toISOString();
-    await expectProblem(await call('/api/v1/auth/login', { body: { login: person.email, password: 'wrong' }, now: afterFirst }), 429, 'login_throttled');
+    await expectProblem(
+      await call('/api/v1/auth/login', { body: { login: person.email, password: 'wrong' }, now: afterFirst }),
+      429,
+      'login_throttled',
+    );
     // The sixth failure locks for two minutes from then.
     const stillLocked = new Date(start + 61_000 + 100_000).toISOString();
     await expectProblem(
-      await call('/api/v1/auth/login', { body: { login: person.email, password: person.password }, now: stillLocked }),
+      await call('/api/v1/auth/login', {
+        body: { login: person.email, password: person.password },
+        now: stillLocked,
+      }),
       429,
       'login_throttled',
     );
     const free = new Date(start + 61_000 + 121_000).toISOString();
-    await json('/api/v1/auth/login', 200, { body: { login: person.email, password: person.password }, now: free });
+    await json('/api/v1/auth/login', 200, {
+      body: { login: person.email, password: person.password },
+      now: free,
+    });
   });
 
   it('throttles unknown logins too', async () => {
     const login = `${unique('ghost')}@demo.local`;
     for (let i = 0; i < 4; i++) await call('/api/v1/auth/login', { body: { login, password: 'x' } });
-    await expectProblem(await call('/api/v1/auth/login', { body: { login, password: 'x' } }), 429, 'login_throttled');
+    await expectProblem(
+      await call('/api/v1/auth/login', { body: { login, password: 'x' } }),
+      429,
+      'login_throttled',
+    );
   });
 });

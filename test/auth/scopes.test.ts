@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { call, demo, expectProblem, json, loginAs, type DemoRole } from '../helpers/api.ts';
 
-type Me = { roles: string[]; municipalityId: string | null; clubIds: string[]; passholderId: string | null; householdId: string | null };
+type Me = {
+  roles: string[];
+  municipalityId: string | null;
+  clubIds: string[];
+  passholderId: string | null;
+  householdId: string | null;
+};
 
 describe('me: roles and scopes of every demo account', () => {
   it.each([
@@ -28,10 +34,17 @@ describe('scope checks', () => {
   const ownHousehold = () => demo.household('h1'); // the resident's household in Demostad
   const otherHousehold = () => demo.household('h9'); // a household in Buurdorp
 
-  const cases: { role: DemoRole; allowed: (() => Promise<string>)[]; forbidden: (() => Promise<string>)[] }[] = [
+  const cases: {
+    role: DemoRole;
+    allowed: (() => Promise<string>)[];
+    forbidden: (() => Promise<string>)[];
+  }[] = [
     {
       role: 'admin',
-      allowed: [async () => `/api/v1/clubs/${await demo.sportsClub()}/staff`, async () => `/api/v1/municipalities/${await demo.demostad()}/staff`],
+      allowed: [
+        async () => `/api/v1/clubs/${await demo.sportsClub()}/staff`,
+        async () => `/api/v1/municipalities/${await demo.demostad()}/staff`,
+      ],
       forbidden: [
         async () => `/api/v1/clubs/${await demo.cultureClub()}/staff`,
         async () => `/api/v1/municipalities/${await demo.buurdorp()}/clubs`,
@@ -49,7 +62,10 @@ describe('scope checks', () => {
     },
     {
       role: 'club',
-      allowed: [async () => `/api/v1/clubs/${await demo.sportsClub()}/staff`, async () => `/api/v1/clubs/${await demo.sportsClub()}`],
+      allowed: [
+        async () => `/api/v1/clubs/${await demo.sportsClub()}/staff`,
+        async () => `/api/v1/clubs/${await demo.sportsClub()}`,
+      ],
       forbidden: [
         async () => `/api/v1/clubs/${await demo.cultureClub()}/staff`,
         async () => `/api/v1/clubs/${await demo.cultureClub()}/activities`,
@@ -58,7 +74,10 @@ describe('scope checks', () => {
     },
     {
       role: 'door',
-      allowed: [async () => `/api/v1/clubs/${await demo.sportsClub()}`, async () => `/api/v1/clubs/${await demo.sportsClub()}/activities`],
+      allowed: [
+        async () => `/api/v1/clubs/${await demo.sportsClub()}`,
+        async () => `/api/v1/clubs/${await demo.sportsClub()}/activities`,
+      ],
       forbidden: [
         async () => `/api/v1/clubs/${await demo.cultureClub()}`,
         async () => `/api/v1/clubs/${await demo.sportsClub()}/staff`,
@@ -77,7 +96,10 @@ describe('scope checks', () => {
     {
       role: 'neighbour',
       allowed: [async () => `/api/v1/households/${await demo.household('h2')}`],
-      forbidden: [async () => `/api/v1/households/${await ownHousehold()}`, async () => `/api/v1/clubs/${await demo.cultureClub()}/activities`],
+      forbidden: [
+        async () => `/api/v1/households/${await ownHousehold()}`,
+        async () => `/api/v1/clubs/${await demo.cultureClub()}/activities`,
+      ],
     },
   ];
 
@@ -85,7 +107,8 @@ describe('scope checks', () => {
     it(`${role}: own scope allowed, other scopes forbidden`, async () => {
       const token = await loginAs(role);
       for (const path of allowed) await json(await path(), 200, { token });
-      for (const path of forbidden) await expectProblem(await call(await path(), { token }), 403, 'forbidden');
+      for (const path of forbidden)
+        await expectProblem(await call(await path(), { token }), 403, 'forbidden');
     });
   }
 
@@ -95,12 +118,22 @@ describe('scope checks', () => {
   });
 
   it('a household read shows members but no birth date, address or status', async () => {
-    const household = await json<{ members: Record<string, unknown>[] }>(`/api/v1/households/${await ownHousehold()}`, 200, {
-      token: await loginAs('resident'),
-    });
+    const household = await json<{ members: Record<string, unknown>[] }>(
+      `/api/v1/households/${await ownHousehold()}`,
+      200,
+      {
+        token: await loginAs('resident'),
+      },
+    );
     expect(household.members).toHaveLength(4);
     for (const member of household.members) {
-      expect(Object.keys(member).sort()).toEqual(['firstName', 'hasAccount', 'lastName', 'passNumber', 'passholderId']);
+      expect(Object.keys(member).sort()).toEqual([
+        'firstName',
+        'hasAccount',
+        'lastName',
+        'passNumber',
+        'passholderId',
+      ]);
     }
   });
 });

@@ -19,38 +19,69 @@ describe('clubs', () => {
     const admin = await loginAs('admin');
     const municipality = await demo.demostad();
     const name = unique('Club');
-    const club = await json<Club>(`/api/v1/municipalities/${municipality}/clubs`, 201, { token: admin, body: { name, kind: 'youth' } });
+    const club = await json<Club>(`/api/v1/municipalities/${municipality}/clubs`, 201, {
+      token: admin,
+      body: { name, kind: 'youth' },
+    });
     expect(club).toMatchObject({ name, status: 'pending', approvedAt: null });
-    const all = await json<{ items: Club[] }>(`/api/v1/municipalities/${municipality}/clubs`, 200, { token: admin });
+    const all = await json<{ items: Club[] }>(`/api/v1/municipalities/${municipality}/clubs`, 200, {
+      token: admin,
+    });
     expect(all.items.find((c) => c.id === club.id)?.status).toBe('pending');
-    expect((await json<{ items: Club[] }>('/api/v1/clubs', 200)).items.some((c) => c.id === club.id)).toBe(false);
+    expect((await json<{ items: Club[] }>('/api/v1/clubs', 200)).items.some((c) => c.id === club.id)).toBe(
+      false,
+    );
 
-    await expectProblem(await call(`/api/v1/clubs/${club.id}/approve`, { method: 'POST', token: await loginAs('club') }), 403, 'forbidden');
-    const approved = await json<Club>(`/api/v1/clubs/${club.id}/approve`, 200, { method: 'POST', token: admin });
+    await expectProblem(
+      await call(`/api/v1/clubs/${club.id}/approve`, { method: 'POST', token: await loginAs('club') }),
+      403,
+      'forbidden',
+    );
+    const approved = await json<Club>(`/api/v1/clubs/${club.id}/approve`, 200, {
+      method: 'POST',
+      token: admin,
+    });
     expect(approved.status).toBe('approved');
     expect(approved.approvedAt).toBeTruthy();
-    expect((await json<{ items: Club[] }>('/api/v1/clubs', 200)).items.some((c) => c.id === club.id)).toBe(true);
-    await expectProblem(await call(`/api/v1/municipalities/${municipality}/clubs`, { token: admin, body: { name } }), 409, 'conflict');
+    expect((await json<{ items: Club[] }>('/api/v1/clubs', 200)).items.some((c) => c.id === club.id)).toBe(
+      true,
+    );
+    await expectProblem(
+      await call(`/api/v1/municipalities/${municipality}/clubs`, { token: admin, body: { name } }),
+      409,
+      'conflict',
+    );
   });
 
   it('refuses to approve a club of another municipality', async () => {
     await expectProblem(
-      await call(`/api/v1/clubs/${await demo.cultureClub()}/approve`, { method: 'POST', token: await loginAs('admin') }),
+      await call(`/api/v1/clubs/${await demo.cultureClub()}/approve`, {
+        method: 'POST',
+        token: await loginAs('admin'),
+      }),
       403,
       'forbidden',
     );
   });
 
   it('shows a club its coming activities', async () => {
-    const { items } = await json<{ items: { title: string; startsAt: string }[] }>(`/api/v1/clubs/${await demo.sportsClub()}/activities`, 200, {
-      token: await loginAs('door'),
-    });
+    const { items } = await json<{ items: { title: string; startsAt: string }[] }>(
+      `/api/v1/clubs/${await demo.sportsClub()}/activities`,
+      200,
+      {
+        token: await loginAs('door'),
+      },
+    );
     expect(items.length).toBeGreaterThanOrEqual(4);
     expect(items.map((a) => a.startsAt)).toEqual([...items.map((a) => a.startsAt)].sort());
   });
 
   it('answers 404 for a club that does not exist', async () => {
-    await expectProblem(await call('/api/v1/clubs/nope', { token: await loginAs('admin') }), 404, 'not_found');
+    await expectProblem(
+      await call('/api/v1/clubs/nope', { token: await loginAs('admin') }),
+      404,
+      'not_found',
+    );
   });
 });
 
@@ -65,15 +96,23 @@ describe('staff management', () => {
     });
     const added = staff.items.find((s) => s.email === email)!;
     expect(added.role).toBe('door');
-    const session = await json<{ token: string }>('/api/v1/auth/login', 200, { body: { login: email, password: 'first-password' } });
+    const session = await json<{ token: string }>('/api/v1/auth/login', 200, {
+      body: { login: email, password: 'first-password' },
+    });
     await json(`/api/v1/clubs/${club}`, 200, { token: session.token });
 
     await expectProblem(
-      await call(`/api/v1/clubs/${club}/staff`, { token: clubAdmin, body: { email, displayName: 'New Door', role: 'door' } }),
+      await call(`/api/v1/clubs/${club}/staff`, {
+        token: clubAdmin,
+        body: { email, displayName: 'New Door', role: 'door' },
+      }),
       409,
       'conflict',
     );
-    const removed = await call(`/api/v1/clubs/${club}/staff/${added.userId}`, { method: 'DELETE', token: clubAdmin });
+    const removed = await call(`/api/v1/clubs/${club}/staff/${added.userId}`, {
+      method: 'DELETE',
+      token: clubAdmin,
+    });
     expect(removed.status).toBe(204);
     await expectProblem(await call(`/api/v1/clubs/${club}`, { token: session.token }), 403, 'forbidden');
   });
@@ -99,14 +138,26 @@ describe('staff management', () => {
       body: { email, displayName: 'Balie Twee', role: 'counter', password: 'first-password' },
     });
     const userId = staff.items.find((s) => s.email === email)!.userId;
-    const session = await json<{ token: string }>('/api/v1/auth/login', 200, { body: { login: email, password: 'first-password' } });
+    const session = await json<{ token: string }>('/api/v1/auth/login', 200, {
+      body: { login: email, password: 'first-password' },
+    });
     await json('/api/v1/me', 200, { token: session.token });
 
-    await expectProblem(await call(`/api/v1/users/${userId}/block`, { method: 'POST', token: await loginAs('club') }), 403, 'forbidden');
+    await expectProblem(
+      await call(`/api/v1/users/${userId}/block`, { method: 'POST', token: await loginAs('club') }),
+      403,
+      'forbidden',
+    );
     expect((await call(`/api/v1/users/${userId}/block`, { method: 'POST', token: admin })).status).toBe(204);
     await expectProblem(await call('/api/v1/me', { token: session.token }), 401, 'unauthenticated');
-    await expectProblem(await call('/api/v1/auth/login', { body: { login: email, password: 'first-password' } }), 403, 'account_blocked');
-    expect((await call(`/api/v1/users/${userId}/unblock`, { method: 'POST', token: admin })).status).toBe(204);
+    await expectProblem(
+      await call('/api/v1/auth/login', { body: { login: email, password: 'first-password' } }),
+      403,
+      'account_blocked',
+    );
+    expect((await call(`/api/v1/users/${userId}/unblock`, { method: 'POST', token: admin })).status).toBe(
+      204,
+    );
     await json('/api/v1/auth/login', 200, { body: { login: email, password: 'first-password' } });
   });
 
@@ -121,7 +172,10 @@ describe('staff management', () => {
       'forbidden',
     );
     await expectProblem(
-      await call(`/api/v1/municipalities/${await demo.demostad()}/staff/${await demo.user('admin')}`, { method: 'DELETE', token: admin }),
+      await call(`/api/v1/municipalities/${await demo.demostad()}/staff/${await demo.user('admin')}`, {
+        method: 'DELETE',
+        token: admin,
+      }),
       409,
       'conflict',
     );

@@ -21,12 +21,21 @@ export function call(path: string, options: CallOptions = {}): Promise<Response>
   return exports.default.fetch(`${BASE}${path}`, {
     method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
     headers,
-    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    body:
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body),
   });
 }
 
 /** Calls and parses JSON, asserting the status. */
-export async function json<T = Record<string, unknown>>(path: string, status: number, options: CallOptions = {}): Promise<T> {
+export async function json<T = Record<string, unknown>>(
+  path: string,
+  status: number,
+  options: CallOptions = {},
+): Promise<T> {
   const response = await call(path, options);
   const text = await response.text();
   expect(response.status, `${options.method ?? 'GET'} ${path}: ${text}`).toBe(status);
@@ -40,7 +49,13 @@ export async function expectProblem(response: Response, status: number, code: st
   expect(response.headers.get('content-type')).toBe('application/problem+json');
   expect(response.headers.get('x-request-id')).toBeTruthy();
   const body = JSON.parse(text) as Record<string, unknown> & { messages: Record<string, string> };
-  expect(body).toMatchObject({ status, code, title: expect.any(String), detail: expect.any(String), type: expect.any(String) });
+  expect(body).toMatchObject({
+    status,
+    code,
+    title: expect.any(String),
+    detail: expect.any(String),
+    type: expect.any(String),
+  });
   expect(body.messages).toEqual({ nl: expect.any(String), fr: expect.any(String), en: expect.any(String) });
   expect(body.requestId).toBe(response.headers.get('x-request-id'));
   return body;

@@ -15,20 +15,12 @@ export async function createStaffUser(
   const municipalityId = clubRole ? null : (scope?.municipalityId ?? (await demo.demostad()));
   const clubId = clubRole ? (scope?.clubId ?? (await demo.sportsClub())) : null;
   await env.DB.batch([
-    env.DB.prepare('INSERT INTO users (id, email, password_hash, display_name, created_at) VALUES (?1, ?2, ?3, ?4, ?5)').bind(
-      id,
-      email,
-      await hashPassword(password),
-      'Test Person',
-      now,
-    ),
-    env.DB.prepare('INSERT INTO staff_roles (user_id, role, municipality_id, club_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)').bind(
-      id,
-      role,
-      municipalityId,
-      clubId,
-      now,
-    ),
+    env.DB.prepare(
+      'INSERT INTO users (id, email, password_hash, display_name, created_at) VALUES (?1, ?2, ?3, ?4, ?5)',
+    ).bind(id, email, await hashPassword(password), 'Test Person', now),
+    env.DB.prepare(
+      'INSERT INTO staff_roles (user_id, role, municipality_id, club_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)',
+    ).bind(id, role, municipalityId, clubId, now),
   ]);
   return { id, email, password };
 }

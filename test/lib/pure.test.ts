@@ -4,7 +4,13 @@ import { lockSeconds, secondsLocked } from '../../src/auth/throttle.ts';
 import { fill, negotiateLocale } from '../../src/lib/i18n.ts';
 import { Problem, problemBody } from '../../src/lib/problem.ts';
 import { jsonPointer } from '../../src/lib/validation.ts';
-import { formatPassNumber, isValidPassNumber, luhnCheckDigit, newPassNumber, normalizePassNumber } from '../../src/passes/number.ts';
+import {
+  formatPassNumber,
+  isValidPassNumber,
+  luhnCheckDigit,
+  newPassNumber,
+  normalizePassNumber,
+} from '../../src/passes/number.ts';
 
 describe('pass numbers', () => {
   it('are 13 digits with a Luhn check digit', () => {

@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { call, demo, expectProblem, json, loginAs, unique } from '../helpers/api.ts';
 
-type Neighbourhood = { id: string; name: string; postalCodes: string[]; lat: number | null; municipalityId: string };
+type Neighbourhood = {
+  id: string;
+  name: string;
+  postalCodes: string[];
+  lat: number | null;
+  municipalityId: string;
+};
 
 describe('regions, municipalities and neighbourhoods', () => {
   it('lists the demo region publicly', async () => {
-    const { items } = await json<{ items: { name: string; municipalities: { name: string }[] }[] }>('/api/v1/regions', 200);
+    const { items } = await json<{ items: { name: string; municipalities: { name: string }[] }[] }>(
+      '/api/v1/regions',
+      200,
+    );
     const region = items.find((r) => r.name === 'Regio Demo');
     expect(region?.municipalities.map((m) => m.name)).toEqual(['Buurdorp', 'Demostad']);
-    const hoods = await json<{ items: Neighbourhood[] }>(`/api/v1/municipalities/${await demo.demostad()}/neighbourhoods`, 200);
+    const hoods = await json<{ items: Neighbourhood[] }>(
+      `/api/v1/municipalities/${await demo.demostad()}/neighbourhoods`,
+      200,
+    );
     expect(hoods.items.map((n) => n.name)).toEqual(['Centrum', 'Molenhoek', 'Stationswijk']);
     expect(hoods.items[0]).toMatchObject({ postalCodes: ['9300'], lat: expect.any(Number) });
   });
@@ -23,7 +35,10 @@ describe('regions, municipalities and neighbourhoods', () => {
     });
     expect(created).toMatchObject({ name, municipalityId: municipality, postalCodes: ['9300'] });
     await expectProblem(
-      await call(`/api/v1/municipalities/${municipality}/neighbourhoods`, { token: admin, body: { name, postalCodes: ['9300'] } }),
+      await call(`/api/v1/municipalities/${municipality}/neighbourhoods`, {
+        token: admin,
+        body: { name, postalCodes: ['9300'] },
+      }),
       409,
       'conflict',
     );
@@ -35,12 +50,18 @@ describe('regions, municipalities and neighbourhoods', () => {
     expect(renamed).toMatchObject({ name, postalCodes: ['9300', '9308'], lat: 50.93 });
 
     await expectProblem(
-      await call(`/api/v1/municipalities/${await demo.buurdorp()}/neighbourhoods`, { token: admin, body: { name, postalCodes: ['9310'] } }),
+      await call(`/api/v1/municipalities/${await demo.buurdorp()}/neighbourhoods`, {
+        token: admin,
+        body: { name, postalCodes: ['9310'] },
+      }),
       403,
       'forbidden',
     );
     await expectProblem(
-      await call(`/api/v1/municipalities/${municipality}/neighbourhoods`, { token: await loginAs('counter'), body: { name: 'X', postalCodes: ['9300'] } }),
+      await call(`/api/v1/municipalities/${municipality}/neighbourhoods`, {
+        token: await loginAs('counter'),
+        body: { name: 'X', postalCodes: ['9300'] },
+      }),
       403,
       'forbidden',
     );

@@ -1,0 +1,82 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchBrowser, startApp, type RunningApp, CHROMIUM } from './server.ts';
+
+if (!hasChromium) {
+  console.warn(
+    `SKIPPING browser tests: no Chromium at ${CHROMIUM} (install it with: apt-get install -y chromium)`,
+  );
+}
+
+describe.skipIf(!hasChromium)('browser app shell', () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  async function signIn(page: Page, login: string, password = 'demo-password') {
+    await page.goto(app.url);
+    await page.getByLabel('E-mailadres of pasnummer').fill(login);
+    await page.getByLabel('Wachtwoord').fill(password);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+  }
+
+  it.each([
+    ['admin@demo.local', 'Verenigingen', 'Wijken'],
+    ['counter@demo.local', 'Balie', 'Wijken'],
+    ['club@demo.local', 'Beheer van de vereniging', 'Medewerkers'],
+    ['door@demo.local', 'Onthaal aan de deur', 'Komende activiteiten'],
+    ['resident@demo.local', 'Mijn pas', 'Mijn gezin'],
+    ['neighbour@demo.local', 'Mijn pas', 'Mijn gezin'],
+  ])('%s signs in and sees their home', async (login, section, part) => {
+    const page = await browser.newPage({ locale: 'nl-BE' });
+    await signIn(page, login);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Welkom, /);
+    await page.getByRole('heading', { name: section, exact: true }).waitFor();
+    await page.getByRole('heading', { name: part, exact: true }).first().waitFor();
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await page.getByRole('heading', { name: 'Aanmelden bij Buurtpas' }).waitFor();
+    await page.close();
+  });
+
+  it('signs in by keyboard only, in French, and shows a wrong password as an alert', async () => {
+    const page = await browser.newPage({ locale: 'nl-BE' });
+    await page.goto(app.url);
+    await page.getByLabel('Taal').selectOption('fr');
+    await page.getByRole('heading', { name: 'Se connecter à Buurtpas' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+
+    await page.getByLabel('Adresse e-mail ou numéro de carte').focus();
+    await page.keyboard.type('resident@demo.local');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('wrong-password');
+    await page.keyboard.press('Enter');
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('ne correspondent pas');
+
+    await page.getByLabel('Mot de passe').fill('demo-password');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Ma carte' }).waitFor();
+    await page.getByRole('heading', { name: 'Mon ménage' }).waitFor();
+    await page.close();
+  });
+
+  it('keeps the session across a reload and ends it at sign-out', async () => {
+    const page = await browser.newPage({ locale: 'nl-BE' });
+    await signIn(page, 'club@demo.local');
+    await page.getByRole('heading', { name: 'Medewerkers' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Medewerkers' }).waitFor();
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await page.getByRole('heading', { name: 'Aanmelden bij Buurtpas' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Aanmelden bij Buurtpas' }).waitFor();
+    await page.close();
+  });
+});

@@ -1,0 +1,54 @@
+import { en } from './locales/en.ts';
+import { fr } from './locales/fr.ts';
+import { nl, type MessageKey } from './locales/nl.ts';
+
+export type Locale = 'nl' | 'fr' | 'en';
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { nl, fr, en };
+const STORAGE_KEY = 'buurtpas.locale';
+
+let current: Locale = initialLocale();
+
+function initialLocale(): Locale {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  if (stored === 'nl' || stored === 'fr' || stored === 'en') return stored;
+  const browser = navigator.language.slice(0, 2);
+  return browser === 'fr' || browser === 'en' ? browser : 'nl';
+}
+
+export function locale(): Locale {
+  return current;
+}
+
+export function setLocale(next: Locale): void {
+  current = next;
+  localStorage.setItem(STORAGE_KEY, next);
+  document.documentElement.lang = next;
+}
+
+/** The text for a key in the current language, with `{placeholders}` filled. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  return dictionaries[current][key].replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m));
+}
+
+/** Re-translates static elements marked with data-i18n. */
+export function translateStatic(root: ParentNode = document): void {
+  root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => {
+    el.textContent = t(el.dataset.i18n as MessageKey);
+  });
+}
+
+const money = () => new Intl.NumberFormat(`${current}-BE`, { style: 'currency', currency: 'EUR' });
+const dateTime = () =>
+  new Intl.DateTimeFormat(`${current}-BE`, {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: 'Europe/Brussels',
+  });
+
+export const format = {
+  cents: (cents: number) => money().format(cents / 100),
+  dateTime: (iso: string) => dateTime().format(new Date(iso)),
+  passNumber: (n: string) => n.replace(/(\d{4})(?=\d)/g, '$1 '),
+};
+
+export type { MessageKey };

@@ -1,0 +1,34 @@
+import { api, type Me } from '../api.ts';
+import { h } from '../dom.ts';
+import { t } from '../i18n.ts';
+import { clubAdminHome, doorHome } from '../roles/club.ts';
+import { counterHome } from '../roles/counter.ts';
+import { municipalityAdminHome } from '../roles/municipality.ts';
+import { residentHome } from '../roles/resident.ts';
+
+type Region = { municipalities: { id: string; name: string }[] };
+
+/** The home page: a section per role the user holds. */
+export async function homePage(me: Me): Promise<HTMLElement> {
+  const { items } = await api<{ items: Region[] }>('/regions');
+  const municipalityName = (id: string | null) =>
+    items.flatMap((r) => r.municipalities).find((m) => m.id === id)?.name ?? '';
+  const sections: HTMLElement[] = [];
+  for (const role of me.staffRoles) {
+    if (role.role === 'municipality_admin' && role.municipalityId)
+      sections.push(...municipalityAdminHome(role.municipalityId));
+    if (role.role === 'counter' && role.municipalityId)
+      sections.push(...counterHome(role.municipalityId, municipalityName(role.municipalityId)));
+    if (role.role === 'club_admin' && role.clubId) sections.push(...clubAdminHome(role.clubId));
+    if (role.role === 'door' && role.clubId) sections.push(...doorHome(role.clubId));
+  }
+  if (me.passholderId) sections.push(...residentHome(me.passholderId, me.householdId));
+  const place = municipalityName(me.municipalityId);
+  return h(
+    'div',
+    {},
+    h('h1', {}, t('welcome', { name: me.displayName })),
+    place ? h('p', { class: 'muted' }, `${t('municipality')}: ${place}`) : null,
+    ...sections,
+  );
+}

@@ -1,0 +1,103 @@
+import { api } from '../api.ts';
+import { formValues, h } from '../dom.ts';
+import { t } from '../i18n.ts';
+import { CLUB_KINDS, label, section, staffTable, submitWith, table, type StaffMember } from './common.ts';
+
+type Club = { id: string; name: string; kind: string; status: string };
+type Neighbourhood = { id: string; name: string; postalCodes: string[] };
+
+/** Municipality admin: clubs (approve, register), staff, neighbourhoods. */
+export function municipalityAdminHome(municipalityId: string): HTMLElement[] {
+  const clubs = section('clubs', 'clubs', async (body) => {
+    const render = async () => {
+      const { items } = await api<{ items: Club[] }>(`/municipalities/${municipalityId}/clubs`);
+      const status = h('p', { role: 'status' });
+      body.replaceChildren(
+        table(
+          t('clubs'),
+          [t('name'), t('kind'), t('status'), t('actions')],
+          items.map((club) => [
+            club.name,
+            label.kind(club.kind),
+            label.status(club.status),
+            club.status === 'pending'
+              ? h(
+                  'button',
+                  {
+                    type: 'button',
+                    'aria-label': `${t('approve')}: ${club.name}`,
+                    onclick: async () => {
+                      await api(`/clubs/${club.id}/approve`, { method: 'POST' });
+                      await render();
+                      const note = body.querySelector('[role=status]');
+                      if (note) note.textContent = t('approved', { name: club.name });
+                    },
+                  },
+                  t('approve'),
+                )
+              : '',
+          ]),
+        ),
+        status,
+        registerForm(render),
+      );
+    };
+    await render();
+  });
+  const staff = section('municipality-staff', 'staff', async (body) => {
+    const { items } = await api<{ items: StaffMember[] }>(`/municipalities/${municipalityId}/staff`);
+    body.replaceChildren(staffTable(items));
+  });
+  const hoods = section('neighbourhoods', 'neighbourhoods', async (body) => {
+    const { items } = await api<{ items: Neighbourhood[] }>(
+      `/municipalities/${municipalityId}/neighbourhoods`,
+    );
+    body.replaceChildren(
+      table(
+        t('neighbourhoods'),
+        [t('name'), t('postalCodes')],
+        items.map((n) => [n.name, n.postalCodes.join(', ')]),
+      ),
+    );
+  });
+  return [clubs, staff, hoods];
+
+  function registerForm(refresh: () => Promise<void>): HTMLElement {
+    const status = h('p', { role: 'status' });
+    const form = h(
+      'form',
+      { 'aria-labelledby': 'register-club-title' },
+      h('h3', { id: 'register-club-title' }, t('registerClub')),
+      h(
+        'label',
+        { class: 'field', for: 'club-name' },
+        h('span', {}, t('clubName')),
+        h('input', { id: 'club-name', name: 'name', required: true }),
+      ),
+      h(
+        'label',
+        { class: 'field', for: 'club-kind' },
+        h('span', {}, t('kind')),
+        h(
+          'select',
+          { id: 'club-kind', name: 'kind' },
+          ...CLUB_KINDS.map((k) => h('option', { value: k }, label.kind(k))),
+        ),
+      ),
+      h('button', { type: 'submit' }, t('register')),
+      status,
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const values = formValues(form);
+      void submitWith(form, status, async () => {
+        await api(`/municipalities/${municipalityId}/clubs`, {
+          body: { name: values.name, kind: values.kind },
+        });
+        await refresh();
+        return t('clubRegistered', { name: values.name ?? '' });
+      });
+    });
+    return form;
+  }
+}
