@@ -67,6 +67,18 @@ describe.skipIf(!hasChromium)('browser app shell', () => {
     await page.close();
   });
 
+  it('lets the municipality admin approve a waiting club', async () => {
+    const page = await browser.newPage({ locale: 'nl-BE' });
+    await signIn(page, 'admin@demo.local');
+    await page.getByRole('button', { name: 'Goedkeuren: Schaakclub Het Paard' }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain('Schaakclub Het Paard is goedgekeurd.');
+    const row = page.getByRole('row', { name: /Schaakclub Het Paard/ });
+    await expect.poll(() => row.textContent()).toContain('Goedgekeurd');
+    await page.close();
+  });
+
   it('keeps the session across a reload and ends it at sign-out', async () => {
     const page = await browser.newPage({ locale: 'nl-BE' });
     await signIn(page, 'club@demo.local');
