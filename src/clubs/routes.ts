@@ -1,4 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { AppEnv, SessionUser } from '../env.ts';
 import { allow, hasClubRole, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
 import { newId } from '../lib/ids.ts';
@@ -8,11 +9,20 @@ import { municipalityExists } from '../places/repo.ts';
 import * as repo from './repo.ts';
 import { ActivitySummarySchema, ClubInputSchema, ClubSchema, PublicClubSchema, type Club } from './schema.ts';
 
-/** Loads a club or answers 404. */
-export async function loadClub(db: D1Database, clubId: string): Promise<Club> {
-  const club = await repo.findClub(db, clubId);
+/**
+ * The signed-in user and a club they may manage: its staff with one of `clubRoles`, or the admin of
+ * its municipality (with no roles given: only that admin). 401, 404 or 403 otherwise.
+ */
+export async function managedClub(
+  c: Context<AppEnv>,
+  clubId: string,
+  ...clubRoles: ('club_admin' | 'door')[]
+): Promise<{ user: SessionUser; club: Club }> {
+  const user = requireUser(c);
+  const club = await repo.findClub(c.env.DB, clubId);
   if (!club) throw new Problem('not_found');
-  return club;
+  allow(isClubManager(user, club, ...clubRoles));
+  return { user, club };
 }
 
 /** The club's own staff (any role given) or its municipality's admin. */
@@ -116,9 +126,7 @@ app.openapi(
     },
   }),
   async (c) => {
-    const user = requireUser(c);
-    const club = await loadClub(c.env.DB, c.req.valid('param').clubId);
-    allow(isClubManager(user, club, 'club_admin', 'door'));
+    const { club } = await managedClub(c, c.req.valid('param').clubId, 'club_admin', 'door');
     return c.json(club, 200);
   },
 );
@@ -141,9 +149,7 @@ for (const [action, status] of [
       },
     }),
     async (c) => {
-      const user = requireUser(c);
-      const club = await loadClub(c.env.DB, c.req.valid('param').clubId);
-      allow(hasMunicipalityRole(user, club.municipalityId, 'municipality_admin'));
+      const { user, club } = await managedClub(c, c.req.valid('param').clubId);
       const updated = await repo.setClubStatus(c.env.DB, club.id, status, user.id, c.var.now.toISOString());
       if (!updated) throw new Problem('not_found');
       return c.json(updated, 200);
@@ -165,9 +171,7 @@ app.openapi(
     },
   }),
   async (c) => {
-    const user = requireUser(c);
-    const club = await loadClub(c.env.DB, c.req.valid('param').clubId);
-    allow(isClubManager(user, club, 'club_admin', 'door'));
+    const { club } = await managedClub(c, c.req.valid('param').clubId, 'club_admin', 'door');
     return c.json(
       { items: await repo.listClubActivities(c.env.DB, club.id, c.var.now.toISOString(), 100) },
       200,

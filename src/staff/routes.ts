@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { AppEnv, SessionUser } from '../env.ts';
 import { allow, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { isClubManager, loadClub } from '../clubs/routes.ts';
+import { managedClub } from '../clubs/routes.ts';
 import { newId } from '../lib/ids.ts';
 import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';
@@ -21,7 +21,7 @@ const app = new OpenAPIHono<AppEnv>();
 /** Who may manage the staff of a scope: a club's admins or its municipality's admin; a municipality's admin. */
 async function authorizeScope(c: Context<AppEnv>, user: SessionUser, scope: repo.Scope): Promise<void> {
   if (scope.clubId !== null) {
-    allow(isClubManager(user, await loadClub(c.env.DB, scope.clubId), 'club_admin'));
+    await managedClub(c, scope.clubId, 'club_admin');
   } else {
     allow(hasMunicipalityRole(user, scope.municipalityId, 'municipality_admin'));
   }
