@@ -12,7 +12,10 @@ import householdRoutes from './households/routes.ts';
 import { negotiateLocale } from './lib/i18n.ts';
 import { Problem, problemBody } from './lib/problem.ts';
 import { validationProblem } from './lib/validation.ts';
+import holderRoutes, { jwks } from './passes/holder-routes.ts';
+import passRoutes from './passes/routes.ts';
 import placeRoutes from './places/routes.ts';
+import scanRoutes from './scans/routes.ts';
 import staffRoutes from './staff/routes.ts';
 
 /** Largest JSON body the API reads. */
@@ -95,8 +98,9 @@ export function createApp() {
   app.use('/api/v1/*', loadSession);
 
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
-  for (const routes of [authRoutes, placeRoutes, clubRoutes, staffRoutes, householdRoutes])
-    app.route('/api/v1', routes);
+  const features = [authRoutes, placeRoutes, clubRoutes, staffRoutes, householdRoutes, passRoutes, holderRoutes, scanRoutes];
+  for (const routes of features) app.route('/api/v1', routes);
+  app.route('/', jwks);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

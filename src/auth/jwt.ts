@@ -1,4 +1,4 @@
-import { SignJWT, exportJWK, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import { CompactSign, SignJWT, compactVerify, exportJWK, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
 
 /** The only algorithm we sign and accept: pinned, never taken from the token. */
 export const ALGORITHM = 'EdDSA';
@@ -62,11 +62,7 @@ export async function verifyToken(
   const keys = await loadKeys(secret);
   const { payload } = await jwtVerify(
     token,
-    (header) => {
-      const key = keys.find((k) => k.kid === header.kid);
-      if (!key) throw new Error('unknown key id');
-      return key.publicKey;
-    },
+    keyById(keys),
     {
       algorithms: [ALGORITHM],
       typ: options.typ,
@@ -79,18 +75,44 @@ export async function verifyToken(
   return payload;
 }
 
+function keyById(keys: KeyPair[]) {
+  return (header: { kid?: string }) => {
+    const key = keys.find((k) => k.kid === header.kid);
+    if (!key) throw new Error('unknown key id');
+    return key.publicKey;
+  };
+}
+
+/**
+ * Signs a small JSON payload as a compact JWS with only `alg` and `kid` in the header: no JWT claims,
+ * so pass codes stay short enough for a sparse QR.
+ */
+export async function signCompact(secret: string, payload: Record<string, string | number>): Promise<string> {
+  const [current] = await loadKeys(secret);
+  return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+    .setProtectedHeader({ alg: ALGORITHM, kid: current!.kid })
+    .sign(current!.privateKey);
+}
+
+/** Verifies a compact JWS made by `signCompact` (algorithm pinned, key by `kid`) and returns its payload. */
+export async function verifyCompact(secret: string, jws: string): Promise<unknown> {
+  const { payload } = await compactVerify(jws, keyById(await loadKeys(secret)), { algorithms: [ALGORITHM] });
+  return JSON.parse(new TextDecoder().decode(payload)) as unknown;
+}
+
 /** The public keys, for a JWKS endpoint. */
 export async function publicJwks(secret: string): Promise<{ keys: JWK[] }> {
   const keys = await loadKeys(secret);
   return { keys: keys.map((k) => k.publicJwk) };
 }
 
-/** A fresh Ed25519 private JWK with a random key id (development setup, tests, key rotation). */
+/** A fresh Ed25519 private JWK with a short random key id (development setup, tests, key rotation). */
 export async function generateSigningKey(): Promise<JWK> {
   const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, [
     'sign',
     'verify',
   ])) as CryptoKeyPair;
   const jwk = await exportJWK(pair.privateKey);
-  return { ...jwk, kid: crypto.randomUUID(), alg: ALGORITHM };
+  const kid = Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return { ...jwk, kid, alg: ALGORITHM };
 }

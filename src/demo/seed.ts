@@ -292,6 +292,14 @@ const RESIDENTS: Resident[] = [
   },
 ];
 
+/** Samira manages the passes of her two children. */
+const GUARDIANS = [
+  ['resident', 'samira-child-1'],
+  ['resident', 'samira-child-2'],
+  ['r08', 'r09'],
+  ['r15', 'r16'],
+] as const;
+
 const POSTAL: Record<string, string> = Object.fromEntries(NEIGHBOURHOODS.map((n) => [n.key, n.postal[0]]));
 
 /** Monday 00:00 UTC of the week after `now`, plus `days` and `hours`. */
@@ -429,6 +437,20 @@ export async function demoSeedStatements(now: Date): Promise<string[]> {
         email: r.account ? DEMO_ACCOUNTS[r.account] : null,
         phone: null,
         locale: r.locale ?? 'nl',
+        created_at: at,
+      }),
+    );
+  }
+
+  for (const r of RESIDENTS) {
+    out.push(insert('cards', { passholder_id: await id(`passholder:${r.key}`), version: 1, issued_at: at }));
+  }
+  for (const [guardian, ward] of GUARDIANS) {
+    out.push(
+      insert('guardianships', {
+        guardian_id: await id(`passholder:${guardian}`),
+        ward_id: await id(`passholder:${ward}`),
+        basis: 'minor',
         created_at: at,
       }),
     );

@@ -107,6 +107,96 @@ export const PROBLEMS = {
       en: 'The data must be sent as JSON.',
     },
   },
+  pass_number_invalid: {
+    status: 400,
+    title: 'Not a valid pass number',
+    messages: {
+      nl: 'Dit pasnummer klopt niet. Kijk de 13 cijfers na.',
+      fr: 'Ce numéro de carte n’est pas correct. Vérifiez les 13 chiffres.',
+      en: 'This pass number is not correct. Please check the 13 digits.',
+    },
+  },
+  pass_not_found: {
+    status: 404,
+    title: 'No pass with this number',
+    messages: {
+      nl: 'Er is geen pas met dit nummer.',
+      fr: 'Il n’y a pas de carte avec ce numéro.',
+      en: 'There is no pass with this number.',
+    },
+  },
+  code_invalid: {
+    status: 422,
+    title: 'The pass code is not valid',
+    messages: {
+      nl: 'Deze code is niet geldig. Vraag om de pas opnieuw te tonen, of typ het pasnummer.',
+      fr: 'Ce code n’est pas valide. Demandez de montrer la carte à nouveau, ou tapez le numéro de carte.',
+      en: 'This code is not valid. Ask to show the pass again, or type the pass number.',
+    },
+  },
+  code_expired: {
+    status: 422,
+    title: 'The pass code has expired',
+    messages: {
+      nl: 'Deze code is verlopen. De code op de telefoon vernieuwt elke minuut: vraag om ze opnieuw te tonen.',
+      fr: 'Ce code a expiré. Le code sur le téléphone change chaque minute : demandez de le montrer à nouveau.',
+      en: 'This code has expired. The code on the phone renews every minute: ask to show it again.',
+    },
+  },
+  card_replaced: {
+    status: 422,
+    title: 'This card has been replaced',
+    messages: {
+      nl: 'Deze kaart is vervangen door een nieuwe en werkt niet meer.',
+      fr: 'Cette carte a été remplacée par une nouvelle et ne fonctionne plus.',
+      en: 'This card has been replaced by a new one and no longer works.',
+    },
+  },
+  pass_blocked: {
+    status: 423,
+    title: 'The card is blocked',
+    messages: {
+      nl: 'Deze kaart is geblokkeerd, bijvoorbeeld na verlies. De balie maakt graag een nieuwe kaart.',
+      fr: 'Cette carte est bloquée, par exemple après une perte. Le guichet peut faire une nouvelle carte.',
+      en: 'This card is blocked, for example after it was lost. The counter can make a new card.',
+    },
+  },
+  possible_duplicate: {
+    status: 409,
+    title: 'A pass may exist already',
+    messages: {
+      nl: 'Er is al een pas voor iemand met dezelfde naam en geboortedatum. Kijk na of het om dezelfde persoon gaat.',
+      fr: 'Il existe déjà une carte pour une personne avec le même nom et la même date de naissance. Vérifiez s’il s’agit de la même personne.',
+      en: 'There is already a pass for someone with the same name and birth date. Please check whether it is the same person.',
+    },
+  },
+  activation_failed: {
+    status: 401,
+    title: 'Pass number and activation code do not match',
+    messages: {
+      nl: 'Dit pasnummer en deze activeringscode passen niet bij elkaar, of de code is verlopen. De balie geeft je graag een nieuwe code.',
+      fr: 'Ce numéro de carte et ce code d’activation ne correspondent pas, ou le code a expiré. Le guichet peut vous donner un nouveau code.',
+      en: 'This pass number and activation code do not match, or the code has expired. The counter can give you a new code.',
+    },
+  },
+  already_activated: {
+    status: 409,
+    title: 'The pass is already activated',
+    messages: {
+      nl: 'Deze pas is al geactiveerd. Meld je aan met je pasnummer en wachtwoord.',
+      fr: 'Cette carte est déjà activée. Connectez-vous avec votre numéro de carte et votre mot de passe.',
+      en: 'This pass is already activated. Sign in with your pass number and password.',
+    },
+  },
+  email_taken: {
+    status: 409,
+    title: 'Email address in use',
+    messages: {
+      nl: 'Dit e-mailadres wordt al gebruikt door een andere account.',
+      fr: 'Cette adresse e-mail est déjà utilisée par un autre compte.',
+      en: 'This email address is already used by another account.',
+    },
+  },
   internal_error: {
     status: 500,
     title: 'Internal error',

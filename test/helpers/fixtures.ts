@@ -24,3 +24,27 @@ export async function createStaffUser(
   ]);
   return { id, email, password };
 }
+
+export type Registered = {
+  passholder: { id: string; passNumber: string; householdId: string; card: { version: number }; [key: string]: unknown };
+  activationCode: string;
+  activationExpiresAt: string;
+};
+
+/** Registers a fresh resident in Demostad through the API, as counter staff. */
+export async function registerResident(
+  counterToken: string,
+  overrides: Record<string, unknown> = {},
+): Promise<Registered> {
+  const { json } = await import('./api.ts');
+  return json<Registered>('/api/v1/passholders', 201, {
+    token: counterToken,
+    body: {
+      firstName: unique('Test'),
+      lastName: 'Resident',
+      birthDate: '1990-05-17',
+      postalCode: '9300',
+      ...overrides,
+    },
+  });
+}
