@@ -98,7 +98,16 @@ export function createApp() {
   app.use('/api/v1/*', loadSession);
 
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
-  const features = [authRoutes, placeRoutes, clubRoutes, staffRoutes, householdRoutes, passRoutes, holderRoutes, scanRoutes];
+  const features = [
+    authRoutes,
+    placeRoutes,
+    clubRoutes,
+    staffRoutes,
+    householdRoutes,
+    passRoutes,
+    holderRoutes,
+    scanRoutes,
+  ];
   for (const routes of features) app.route('/api/v1', routes);
   app.route('/', jwks);
 

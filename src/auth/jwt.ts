@@ -1,4 +1,13 @@
-import { CompactSign, SignJWT, compactVerify, exportJWK, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import {
+  CompactSign,
+  SignJWT,
+  compactVerify,
+  exportJWK,
+  importJWK,
+  jwtVerify,
+  type JWK,
+  type JWTPayload,
+} from 'jose';
 
 /** The only algorithm we sign and accept: pinned, never taken from the token. */
 export const ALGORITHM = 'EdDSA';
@@ -60,18 +69,14 @@ export async function verifyToken(
   options: VerifyOptions,
 ): Promise<JWTPayload> {
   const keys = await loadKeys(secret);
-  const { payload } = await jwtVerify(
-    token,
-    keyById(keys),
-    {
-      algorithms: [ALGORITHM],
-      typ: options.typ,
-      issuer: options.issuer,
-      audience: options.audience,
-      currentDate: options.now,
-      requiredClaims: ['exp', 'sub', 'iat'],
-    },
-  );
+  const { payload } = await jwtVerify(token, keyById(keys), {
+    algorithms: [ALGORITHM],
+    typ: options.typ,
+    issuer: options.issuer,
+    audience: options.audience,
+    currentDate: options.now,
+    requiredClaims: ['exp', 'sub', 'iat'],
+  });
   return payload;
 }
 
@@ -113,6 +118,8 @@ export async function generateSigningKey(): Promise<JWK> {
     'verify',
   ])) as CryptoKeyPair;
   const jwk = await exportJWK(pair.privateKey);
-  const kid = Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, '0')).join('');
+  const kid = Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
   return { ...jwk, kid, alg: ALGORITHM };
 }

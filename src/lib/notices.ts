@@ -21,7 +21,11 @@ export const NOTICES = {
 export type NoticeCode = keyof typeof NOTICES;
 export type Notice = { code: NoticeCode; message: string; messages: Localized };
 
-export function notice(code: NoticeCode, locale: Locale, params: Record<string, string | number> = {}): Notice {
+export function notice(
+  code: NoticeCode,
+  locale: Locale,
+  params: Record<string, string | number> = {},
+): Notice {
   const texts = NOTICES[code];
   const messages = { nl: fill(texts.nl, params), fr: fill(texts.fr, params), en: fill(texts.en, params) };
   return { code, message: messages[locale], messages };

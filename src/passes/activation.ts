@@ -22,5 +22,7 @@ export function normalizeActivationCode(input: string): string {
 /** The stored form: SHA-256 of the passholder id and the normalised code, hex. */
 export async function hashActivationCode(passholderId: string, code: string): Promise<string> {
   const bytes = new TextEncoder().encode(`${passholderId}:${normalizeActivationCode(code)}`);
-  return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
 }

@@ -13,9 +13,15 @@ const CLOCK_SKEW_SECONDS = 10;
  * - rotating: shown on the phone, `{"r": passNumber, "x": expiry in epoch seconds}`
  * - card: printed on the card, `{"c": passNumber, "v": card version}`; a new card version voids it
  */
-export type PassCode = { kind: 'rotating'; passNumber: string; expiresAt: Date } | { kind: 'card'; passNumber: string; version: number };
+export type PassCode =
+  | { kind: 'rotating'; passNumber: string; expiresAt: Date }
+  | { kind: 'card'; passNumber: string; version: number };
 
-export async function rotatingCode(secret: string, passNumber: string, now: Date): Promise<{ code: string; expiresAt: Date }> {
+export async function rotatingCode(
+  secret: string,
+  passNumber: string,
+  now: Date,
+): Promise<{ code: string; expiresAt: Date }> {
   const expiresAt = new Date(Math.floor(now.getTime() / 1000) * 1000 + ROTATING_SECONDS * 1000);
   return { code: await signCompact(secret, { r: passNumber, x: expiresAt.getTime() / 1000 }), expiresAt };
 }

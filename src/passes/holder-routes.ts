@@ -47,7 +47,9 @@ async function cardFor(c: Context<AppEnv>, passholderId: string) {
   };
 }
 
-const PassQuery = z.object({ passholderId: IdSchema.optional().openapi({ description: 'A ward’s pass, for a guardian' }) });
+const PassQuery = z.object({
+  passholderId: IdSchema.optional().openapi({ description: 'A ward’s pass, for a guardian' }),
+});
 
 app.openapi(
   createRoute({
@@ -72,7 +74,10 @@ app.openapi(
     summary: 'My pass with its rotating code (valid about a minute) and QR',
     security: SECURITY,
     request: { query: PassQuery },
-    responses: { 200: jsonResponse(MyPassSchema, 'The pass'), ...problems('unauthenticated', 'forbidden', 'not_found') },
+    responses: {
+      200: jsonResponse(MyPassSchema, 'The pass'),
+      ...problems('unauthenticated', 'forbidden', 'not_found'),
+    },
   }),
   async (c) => {
     const id = await ownPass(c, c.req.valid('query').passholderId);
@@ -80,7 +85,15 @@ app.openapi(
     if (!facts) throw new Problem('not_found');
     const { code, expiresAt } = await rotatingCode(c.env.SIGNING_KEYS, facts.passNumber, c.var.now);
     c.header('Cache-Control', 'no-store');
-    return c.json({ passNumber: facts.passNumber, code, expiresAt: expiresAt.toISOString(), qrSvg: qrSvg(code, formatPassNumber(facts.passNumber)) }, 200);
+    return c.json(
+      {
+        passNumber: facts.passNumber,
+        code,
+        expiresAt: expiresAt.toISOString(),
+        qrSvg: qrSvg(code, formatPassNumber(facts.passNumber)),
+      },
+      200,
+    );
   },
 );
 
@@ -92,7 +105,10 @@ app.openapi(
     summary: 'The static code of my current card: what the app shows when offline',
     security: SECURITY,
     request: { query: PassQuery },
-    responses: { 200: jsonResponse(CardCodeSchema, 'The card code'), ...problems('unauthenticated', 'forbidden', 'not_found') },
+    responses: {
+      200: jsonResponse(CardCodeSchema, 'The card code'),
+      ...problems('unauthenticated', 'forbidden', 'not_found'),
+    },
   }),
   async (c) => c.json(await cardFor(c, await ownPass(c, c.req.valid('query').passholderId)), 200),
 );
@@ -102,16 +118,27 @@ app.openapi(
     method: 'get',
     path: '/passholders/{passholderId}/card',
     tags: ['passes'],
-    summary: 'The printable card: number, name and static code of the current card version (counter staff, logged; or the holder)',
+    summary:
+      'The printable card: number, name and static code of the current card version (counter staff, logged; or the holder)',
     security: SECURITY,
     request: { params: z.object({ passholderId: IdSchema }) },
-    responses: { 200: jsonResponse(CardCodeSchema, 'The card'), ...problems('unauthenticated', 'forbidden', 'not_found') },
+    responses: {
+      200: jsonResponse(CardCodeSchema, 'The card'),
+      ...problems('unauthenticated', 'forbidden', 'not_found'),
+    },
   }),
   async (c) => {
     const { passholderId } = c.req.valid('param');
     const access = await passholderAccess(c, passholderId, true);
     if (access.asStaff) {
-      await repo.auditStatement(c.env.DB, passholderId, { actorUserId: access.user.id, action: 'card_print', reason: 'card', at: c.var.now.toISOString() }).run();
+      await repo
+        .auditStatement(c.env.DB, passholderId, {
+          actorUserId: access.user.id,
+          action: 'card_print',
+          reason: 'card',
+          at: c.var.now.toISOString(),
+        })
+        .run();
     }
     return c.json(await cardFor(c, passholderId), 200);
   },
@@ -125,7 +152,10 @@ app.openapi(
     summary: 'Who read or changed this record, when and why (the holder, their guardian, or counter staff)',
     security: SECURITY,
     request: { params: z.object({ passholderId: IdSchema }) },
-    responses: { 200: jsonResponse(z.object({ items: z.array(AuditEntrySchema) }), 'Entries, newest first'), ...problems('unauthenticated', 'forbidden', 'not_found') },
+    responses: {
+      200: jsonResponse(z.object({ items: z.array(AuditEntrySchema) }), 'Entries, newest first'),
+      ...problems('unauthenticated', 'forbidden', 'not_found'),
+    },
   }),
   async (c) => {
     const { passholderId } = c.req.valid('param');
@@ -143,7 +173,13 @@ app.openapi(
     request: { body: jsonBody(ActivateSchema) },
     responses: {
       201: jsonResponse(SessionSchema, 'Activated and signed in'),
-      ...problems('validation_failed', 'activation_failed', 'already_activated', 'email_taken', 'login_throttled'),
+      ...problems(
+        'validation_failed',
+        'activation_failed',
+        'already_activated',
+        'email_taken',
+        'login_throttled',
+      ),
     },
   }),
   async (c) => {
@@ -152,12 +188,17 @@ app.openapi(
     const key = `activate:${passNumber}`;
     const at = c.var.now.toISOString();
     const wait = secondsLocked((await findThrottle(c.env.DB, key)).lockedUntil, c.var.now);
-    if (wait > 0) throw new Problem('login_throttled', { params: { minutes: Math.ceil(wait / 60) }, headers: { 'Retry-After': String(wait) } });
+    if (wait > 0)
+      throw new Problem('login_throttled', {
+        params: { minutes: Math.ceil(wait / 60) },
+        headers: { 'Retry-After': String(wait) },
+      });
 
     const pass = isValidPassNumber(passNumber) ? await repo.findForActivation(c.env.DB, passNumber) : null;
     if (pass?.userId) throw new Problem('already_activated');
     const codeHash = pass ? await hashActivationCode(pass.id, body.activationCode) : null;
-    const valid = pass && codeHash && pass.codeHash === codeHash && pass.expiresAt !== null && pass.expiresAt > at;
+    const valid =
+      pass && codeHash && pass.codeHash === codeHash && pass.expiresAt !== null && pass.expiresAt > at;
     if (!pass || !codeHash || !valid) {
       await recordFailure(c.env.DB, key, at);
       throw new Problem('activation_failed');
@@ -178,10 +219,20 @@ app.openapi(
       },
       null,
     );
-    if (!created) throw new Problem('activation_failed', { detail: 'The code was used or expired meanwhile' });
+    if (!created)
+      throw new Problem('activation_failed', { detail: 'The code was used or expired meanwhile' });
 
     const sessionId = newId();
-    await openSession(c.env.DB, { id: sessionId, userId, createdAt: at, expiresAt: addSeconds(c.var.now, SESSION_SECONDS).toISOString() }, key);
+    await openSession(
+      c.env.DB,
+      {
+        id: sessionId,
+        userId,
+        createdAt: at,
+        expiresAt: addSeconds(c.var.now, SESSION_SECONDS).toISOString(),
+      },
+      key,
+    );
     const user = (await loadSessionUser(c.env.DB, sessionId, at))!;
     const { token, expiresAt } = await issueToken(c.env, user, c.var.now);
     setSessionCookie(c, token);
@@ -196,7 +247,9 @@ export const jwks = new OpenAPIHono<AppEnv>().openapi(
     path: '/.well-known/jwks.json',
     tags: ['passes'],
     summary: 'Public keys (EdDSA, with kid) that verify pass codes',
-    responses: { 200: jsonResponse(z.object({ keys: z.array(z.record(z.string(), z.unknown())) }), 'JWK set') },
+    responses: {
+      200: jsonResponse(z.object({ keys: z.array(z.record(z.string(), z.unknown())) }), 'JWK set'),
+    },
   }),
   async (c) => {
     c.header('Cache-Control', 'public, max-age=3600');

@@ -13,6 +13,9 @@ export function qrMatrix(text: string): { size: number; data: boolean[] } {
 
 /** A black-on-white SVG of the QR with a quiet zone, scalable to any size. */
 export function qrSvg(text: string, title: string): string {
-  const svg = SvgTag.render(QRCode.create(text, OPTIONS), { margin: 4, color: { dark: '#000000ff', light: '#ffffffff' } });
+  const svg = SvgTag.render(QRCode.create(text, OPTIONS), {
+    margin: 4,
+    color: { dark: '#000000ff', light: '#ffffffff' },
+  });
   return svg.trim().replace('<svg ', `<svg role="img" aria-label="${title.replace(/[<>&"]/g, '')}" `);
 }

@@ -1,5 +1,12 @@
 import { newId } from '../lib/ids.ts';
-import type { AuditAction, AuditEntry, Passholder, PassholderPatch, Register, SearchResult } from './schema.ts';
+import type {
+  AuditAction,
+  AuditEntry,
+  Passholder,
+  PassholderPatch,
+  Register,
+  SearchResult,
+} from './schema.ts';
 
 type RecordRow = {
   id: string;
@@ -68,7 +75,9 @@ export type Audit = { actorUserId: string; action: AuditAction; reason: string; 
 /** One line of the audit log: who did what to whose record, when and why. */
 export function auditStatement(db: D1Database, passholderId: string, audit: Audit): D1PreparedStatement {
   return db
-    .prepare('INSERT INTO audit_log (id, at, actor_user_id, passholder_id, action, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)')
+    .prepare(
+      'INSERT INTO audit_log (id, at, actor_user_id, passholder_id, action, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)',
+    )
     .bind(newId(), audit.at, audit.actorUserId, passholderId, audit.action, audit.reason);
 }
 
@@ -103,11 +112,17 @@ export async function accessFacts(
     )
     .bind(passholderId, guardianPassholderId)
     .first<{ municipality_id: string; region_id: string; guarded: number }>();
-  return row ? { municipalityId: row.municipality_id, regionId: row.region_id, guarded: row.guarded === 1 } : null;
+  return row
+    ? { municipalityId: row.municipality_id, regionId: row.region_id, guarded: row.guarded === 1 }
+    : null;
 }
 
 /** Passes in a municipality for the same name and birth date (before a second pass is made). */
-export async function findDuplicates(db: D1Database, municipalityId: string, input: { firstName: string; lastName: string; birthDate: string }): Promise<SearchResult[]> {
+export async function findDuplicates(
+  db: D1Database,
+  municipalityId: string,
+  input: { firstName: string; lastName: string; birthDate: string },
+): Promise<SearchResult[]> {
   const { results } = await db
     .prepare(
       `SELECT id, first_name, last_name, birth_date, pass_number, household_id FROM passholders
@@ -118,9 +133,23 @@ export async function findDuplicates(db: D1Database, municipalityId: string, inp
   return results.map(toSearchResult);
 }
 
-type SearchRow = { id: string; first_name: string; last_name: string; birth_date: string; pass_number: string; household_id: string | null };
+type SearchRow = {
+  id: string;
+  first_name: string;
+  last_name: string;
+  birth_date: string;
+  pass_number: string;
+  household_id: string | null;
+};
 function toSearchResult(r: SearchRow): SearchResult {
-  return { id: r.id, firstName: r.first_name, lastName: r.last_name, birthDate: r.birth_date, passNumber: r.pass_number, householdId: r.household_id };
+  return {
+    id: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    birthDate: r.birth_date,
+    passNumber: r.pass_number,
+    householdId: r.household_id,
+  };
 }
 
 /**
@@ -143,7 +172,13 @@ export async function search(
           AND (?4 IS NULL OR birth_date = ?4)
         ORDER BY last_name, first_name, birth_date LIMIT ?5`,
     )
-    .bind(municipalityId, query.passNumber, query.name?.toLowerCase().replace(/[%_]/g, '') ?? null, query.birthDate, limit)
+    .bind(
+      municipalityId,
+      query.passNumber,
+      query.name?.toLowerCase().replace(/[%_]/g, '') ?? null,
+      query.birthDate,
+      limit,
+    )
     .all<SearchRow>();
   return results.map(toSearchResult);
 }
@@ -165,7 +200,11 @@ export async function register(db: D1Database, p: NewPassholder, audit: Audit): 
   const householdId = p.householdId ?? newId();
   const statements: D1PreparedStatement[] = [];
   if (!p.householdId) {
-    statements.push(db.prepare('INSERT INTO households (id, municipality_id, created_at) VALUES (?1, ?2, ?3)').bind(householdId, p.municipalityId, audit.at));
+    statements.push(
+      db
+        .prepare('INSERT INTO households (id, municipality_id, created_at) VALUES (?1, ?2, ?3)')
+        .bind(householdId, p.municipalityId, audit.at),
+    );
   }
   statements.push(
     db
@@ -192,13 +231,17 @@ export async function register(db: D1Database, p: NewPassholder, audit: Audit): 
         p.activationExpiresAt,
         audit.at,
       ),
-    db.prepare('INSERT INTO cards (passholder_id, version, issued_at, issued_by) VALUES (?1, 1, ?2, ?3)').bind(p.id, audit.at, audit.actorUserId),
+    db
+      .prepare('INSERT INTO cards (passholder_id, version, issued_at, issued_by) VALUES (?1, 1, ?2, ?3)')
+      .bind(p.id, audit.at, audit.actorUserId),
     auditStatement(db, p.id, audit),
   );
   if (p.guardianId) {
     statements.push(
       db
-        .prepare("INSERT INTO guardianships (guardian_id, ward_id, basis, created_at, created_by) VALUES (?1, ?2, 'minor', ?3, ?4)")
+        .prepare(
+          "INSERT INTO guardianships (guardian_id, ward_id, basis, created_at, created_by) VALUES (?1, ?2, 'minor', ?3, ?4)",
+        )
         .bind(p.guardianId, p.id, audit.at, audit.actorUserId),
     );
   }
@@ -225,51 +268,92 @@ const PATCH_COLUMNS: Record<keyof PassholderPatch, string> = {
 };
 
 /** Corrects a record and logs it, in one transaction. A move within the region also gives a new household. */
-export async function update(db: D1Database, id: string, patch: PassholderPatch, audit: Audit, newHouseholdId: string | null): Promise<void> {
+export async function update(
+  db: D1Database,
+  id: string,
+  patch: PassholderPatch,
+  audit: Audit,
+  newHouseholdId: string | null,
+): Promise<void> {
   const changes: [string, string | null][] = Object.entries(patch)
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => [PATCH_COLUMNS[key as keyof PassholderPatch], value as string | null]);
   const statements: D1PreparedStatement[] = [];
   if (newHouseholdId) {
     statements.push(
-      db.prepare('INSERT INTO households (id, municipality_id, created_at) VALUES (?1, ?2, ?3)').bind(newHouseholdId, patch.municipalityId!, audit.at),
+      db
+        .prepare('INSERT INTO households (id, municipality_id, created_at) VALUES (?1, ?2, ?3)')
+        .bind(newHouseholdId, patch.municipalityId!, audit.at),
     );
     changes.push(['household_id', newHouseholdId]);
   }
   const assignments = changes.map(([column], i) => `, ${column} = ?${i + 3}`).join('');
   statements.push(
-    db.prepare(`UPDATE passholders SET updated_at = ?2${assignments} WHERE id = ?1`).bind(id, audit.at, ...changes.map(([, value]) => value)),
+    db
+      .prepare(`UPDATE passholders SET updated_at = ?2${assignments} WHERE id = ?1`)
+      .bind(id, audit.at, ...changes.map(([, value]) => value)),
     auditStatement(db, id, audit),
   );
   await db.batch(statements);
 }
 
 /** Moves a passholder into another household of the same municipality, or into a new one. */
-export async function moveToHousehold(db: D1Database, id: string, municipalityId: string, householdId: string | null, audit: Audit): Promise<string> {
+export async function moveToHousehold(
+  db: D1Database,
+  id: string,
+  municipalityId: string,
+  householdId: string | null,
+  audit: Audit,
+): Promise<string> {
   const target = householdId ?? newId();
   await db.batch([
-    ...(householdId ? [] : [db.prepare('INSERT INTO households (id, municipality_id, created_at) VALUES (?1, ?2, ?3)').bind(target, municipalityId, audit.at)]),
-    db.prepare('UPDATE passholders SET household_id = ?2, updated_at = ?3 WHERE id = ?1').bind(id, target, audit.at),
+    ...(householdId
+      ? []
+      : [
+          db
+            .prepare('INSERT INTO households (id, municipality_id, created_at) VALUES (?1, ?2, ?3)')
+            .bind(target, municipalityId, audit.at),
+        ]),
+    db
+      .prepare('UPDATE passholders SET household_id = ?2, updated_at = ?3 WHERE id = ?1')
+      .bind(id, target, audit.at),
     auditStatement(db, id, audit),
   ]);
   return target;
 }
 
 export async function householdMunicipality(db: D1Database, householdId: string): Promise<string | null> {
-  const row = await db.prepare('SELECT municipality_id FROM households WHERE id = ?1').bind(householdId).first<{ municipality_id: string }>();
+  const row = await db
+    .prepare('SELECT municipality_id FROM households WHERE id = ?1')
+    .bind(householdId)
+    .first<{ municipality_id: string }>();
   return row?.municipality_id ?? null;
 }
 
-export async function birthDateOf(db: D1Database, id: string): Promise<{ birthDate: string; municipalityId: string } | null> {
-  const row = await db.prepare('SELECT birth_date, municipality_id FROM passholders WHERE id = ?1').bind(id).first<{ birth_date: string; municipality_id: string }>();
+export async function birthDateOf(
+  db: D1Database,
+  id: string,
+): Promise<{ birthDate: string; municipalityId: string } | null> {
+  const row = await db
+    .prepare('SELECT birth_date, municipality_id FROM passholders WHERE id = ?1')
+    .bind(id)
+    .first<{ birth_date: string; municipality_id: string }>();
   return row ? { birthDate: row.birth_date, municipalityId: row.municipality_id } : null;
 }
 
 /** Makes `guardianId` the guardian of `wardId` (both records logged); false when it already was. */
-export async function addGuardian(db: D1Database, guardianId: string, wardId: string, basis: 'minor' | 'consent', audit: Audit): Promise<boolean> {
+export async function addGuardian(
+  db: D1Database,
+  guardianId: string,
+  wardId: string,
+  basis: 'minor' | 'consent',
+  audit: Audit,
+): Promise<boolean> {
   const [insert] = await db.batch([
     db
-      .prepare('INSERT INTO guardianships (guardian_id, ward_id, basis, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING')
+      .prepare(
+        'INSERT INTO guardianships (guardian_id, ward_id, basis, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING',
+      )
       .bind(guardianId, wardId, basis, audit.at, audit.actorUserId),
     auditStatement(db, wardId, audit),
     auditStatement(db, guardianId, audit),
@@ -277,7 +361,12 @@ export async function addGuardian(db: D1Database, guardianId: string, wardId: st
   return (insert?.meta.changes ?? 0) > 0;
 }
 
-export async function removeGuardian(db: D1Database, guardianId: string, wardId: string, audit: Audit): Promise<boolean> {
+export async function removeGuardian(
+  db: D1Database,
+  guardianId: string,
+  wardId: string,
+  audit: Audit,
+): Promise<boolean> {
   const [removal] = await db.batch([
     db.prepare('DELETE FROM guardianships WHERE guardian_id = ?1 AND ward_id = ?2').bind(guardianId, wardId),
     auditStatement(db, wardId, audit),
@@ -305,9 +394,13 @@ export async function blockCard(db: D1Database, id: string, reason: string, audi
  */
 export async function replaceCard(db: D1Database, id: string, audit: Audit): Promise<number> {
   const [, , version] = await db.batch<{ card_version: number }>([
-    db.prepare('UPDATE passholders SET card_version = card_version + 1, updated_at = ?2 WHERE id = ?1').bind(id, audit.at),
     db
-      .prepare('INSERT INTO cards (passholder_id, version, issued_at, issued_by) SELECT id, card_version, ?2, ?3 FROM passholders WHERE id = ?1')
+      .prepare('UPDATE passholders SET card_version = card_version + 1, updated_at = ?2 WHERE id = ?1')
+      .bind(id, audit.at),
+    db
+      .prepare(
+        'INSERT INTO cards (passholder_id, version, issued_at, issued_by) SELECT id, card_version, ?2, ?3 FROM passholders WHERE id = ?1',
+      )
       .bind(id, audit.at, audit.actorUserId),
     db.prepare('SELECT card_version FROM passholders WHERE id = ?1').bind(id),
     auditStatement(db, id, audit),
@@ -316,10 +409,18 @@ export async function replaceCard(db: D1Database, id: string, audit: Audit): Pro
 }
 
 /** Sets a new activation code (only while no account exists); false when the pass is activated. */
-export async function setActivationCode(db: D1Database, id: string, hash: string, expiresAt: string, audit: Audit): Promise<boolean> {
+export async function setActivationCode(
+  db: D1Database,
+  id: string,
+  hash: string,
+  expiresAt: string,
+  audit: Audit,
+): Promise<boolean> {
   const [update] = await db.batch([
     db
-      .prepare('UPDATE passholders SET activation_code_hash = ?2, activation_expires_at = ?3 WHERE id = ?1 AND user_id IS NULL')
+      .prepare(
+        'UPDATE passholders SET activation_code_hash = ?2, activation_expires_at = ?3 WHERE id = ?1 AND user_id IS NULL',
+      )
       .bind(id, hash, expiresAt),
     auditStatement(db, id, audit),
   ]);
@@ -329,13 +430,39 @@ export async function setActivationCode(db: D1Database, id: string, hash: string
 export async function findForActivation(
   db: D1Database,
   passNumber: string,
-): Promise<{ id: string; userId: string | null; codeHash: string | null; expiresAt: string | null; firstName: string; lastName: string; locale: string } | null> {
+): Promise<{
+  id: string;
+  userId: string | null;
+  codeHash: string | null;
+  expiresAt: string | null;
+  firstName: string;
+  lastName: string;
+  locale: string;
+} | null> {
   const row = await db
-    .prepare('SELECT id, user_id, activation_code_hash, activation_expires_at, first_name, last_name, locale FROM passholders WHERE pass_number = ?1')
+    .prepare(
+      'SELECT id, user_id, activation_code_hash, activation_expires_at, first_name, last_name, locale FROM passholders WHERE pass_number = ?1',
+    )
     .bind(passNumber)
-    .first<{ id: string; user_id: string | null; activation_code_hash: string | null; activation_expires_at: string | null; first_name: string; last_name: string; locale: string }>();
+    .first<{
+      id: string;
+      user_id: string | null;
+      activation_code_hash: string | null;
+      activation_expires_at: string | null;
+      first_name: string;
+      last_name: string;
+      locale: string;
+    }>();
   return row
-    ? { id: row.id, userId: row.user_id, codeHash: row.activation_code_hash, expiresAt: row.activation_expires_at, firstName: row.first_name, lastName: row.last_name, locale: row.locale }
+    ? {
+        id: row.id,
+        userId: row.user_id,
+        codeHash: row.activation_code_hash,
+        expiresAt: row.activation_expires_at,
+        firstName: row.first_name,
+        lastName: row.last_name,
+        locale: row.locale,
+      }
     : null;
 }
 
@@ -346,10 +473,20 @@ export async function findForActivation(
  */
 export async function createAccount(
   db: D1Database,
-  a: { passholderId: string; userId: string; email: string | null; passwordHash: string; displayName: string; locale: string; codeHash: string | null; now: string },
+  a: {
+    passholderId: string;
+    userId: string;
+    email: string | null;
+    passwordHash: string;
+    displayName: string;
+    locale: string;
+    codeHash: string | null;
+    now: string;
+  },
   audit: Audit | null,
 ): Promise<boolean> {
-  const stillOpen = 'user_id IS NULL AND (?2 IS NULL OR (activation_code_hash = ?2 AND activation_expires_at > ?3))';
+  const stillOpen =
+    'user_id IS NULL AND (?2 IS NULL OR (activation_code_hash = ?2 AND activation_expires_at > ?3))';
   const [, link] = await db.batch([
     db
       .prepare(
@@ -376,28 +513,50 @@ export async function emailInUse(db: D1Database, email: string): Promise<boolean
 export async function passFacts(
   db: D1Database,
   id: string,
-): Promise<{ passNumber: string; cardVersion: number; cardBlocked: boolean; firstName: string; lastName: string } | null> {
+): Promise<{
+  passNumber: string;
+  cardVersion: number;
+  cardBlocked: boolean;
+  firstName: string;
+  lastName: string;
+} | null> {
   const row = await db
     .prepare(
       `SELECT p.pass_number, p.card_version, c.blocked_at, p.first_name, p.last_name
          FROM passholders p JOIN cards c ON c.passholder_id = p.id AND c.version = p.card_version WHERE p.id = ?1`,
     )
     .bind(id)
-    .first<{ pass_number: string; card_version: number; blocked_at: string | null; first_name: string; last_name: string }>();
+    .first<{
+      pass_number: string;
+      card_version: number;
+      blocked_at: string | null;
+      first_name: string;
+      last_name: string;
+    }>();
   return row
-    ? { passNumber: row.pass_number, cardVersion: row.card_version, cardBlocked: row.blocked_at !== null, firstName: row.first_name, lastName: row.last_name }
+    ? {
+        passNumber: row.pass_number,
+        cardVersion: row.card_version,
+        cardBlocked: row.blocked_at !== null,
+        firstName: row.first_name,
+        lastName: row.last_name,
+      }
     : null;
 }
 
 /** Staff reads and changes of a record, newest first, for the holder to see. */
-export async function auditEntries(db: D1Database, passholderId: string, limit: number): Promise<AuditEntry[]> {
+export async function auditEntries(
+  db: D1Database,
+  passholderId: string,
+  limit: number,
+): Promise<AuditEntry[]> {
   const { results } = await db
     .prepare(
       `SELECT a.at, u.display_name AS actor,
               coalesce((SELECT group_concat(DISTINCT r.role) FROM staff_roles r WHERE r.user_id = a.actor_user_id), 'resident') AS role,
               a.action, a.reason
          FROM audit_log a JOIN users u ON u.id = a.actor_user_id
-        WHERE a.passholder_id = ?1 ORDER BY a.at DESC LIMIT ?2`,
+        WHERE a.passholder_id = ?1 ORDER BY a.at DESC, a.rowid DESC LIMIT ?2`,
     )
     .bind(passholderId, limit)
     .all<AuditEntry>();
@@ -414,5 +573,11 @@ export async function passesOf(db: D1Database, passholderId: string) {
     )
     .bind(passholderId)
     .all<{ id: string; first_name: string; last_name: string; pass_number: string; self: number }>();
-  return results.map((r) => ({ passholderId: r.id, firstName: r.first_name, lastName: r.last_name, passNumber: r.pass_number, self: r.self === 1 }));
+  return results.map((r) => ({
+    passholderId: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    passNumber: r.pass_number,
+    self: r.self === 1,
+  }));
 }

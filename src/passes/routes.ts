@@ -30,21 +30,38 @@ const Params = z.object({ passholderId: IdSchema });
 const now = (c: Context<AppEnv>) => c.var.now.toISOString();
 
 function fieldProblem(pointer: string, nl: string, fr: string, en: string): Problem {
-  return new Problem('validation_failed', { detail: `Invalid ${pointer}`, fields: [{ pointer, code: 'invalid', messages: { nl, fr, en } }] });
+  return new Problem('validation_failed', {
+    detail: `Invalid ${pointer}`,
+    fields: [{ pointer, code: 'invalid', messages: { nl, fr, en } }],
+  });
 }
 
 /** Checks that a neighbourhood (if any) lies in the municipality. */
-async function checkNeighbourhood(c: Context<AppEnv>, neighbourhoodId: string | null | undefined, municipalityId: string) {
+async function checkNeighbourhood(
+  c: Context<AppEnv>,
+  neighbourhoodId: string | null | undefined,
+  municipalityId: string,
+) {
   if (!neighbourhoodId) return;
   const hood = await findNeighbourhood(c.env.DB, neighbourhoodId);
   if (!hood || hood.municipalityId !== municipalityId) {
-    throw fieldProblem('/neighbourhoodId', 'Deze wijk ligt niet in de gemeente.', 'Ce quartier n’est pas dans la commune.', 'This neighbourhood is not in the municipality.');
+    throw fieldProblem(
+      '/neighbourhoodId',
+      'Deze wijk ligt niet in de gemeente.',
+      'Ce quartier n’est pas dans la commune.',
+      'This neighbourhood is not in the municipality.',
+    );
   }
 }
 
 function checkBirthDate(c: Context<AppEnv>, birthDate: string | undefined) {
   if (birthDate && !isPlausibleBirthDate(birthDate, c.var.now)) {
-    throw fieldProblem('/birthDate', 'Deze geboortedatum kan niet kloppen.', 'Cette date de naissance est impossible.', 'This birth date cannot be right.');
+    throw fieldProblem(
+      '/birthDate',
+      'Deze geboortedatum kan niet kloppen.',
+      'Cette date de naissance est impossible.',
+      'This birth date cannot be right.',
+    );
   }
 }
 
@@ -78,13 +95,31 @@ app.openapi(
     const municipalityId = counterMunicipality(user, asked);
     checkBirthDate(c, input.birthDate);
     await checkNeighbourhood(c, input.neighbourhoodId, municipalityId);
-    if (input.householdId && (await repo.householdMunicipality(c.env.DB, input.householdId)) !== municipalityId) {
-      throw fieldProblem('/householdId', 'Dit gezin bestaat niet in de gemeente.', 'Ce ménage n’existe pas dans la commune.', 'This household does not exist in the municipality.');
+    if (
+      input.householdId &&
+      (await repo.householdMunicipality(c.env.DB, input.householdId)) !== municipalityId
+    ) {
+      throw fieldProblem(
+        '/householdId',
+        'Dit gezin bestaat niet in de gemeente.',
+        'Ce ménage n’existe pas dans la commune.',
+        'This household does not exist in the municipality.',
+      );
     }
     if (input.guardianId) {
       const guardian = await repo.birthDateOf(c.env.DB, input.guardianId);
-      if (!guardian || guardian.municipalityId !== municipalityId || isMinor(guardian.birthDate, c.var.now) || !isMinor(input.birthDate, c.var.now)) {
-        throw fieldProblem('/guardianId', 'Een voogd is een volwassene uit de gemeente, voor een minderjarige.', 'Un tuteur est un adulte de la commune, pour un mineur.', 'A guardian is an adult of the municipality, for a minor.');
+      if (
+        !guardian ||
+        guardian.municipalityId !== municipalityId ||
+        isMinor(guardian.birthDate, c.var.now) ||
+        !isMinor(input.birthDate, c.var.now)
+      ) {
+        throw fieldProblem(
+          '/guardianId',
+          'Een voogd is een volwassene uit de gemeente, voor een minderjarige.',
+          'Un tuteur est un adulte de la commune, pour un mineur.',
+          'A guardian is an adult of the municipality, for a minor.',
+        );
       }
     }
     if (!confirmDuplicate) {
@@ -100,11 +135,28 @@ app.openapi(
     const audit = { actorUserId: user.id, action: 'register' as const, reason: 'counter_visit', at: now(c) };
     for (let attempt = 0; ; attempt++) {
       const passNumber = newPassNumber();
-      if (await repo.register(c.env.DB, { ...input, id, municipalityId, passNumber, activationCodeHash: code.hash, activationExpiresAt: code.expiresAt }, audit)) break;
+      if (
+        await repo.register(
+          c.env.DB,
+          {
+            ...input,
+            id,
+            municipalityId,
+            passNumber,
+            activationCodeHash: code.hash,
+            activationExpiresAt: code.expiresAt,
+          },
+          audit,
+        )
+      )
+        break;
       if (attempt >= 3) throw new Problem('internal_error', { detail: 'No free pass number found' });
     }
     const passholder = (await repo.readRecord(c.env.DB, id))!;
-    return c.json({ passholder, activationCode: code.activationCode, activationExpiresAt: code.expiresAt }, 201);
+    return c.json(
+      { passholder, activationCode: code.activationCode, activationExpiresAt: code.expiresAt },
+      201,
+    );
   },
 );
 
@@ -117,7 +169,13 @@ app.openapi(
     security: SECURITY,
     request: {
       query: z.object({
-        q: z.string().trim().min(2).max(80).optional().openapi({ description: 'Start of a name, or a full pass number' }),
+        q: z
+          .string()
+          .trim()
+          .min(2)
+          .max(80)
+          .optional()
+          .openapi({ description: 'Start of a name, or a full pass number' }),
         birthDate: z.iso.date().optional(),
         municipalityId: IdSchema.optional(),
         limit: z.coerce.number().int().min(1).max(50).default(20),
@@ -138,7 +196,11 @@ app.openapi(
     const items = await repo.search(
       c.env.DB,
       municipalityId,
-      { passNumber: byNumber ? digits : null, name: byNumber ? null : (query.q ?? null), birthDate: query.birthDate ?? null },
+      {
+        passNumber: byNumber ? digits : null,
+        name: byNumber ? null : (query.q ?? null),
+        birthDate: query.birthDate ?? null,
+      },
       query.limit,
     );
     return c.json({ items }, 200);
@@ -150,15 +212,26 @@ app.openapi(
     method: 'get',
     path: '/passholders/{passholderId}',
     tags: ['passes'],
-    summary: 'A passholder’s record (counter staff: written to the audit log with the reason; or the holder or their guardian)',
+    summary:
+      'A passholder’s record (counter staff: written to the audit log with the reason; or the holder or their guardian)',
     security: SECURITY,
     request: { params: Params, query: z.object({ reason: AuditReasonSchema.default('counter_visit') }) },
-    responses: { 200: jsonResponse(PassholderSchema, 'The record'), ...problems('unauthenticated', 'forbidden', 'not_found') },
+    responses: {
+      200: jsonResponse(PassholderSchema, 'The record'),
+      ...problems('unauthenticated', 'forbidden', 'not_found'),
+    },
   }),
   async (c) => {
     const { passholderId } = c.req.valid('param');
     const access = await passholderAccess(c, passholderId, true);
-    const audit = access.asStaff ? { actorUserId: access.user.id, action: 'read' as const, reason: c.req.valid('query').reason, at: now(c) } : undefined;
+    const audit = access.asStaff
+      ? {
+          actorUserId: access.user.id,
+          action: 'read' as const,
+          reason: c.req.valid('query').reason,
+          at: now(c),
+        }
+      : undefined;
     const record = await repo.readRecord(c.env.DB, passholderId, audit);
     if (!record) throw new Problem('not_found');
     return c.json(record, 200);
@@ -173,7 +246,10 @@ app.openapi(
     summary: 'Correct a record, or move the resident to another municipality of the region (counter staff)',
     security: SECURITY,
     request: { params: Params, body: jsonBody(PassholderPatchSchema) },
-    responses: { 200: jsonResponse(PassholderSchema, 'Updated'), ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found') },
+    responses: {
+      200: jsonResponse(PassholderSchema, 'Updated'),
+      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found'),
+    },
   }),
   async (c) => {
     const { passholderId } = c.req.valid('param');
@@ -184,14 +260,25 @@ app.openapi(
     let municipalityId = access.municipalityId;
     if (patch.municipalityId && patch.municipalityId !== access.municipalityId) {
       if ((await municipalityRegion(c.env.DB, patch.municipalityId)) !== access.regionId) {
-        throw fieldProblem('/municipalityId', 'Verhuizen kan binnen de regio.', 'Le déménagement est possible au sein de la région.', 'Moving is possible within the region.');
+        throw fieldProblem(
+          '/municipalityId',
+          'Verhuizen kan binnen de regio.',
+          'Le déménagement est possible au sein de la région.',
+          'Moving is possible within the region.',
+        );
       }
       municipalityId = patch.municipalityId;
       newHousehold = newId();
     }
     await checkNeighbourhood(c, patch.neighbourhoodId, municipalityId);
     const action = newHousehold ? ('move' as const) : ('update' as const);
-    await repo.update(c.env.DB, passholderId, patch, { actorUserId: access.user.id, action, reason: 'correction', at: now(c) }, newHousehold);
+    await repo.update(
+      c.env.DB,
+      passholderId,
+      patch,
+      { actorUserId: access.user.id, action, reason: 'correction', at: now(c) },
+      newHousehold,
+    );
     return c.json((await repo.readRecord(c.env.DB, passholderId))!, 200);
   },
 );
@@ -204,14 +291,22 @@ app.openapi(
     summary: 'Move a resident into another household of the municipality, or a new one (counter staff)',
     security: SECURITY,
     request: { params: Params, body: jsonBody(z.object({ householdId: IdSchema.nullable() }).strict()) },
-    responses: { 200: jsonResponse(PassholderSchema, 'Moved'), ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found') },
+    responses: {
+      200: jsonResponse(PassholderSchema, 'Moved'),
+      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found'),
+    },
   }),
   async (c) => {
     const { passholderId } = c.req.valid('param');
     const { householdId } = c.req.valid('json');
     const access = await passholderAccess(c, passholderId, false);
     if (householdId && (await repo.householdMunicipality(c.env.DB, householdId)) !== access.municipalityId) {
-      throw fieldProblem('/householdId', 'Dit gezin bestaat niet in de gemeente.', 'Ce ménage n’existe pas dans la commune.', 'This household does not exist in the municipality.');
+      throw fieldProblem(
+        '/householdId',
+        'Dit gezin bestaat niet in de gemeente.',
+        'Ce ménage n’existe pas dans la commune.',
+        'This household does not exist in the municipality.',
+      );
     }
     await repo.moveToHousehold(c.env.DB, passholderId, access.municipalityId, householdId, {
       actorUserId: access.user.id,
@@ -232,7 +327,10 @@ app.openapi(
     tags: ['passes'],
     summary: 'Let a guardian manage this pass: for a minor, or for an adult who consents (counter staff)',
     security: SECURITY,
-    request: { params: GuardianParams, body: jsonBody(z.object({ basis: z.enum(['minor', 'consent']) }).strict()) },
+    request: {
+      params: GuardianParams,
+      body: jsonBody(z.object({ basis: z.enum(['minor', 'consent']) }).strict()),
+    },
     responses: {
       200: jsonResponse(PassholderSchema, 'The ward’s record'),
       ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found'),
@@ -242,11 +340,15 @@ app.openapi(
     const { passholderId, guardianId } = c.req.valid('param');
     const { basis } = c.req.valid('json');
     const access = await passholderAccess(c, passholderId, false);
-    const [ward, guardian] = await Promise.all([repo.birthDateOf(c.env.DB, passholderId), repo.birthDateOf(c.env.DB, guardianId)]);
+    const [ward, guardian] = await Promise.all([
+      repo.birthDateOf(c.env.DB, passholderId),
+      repo.birthDateOf(c.env.DB, guardianId),
+    ]);
     if (!ward || !guardian) throw new Problem('not_found');
     allow(guardian.municipalityId === access.municipalityId, 'The guardian lives in another municipality');
     const adultGuardian = guardianId !== passholderId && !isMinor(guardian.birthDate, c.var.now);
-    const basisFits = basis === 'minor' ? isMinor(ward.birthDate, c.var.now) : !isMinor(ward.birthDate, c.var.now);
+    const basisFits =
+      basis === 'minor' ? isMinor(ward.birthDate, c.var.now) : !isMinor(ward.birthDate, c.var.now);
     if (!adultGuardian || !basisFits) {
       throw fieldProblem(
         '/basis',
@@ -255,7 +357,12 @@ app.openapi(
         'A guardian is another adult; "minor" is for minors, "consent" for adults who agree.',
       );
     }
-    await repo.addGuardian(c.env.DB, guardianId, passholderId, basis, { actorUserId: access.user.id, action: 'guardian', reason: 'household', at: now(c) });
+    await repo.addGuardian(c.env.DB, guardianId, passholderId, basis, {
+      actorUserId: access.user.id,
+      action: 'guardian',
+      reason: 'household',
+      at: now(c),
+    });
     return c.json((await repo.readRecord(c.env.DB, passholderId))!, 200);
   },
 );
@@ -273,7 +380,12 @@ app.openapi(
   async (c) => {
     const { passholderId, guardianId } = c.req.valid('param');
     const access = await passholderAccess(c, passholderId, false);
-    const removed = await repo.removeGuardian(c.env.DB, guardianId, passholderId, { actorUserId: access.user.id, action: 'guardian', reason: 'household', at: now(c) });
+    const removed = await repo.removeGuardian(c.env.DB, guardianId, passholderId, {
+      actorUserId: access.user.id,
+      action: 'guardian',
+      reason: 'household',
+      at: now(c),
+    });
     if (!removed) throw new Problem('not_found');
     return c.body(null, 204);
   },
@@ -287,12 +399,20 @@ app.openapi(
     summary: 'Block the current card, e.g. when lost or stolen (counter staff, the holder or their guardian)',
     security: SECURITY,
     request: { params: Params, body: jsonBody(CardBlockSchema) },
-    responses: { 200: jsonResponse(PassholderSchema, 'Blocked'), ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'conflict') },
+    responses: {
+      200: jsonResponse(PassholderSchema, 'Blocked'),
+      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'conflict'),
+    },
   }),
   async (c) => {
     const { passholderId } = c.req.valid('param');
     const access = await passholderAccess(c, passholderId, true);
-    const blocked = await repo.blockCard(c.env.DB, passholderId, c.req.valid('json').reason, { actorUserId: access.user.id, action: 'card_block', reason: 'card', at: now(c) });
+    const blocked = await repo.blockCard(c.env.DB, passholderId, c.req.valid('json').reason, {
+      actorUserId: access.user.id,
+      action: 'card_block',
+      reason: 'card',
+      at: now(c),
+    });
     if (!blocked) throw new Problem('conflict', { detail: 'The card is blocked already' });
     return c.json((await repo.readRecord(c.env.DB, passholderId))!, 200);
   },
@@ -303,15 +423,24 @@ app.openapi(
     method: 'post',
     path: '/passholders/{passholderId}/card/replace',
     tags: ['passes'],
-    summary: 'Issue a new card version; the old card stops working at once, everything else stays (counter staff)',
+    summary:
+      'Issue a new card version; the old card stops working at once, everything else stays (counter staff)',
     security: SECURITY,
     request: { params: Params },
-    responses: { 200: jsonResponse(PassholderSchema, 'Replaced'), ...problems('unauthenticated', 'forbidden', 'not_found') },
+    responses: {
+      200: jsonResponse(PassholderSchema, 'Replaced'),
+      ...problems('unauthenticated', 'forbidden', 'not_found'),
+    },
   }),
   async (c) => {
     const { passholderId } = c.req.valid('param');
     const access = await passholderAccess(c, passholderId, false);
-    await repo.replaceCard(c.env.DB, passholderId, { actorUserId: access.user.id, action: 'card_replace', reason: 'card', at: now(c) });
+    await repo.replaceCard(c.env.DB, passholderId, {
+      actorUserId: access.user.id,
+      action: 'card_replace',
+      reason: 'card',
+      at: now(c),
+    });
     return c.json((await repo.readRecord(c.env.DB, passholderId))!, 200);
   },
 );
@@ -325,7 +454,10 @@ app.openapi(
     security: SECURITY,
     request: { params: Params },
     responses: {
-      200: jsonResponse(z.object({ activationCode: z.string(), activationExpiresAt: z.string() }), 'The code, shown once'),
+      200: jsonResponse(
+        z.object({ activationCode: z.string(), activationExpiresAt: z.string() }),
+        'The code, shown once',
+      ),
       ...problems('unauthenticated', 'forbidden', 'not_found', 'already_activated'),
     },
   }),
@@ -354,7 +486,14 @@ app.openapi(
     request: { params: Params, body: jsonBody(AccountSchema) },
     responses: {
       201: jsonResponse(PassholderSchema, 'Account created'),
-      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'already_activated', 'email_taken'),
+      ...problems(
+        'validation_failed',
+        'unauthenticated',
+        'forbidden',
+        'not_found',
+        'already_activated',
+        'email_taken',
+      ),
     },
   }),
   async (c) => {

@@ -13,7 +13,11 @@ const residentFields = {
   neighbourhoodId: z.string().max(64).nullable(),
   locale: Locale,
   email: z.email().max(254).toLowerCase().nullable(),
-  phone: z.string().trim().regex(/^\+?[0-9 ./-]{6,20}$/).nullable(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ./-]{6,20}$/)
+    .nullable(),
   address: z.string().trim().max(200).nullable(),
 };
 
@@ -25,20 +29,44 @@ export const RegisterSchema = z
     email: residentFields.email.default(null),
     phone: residentFields.phone.default(null),
     address: residentFields.address.default(null),
-    householdId: z.string().max(64).nullable().default(null).openapi({ description: 'Join this household; a new one when null' }),
-    guardianId: z.string().max(64).nullable().default(null).openapi({ description: 'For a minor: the passholder who manages this pass' }),
-    confirmDuplicate: z.boolean().default(false).openapi({ description: 'Register even though a pass exists for the same name and birth date' }),
+    householdId: z
+      .string()
+      .max(64)
+      .nullable()
+      .default(null)
+      .openapi({ description: 'Join this household; a new one when null' }),
+    guardianId: z
+      .string()
+      .max(64)
+      .nullable()
+      .default(null)
+      .openapi({ description: 'For a minor: the passholder who manages this pass' }),
+    confirmDuplicate: z
+      .boolean()
+      .default(false)
+      .openapi({ description: 'Register even though a pass exists for the same name and birth date' }),
   })
   .strict()
   .openapi('RegisterPassholder');
 
 export const PassholderPatchSchema = z
-  .object({ ...residentFields, municipalityId: z.string().max(64).openapi({ description: 'Move within the region; the pass stays the same' }) })
+  .object({
+    ...residentFields,
+    municipalityId: z
+      .string()
+      .max(64)
+      .openapi({ description: 'Move within the region; the pass stays the same' }),
+  })
   .partial()
   .strict()
   .openapi('PassholderPatch');
 
-const Relation = z.object({ passholderId: z.string(), firstName: z.string(), lastName: z.string(), basis: z.enum(['minor', 'consent']) });
+const Relation = z.object({
+  passholderId: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  basis: z.enum(['minor', 'consent']),
+});
 
 /** The full record: counter staff of the municipality, and the holder (or guardian) themselves. */
 export const PassholderSchema = z
@@ -56,9 +84,16 @@ export const PassholderSchema = z
     email: z.string().nullable(),
     phone: z.string().nullable(),
     locale: Locale,
-    card: z.object({ version: z.number().int(), blockedAt: z.string().nullable(), blockReason: z.string().nullable() }),
+    card: z.object({
+      version: z.number().int(),
+      blockedAt: z.string().nullable(),
+      blockReason: z.string().nullable(),
+    }),
     account: z.object({ active: z.boolean(), email: z.string().nullable() }),
-    activationExpiresAt: z.string().nullable().openapi({ description: 'Set while an activation code waits to be used' }),
+    activationExpiresAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Set while an activation code waits to be used' }),
     guardians: z.array(Relation),
     wards: z.array(Relation),
   })
@@ -73,7 +108,14 @@ export const RegisteredSchema = z
   .openapi('Registered');
 
 export const SearchResultSchema = z
-  .object({ id: z.string(), firstName: z.string(), lastName: z.string(), birthDate: z.string(), passNumber: z.string(), householdId: z.string().nullable() })
+  .object({
+    id: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    birthDate: z.string(),
+    passNumber: z.string(),
+    householdId: z.string().nullable(),
+  })
   .openapi('PassholderSearchResult');
 
 export const AuditReasonSchema = z
@@ -95,7 +137,10 @@ export const AccountSchema = z
   .strict()
   .openapi('PassholderAccount');
 
-export const CardBlockSchema = z.object({ reason: z.enum(['lost', 'stolen', 'damaged', 'other']) }).strict().openapi('CardBlock');
+export const CardBlockSchema = z
+  .object({ reason: z.enum(['lost', 'stolen', 'damaged', 'other']) })
+  .strict()
+  .openapi('CardBlock');
 
 export const MyPassSchema = z
   .object({
@@ -119,7 +164,17 @@ export const CardCodeSchema = z
   .openapi('CardCode');
 
 export const MyPassesSchema = z
-  .object({ items: z.array(z.object({ passholderId: z.string(), firstName: z.string(), lastName: z.string(), passNumber: z.string(), self: z.boolean() })) })
+  .object({
+    items: z.array(
+      z.object({
+        passholderId: z.string(),
+        firstName: z.string(),
+        lastName: z.string(),
+        passNumber: z.string(),
+        self: z.boolean(),
+      }),
+    ),
+  })
   .openapi('MyPasses');
 
 export const AuditEntrySchema = z
@@ -131,4 +186,15 @@ export type PassholderPatch = z.infer<typeof PassholderPatchSchema>;
 export type Passholder = z.infer<typeof PassholderSchema>;
 export type SearchResult = z.infer<typeof SearchResultSchema>;
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
-export type AuditAction = 'read' | 'register' | 'update' | 'move' | 'household' | 'guardian' | 'card_block' | 'card_replace' | 'card_print' | 'activation_code' | 'account';
+export type AuditAction =
+  | 'read'
+  | 'register'
+  | 'update'
+  | 'move'
+  | 'household'
+  | 'guardian'
+  | 'card_block'
+  | 'card_replace'
+  | 'card_print'
+  | 'activation_code'
+  | 'account';

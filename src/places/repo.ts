@@ -103,6 +103,9 @@ export async function updateNeighbourhood(
 
 /** The region a municipality belongs to; null when the municipality does not exist. */
 export async function municipalityRegion(db: D1Database, id: string): Promise<string | null> {
-  const row = await db.prepare('SELECT region_id FROM municipalities WHERE id = ?1').bind(id).first<{ region_id: string }>();
+  const row = await db
+    .prepare('SELECT region_id FROM municipalities WHERE id = ?1')
+    .bind(id)
+    .first<{ region_id: string }>();
   return row?.region_id ?? null;
 }

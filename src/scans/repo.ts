@@ -1,6 +1,14 @@
 export type ScanFacts = {
   activity: { id: string; clubId: string; title: string; startsAt: string; endsAt: string };
-  passholder: { id: string; firstName: string; lastName: string; passNumber: string; cardVersion: number; cardBlocked: boolean; points: number } | null;
+  passholder: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    passNumber: string;
+    cardVersion: number;
+    cardBlocked: boolean;
+    points: number;
+  } | null;
 };
 
 type Row = {
@@ -19,7 +27,11 @@ type Row = {
 };
 
 /** Everything a door scan needs, in one query by primary and unique keys; null when the activity does not exist. */
-export async function scanFacts(db: D1Database, activityId: string, passNumber: string): Promise<ScanFacts | null> {
+export async function scanFacts(
+  db: D1Database,
+  activityId: string,
+  passNumber: string,
+): Promise<ScanFacts | null> {
   const row = await db
     .prepare(
       `SELECT a.id AS activity_id, a.club_id, a.title, a.starts_at, a.ends_at,
@@ -34,7 +46,13 @@ export async function scanFacts(db: D1Database, activityId: string, passNumber: 
     .first<Row>();
   if (!row) return null;
   return {
-    activity: { id: row.activity_id, clubId: row.club_id, title: row.title, startsAt: row.starts_at, endsAt: row.ends_at },
+    activity: {
+      id: row.activity_id,
+      clubId: row.club_id,
+      title: row.title,
+      startsAt: row.starts_at,
+      endsAt: row.ends_at,
+    },
     passholder:
       row.passholder_id === null
         ? null

@@ -41,7 +41,10 @@ app.openapi(
   }),
   async (c) => {
     const user = requireUser(c);
-    allow(user.staffRoles.some((r) => r.role === 'door' || r.role === 'club_admin'), 'Door staff or club admins only');
+    allow(
+      user.staffRoles.some((r) => r.role === 'door' || r.role === 'club_admin'),
+      'Door staff or club admins only',
+    );
     const input = c.req.valid('json');
 
     let code: PassCode | null = null;
@@ -56,7 +59,10 @@ app.openapi(
 
     const facts = await scanFacts(c.env.DB, input.activityId, passNumber);
     if (!facts) throw new Problem('not_found', { detail: 'No such activity' });
-    allow(hasClubRole(user, facts.activity.clubId, 'door', 'club_admin'), 'This activity belongs to another club');
+    allow(
+      hasClubRole(user, facts.activity.clubId, 'door', 'club_admin'),
+      'This activity belongs to another club',
+    );
     const holder = facts.passholder;
     if (!holder) throw new Problem('pass_not_found');
 
@@ -67,14 +73,29 @@ app.openapi(
       messages.push(notice('card_blocked_phone_ok', c.var.locale));
     }
     const day = brusselsDate(new Date(facts.activity.startsAt));
-    if (day !== brusselsDate(c.var.now)) messages.push(notice('activity_not_today', c.var.locale, { date: day }));
+    if (day !== brusselsDate(c.var.now))
+      messages.push(notice('activity_not_today', c.var.locale, { date: day }));
 
     return c.json(
       {
         passholder: { displayName: displayName(holder.firstName, holder.lastName) },
-        pass: { number: holder.passNumber, status: 'active' as const, via: code === null ? ('number' as const) : code.kind === 'card' ? ('card' as const) : ('phone' as const) },
+        pass: {
+          number: holder.passNumber,
+          status: 'active' as const,
+          via:
+            code === null
+              ? ('number' as const)
+              : code.kind === 'card'
+                ? ('card' as const)
+                : ('phone' as const),
+        },
         points: holder.points,
-        activity: { id: facts.activity.id, title: facts.activity.title, startsAt: facts.activity.startsAt, endsAt: facts.activity.endsAt },
+        activity: {
+          id: facts.activity.id,
+          title: facts.activity.title,
+          startsAt: facts.activity.startsAt,
+          endsAt: facts.activity.endsAt,
+        },
         messages,
       },
       200,

@@ -3,7 +3,12 @@ import { z } from '@hono/zod-openapi';
 export const ScanInputSchema = z
   .object({
     activityId: z.string().min(1).max(64),
-    code: z.string().min(20).max(1024).optional().openapi({ description: 'A scanned pass code (phone or card)' }),
+    code: z
+      .string()
+      .min(20)
+      .max(1024)
+      .optional()
+      .openapi({ description: 'A scanned pass code (phone or card)' }),
     passNumber: z.string().min(13).max(20).optional().openapi({ description: 'The pass number, typed' }),
   })
   .strict()
@@ -22,7 +27,11 @@ const Localized = z.object({ nl: z.string(), fr: z.string(), en: z.string() });
 export const ScanSchema = z
   .object({
     passholder: z.object({ displayName: z.string() }),
-    pass: z.object({ number: z.string(), status: z.literal('active'), via: z.enum(['phone', 'card', 'number']) }),
+    pass: z.object({
+      number: z.string(),
+      status: z.literal('active'),
+      via: z.enum(['phone', 'card', 'number']),
+    }),
     points: z.number().int(),
     activity: z.object({ id: z.string(), title: z.string(), startsAt: z.string(), endsAt: z.string() }),
     messages: z.array(z.object({ code: z.string(), message: z.string(), messages: Localized })),

@@ -26,7 +26,13 @@ export async function createStaffUser(
 }
 
 export type Registered = {
-  passholder: { id: string; passNumber: string; householdId: string; card: { version: number }; [key: string]: unknown };
+  passholder: {
+    id: string;
+    passNumber: string;
+    householdId: string;
+    card: { version: number };
+    [key: string]: unknown;
+  };
   activationCode: string;
   activationExpiresAt: string;
 };
