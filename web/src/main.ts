@@ -1,10 +1,18 @@
 import { api, type Me } from './api.ts';
 import { announce, h } from './dom.ts';
 import { locale, setLocale, t, translateStatic, type Locale } from './i18n.ts';
+import { activatePage } from './pages/activate.ts';
+import { counterRecordPage } from './pages/counter-record.ts';
+import { counterRegisterPage, counterSearchPage } from './pages/counter-search.ts';
+import { doorPage, leaveDoorPage } from './pages/door.ts';
 import { homePage } from './pages/home.ts';
 import { loginPage } from './pages/login.ts';
+import { leavePassPage, passPage } from './pages/pass.ts';
+import { printPage } from './pages/print.ts';
+import { currentRoute, go } from './router.ts';
 
 const main = document.getElementById('main')!;
+const nav = document.getElementById('nav')!;
 const logout = document.getElementById('logout') as HTMLButtonElement;
 const languages = document.getElementById('lang') as HTMLSelectElement;
 let me: Me | null = null;
@@ -17,23 +25,73 @@ function show(page: HTMLElement): void {
   main.focus();
 }
 
+function counterMunicipality(user: Me): string | null {
+  return user.staffRoles.find((r) => r.role === 'counter')?.municipalityId ?? null;
+}
+
+function renderNav(): void {
+  const links: [string, string][] = [];
+  if (me) {
+    links.push(['#/', t('home')]);
+    if (me.passholderId) links.push(['#/pass', t('myPass')]);
+    if (counterMunicipality(me)) links.push(['#/counter', t('findResident')]);
+    if (me.clubIds.length) links.push(['#/door', t('doorTitle')]);
+  }
+  const here = `#/${currentRoute().name === '' ? '' : location.hash.replace(/^#\/?/, '')}`;
+  nav.replaceChildren(
+    ...links.map(([href, text]) =>
+      h('a', { href, ...(href === here ? { 'aria-current': 'page' } : {}) }, text),
+    ),
+  );
+  nav.hidden = links.length === 0;
+}
+
+async function pageFor(user: Me): Promise<HTMLElement> {
+  const route = currentRoute();
+  const municipality = counterMunicipality(user);
+  switch (route.name) {
+    case '':
+      return homePage(user);
+    case 'pass':
+      return passPage(user);
+    case 'counter':
+      if (municipality) return counterSearchPage();
+      break;
+    case 'counter/new':
+      if (municipality) return counterRegisterPage(municipality);
+      break;
+    case 'counter/p/:id':
+      return counterRecordPage(route.params.id!);
+    case 'print/:id':
+      return printPage(route.params.id!);
+    case 'door':
+      if (user.clubIds.length) return doorPage(user);
+      break;
+  }
+  return h('div', {}, h('h1', {}, t('notFound')), h('p', {}, h('a', { href: '#/' }, t('home'))));
+}
+
 async function render(): Promise<void> {
+  leavePassPage();
+  leaveDoorPage();
   translateStatic();
   logout.hidden = me === null;
+  renderNav();
   if (!me) {
-    show(
-      loginPage((user) => {
-        me = user;
-        if (user.locale !== locale()) void api('/me', { method: 'PATCH', body: { locale: locale() } });
-        void render();
-      }),
-    );
+    const signedIn = (user: Me) => {
+      me = user;
+      if (user.locale !== locale())
+        void api('/me', { method: 'PATCH', body: { locale: locale() } }).catch(() => undefined);
+      if (currentRoute().name === 'activate') go('pass');
+      else void render();
+    };
+    show(currentRoute().name === 'activate' ? activatePage(signedIn) : loginPage(signedIn));
     return;
   }
   try {
-    show(await homePage(me));
+    show(await pageFor(me));
   } catch {
-    show(h('p', { class: 'error', role: 'alert' }, t('unknownError')));
+    show(h('div', {}, h('h1', {}, t('unknownError')), h('p', {}, h('a', { href: '#/' }, t('home')))));
   }
 }
 
@@ -47,10 +105,18 @@ languages.addEventListener('change', () => {
 
 logout.addEventListener('click', async () => {
   await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
+  await caches?.delete('buurtpas-data').catch(() => undefined);
   me = null;
+  go('');
   await render();
   announce(t('signedOut'));
 });
+
+window.addEventListener('hashchange', () => void render());
+
+if ('serviceWorker' in navigator) {
+  void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+}
 
 try {
   me = await api<Me>('/me');

@@ -23,12 +23,21 @@ export async function homePage(me: Me): Promise<HTMLElement> {
     if (role.role === 'door' && role.clubId) sections.push(...doorHome(role.clubId));
   }
   if (me.passholderId) sections.push(...residentHome(me.passholderId, me.householdId));
+  const links: [string, string][] = [];
+  if (me.passholderId) links.push(['#/pass', t('myPass')]);
+  if (me.staffRoles.some((r) => r.role === 'counter'))
+    links.push(['#/counter', t('findResident')], ['#/counter/new', t('registerResident')]);
+  if (me.clubIds.length) links.push(['#/door', t('doorTitle')]);
+  const shortcuts = links.length
+    ? h('p', { class: 'shortcuts' }, ...links.map(([href, text]) => h('a', { href, class: 'button' }, text)))
+    : null;
   const place = municipalityName(me.municipalityId);
   return h(
     'div',
     {},
     h('h1', {}, t('welcome', { name: me.displayName })),
     place ? h('p', { class: 'muted' }, `${t('municipality')}: ${place}`) : null,
+    shortcuts,
     ...sections,
   );
 }

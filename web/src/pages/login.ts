@@ -56,6 +56,7 @@ export function loginPage(done: (me: Me) => void): HTMLElement {
     h('h1', { id: 'login-title' }, t('signInTitle')),
     h('p', {}, t('signInIntro')),
     form,
+    h('p', {}, h('a', { href: '#/activate' }, t('haveLetter'))),
     h('p', { class: 'muted' }, t('noAccount')),
   );
 }

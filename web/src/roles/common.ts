@@ -101,3 +101,38 @@ export function staffTable(items: StaffMember[]): HTMLTableElement {
     ]),
   );
 }
+
+/** A labelled input. */
+export function field(
+  id: string,
+  name: string,
+  text: string,
+  attributes: Record<string, string | number | boolean> = {},
+): HTMLElement {
+  return h(
+    'label',
+    { class: 'field', for: id },
+    h('span', {}, text),
+    h('input', { id, name, ...attributes }),
+  );
+}
+
+/** A labelled select with [value, text] options. */
+export function choice(
+  id: string,
+  name: string,
+  text: string,
+  options: [string, string][],
+  selected = '',
+): HTMLElement {
+  return h(
+    'label',
+    { class: 'field', for: id },
+    h('span', {}, text),
+    h(
+      'select',
+      { id, name },
+      ...options.map(([value, label]) => h('option', { value, selected: value === selected }, label)),
+    ),
+  );
+}

@@ -1,0 +1,160 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jsQR from 'jsqr';
+import type { Browser } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchBrowser, startApp, type RunningApp } from './server.ts';
+import { writeQrVideo } from './y4m.ts';
+
+describe.skipIf(!hasChromium)('passes in the browser', () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  async function apiAs(login: string) {
+    const response = await fetch(`${app.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login, password: 'demo-password' }),
+    });
+    const { token } = (await response.json()) as { token: string };
+    return async <T>(path: string, body?: unknown): Promise<{ status: number; body: T }> => {
+      const r = await fetch(`${app.url}${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: r.status, body: (await r.json()) as T };
+    };
+  }
+
+  async function swimActivityId(): Promise<string> {
+    const club = await apiAs('club@demo.local');
+    const me = await club<{ clubIds: string[] }>('/api/v1/me');
+    const { body } = await club<{ items: { id: string; title: string }[] }>(
+      `/api/v1/clubs/${me.body.clubIds[0]}/activities`,
+    );
+    return body.items.find((a) => a.title === 'Zwemmen voor iedereen')!.id;
+  }
+
+  it('round trip: the QR of /me/pass, rendered to pixels and decoded, is accepted at the door', async () => {
+    const resident = await apiAs('resident@demo.local');
+    const pass = await resident<{ code: string; qrSvg: string }>('/api/v1/me/pass');
+    const page = await browser.newPage({ viewport: { width: 400, height: 400 } });
+    await page.setContent(
+      `<body style="margin:0;background:#fff"><div style="width:360px;padding:20px">${pass.body.qrSvg}</div></body>`,
+    );
+    const png = PNG.sync.read(await page.screenshot());
+    await page.close();
+    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(decoded?.data).toBe(pass.body.code);
+    const door = await apiAs('door@demo.local');
+    const scan = await door<{ passholder: { displayName: string } }>('/api/v1/scans', {
+      activityId: await swimActivityId(),
+      code: decoded!.data,
+    });
+    expect(scan.status).toBe(200);
+    expect(scan.body.passholder.displayName).toBe('Samira E.');
+  });
+
+  it('door page: scans a card through the (fake) camera and shows the name', async () => {
+    const neighbour = await apiAs('neighbour@demo.local');
+    const card = await neighbour<{ code: string }>('/api/v1/me/card');
+    const video = join(mkdtempSync(join(tmpdir(), 'buurtpas-cam-')), 'qr.y4m');
+    writeQrVideo(video, card.body.code);
+    const cameraBrowser = await launchBrowser([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ]);
+    try {
+      const context = await cameraBrowser.newContext({ locale: 'nl-BE', permissions: ['camera'] });
+      const page = await context.newPage();
+      await page.goto(app.url);
+      await page.getByLabel('E-mailadres of pasnummer').fill('door@demo.local');
+      await page.getByLabel('Wachtwoord').fill('demo-password');
+      await page.getByRole('button', { name: 'Aanmelden' }).click();
+      await page.getByRole('link', { name: 'Onthaal' }).first().click();
+      await page.getByRole('button', { name: 'Camera starten' }).click();
+      await expect
+        .poll(() => page.locator('.scan-result').textContent(), { timeout: 20_000 })
+        .toContain('Jan P.');
+    } finally {
+      await cameraBrowser.close();
+    }
+  });
+
+  it('door page: typing a pass number shows the name, a wrong one a plain message', async () => {
+    const page = await browser.newPage({ locale: 'nl-BE' });
+    await page.goto(app.url);
+    await page.getByLabel('E-mailadres of pasnummer').fill('door@demo.local');
+    await page.getByLabel('Wachtwoord').fill('demo-password');
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.goto(`${app.url}/#/door`);
+    await page.getByRole('textbox', { name: 'Pasnummer', exact: true }).fill('4143 3760 4089 9');
+    await page.getByRole('button', { name: 'Nakijken' }).click();
+    await expect.poll(() => page.locator('.scan-result').textContent()).toContain('Samira E.');
+    await page.getByRole('textbox', { name: 'Pasnummer', exact: true }).fill('4143 3760 4089 8');
+    await page.getByRole('button', { name: 'Nakijken' }).click();
+    await expect.poll(() => page.locator('.scan-result').textContent()).toContain('Dit pasnummer klopt niet');
+    await page.close();
+  });
+
+  it('counter: registers a resident, opens the record and prints card and letter', async () => {
+    const page = await browser.newPage({ locale: 'nl-BE' });
+    await page.goto(app.url);
+    await page.getByLabel('E-mailadres of pasnummer').fill('counter@demo.local');
+    await page.getByLabel('Wachtwoord').fill('demo-password');
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByRole('link', { name: 'Inwoner registreren' }).first().click();
+    await page.getByLabel('Voornaam').fill('Noor');
+    await page.getByLabel('Familienaam').fill('Vermeersch');
+    await page.getByLabel('Geboortedatum').fill('1999-09-09');
+    await page.getByLabel('Postcode').fill('9300');
+    await page.getByRole('button', { name: 'Registreren' }).click();
+    await page.getByRole('heading', { name: 'Noor Vermeersch', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Welkomstbrief afdrukken' }).click();
+    await page.getByRole('heading', { name: 'Welkom bij Buurtpas, Noor' }).waitFor();
+    const letter = await page.locator('.letter').textContent();
+    expect(letter).toMatch(/Activeringscode: [A-Z2-9]{4}-[A-Z2-9]{4}/);
+    expect(await page.locator('.id-card svg').count()).toBe(1);
+    await page.close();
+  });
+
+  it('resident: my pass shows the QR and number, and still shows the card offline', async () => {
+    const context = await browser.newContext({ locale: 'nl-BE' });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.getByLabel('E-mailadres of pasnummer').fill('resident@demo.local');
+    await page.getByLabel('Wachtwoord').fill('demo-password');
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByRole('link', { name: 'Mijn pas' }).first().click();
+    await page.getByRole('img', { name: '4143 3760 4089 9' }).waitFor();
+    expect(await page.locator('.pass.big').textContent()).toBe('4143 3760 4089 9');
+    await page.getByRole('button', { name: 'Nour El Amrani' }).click();
+    await expect.poll(() => page.locator('.pass.big').textContent()).not.toBe('4143 3760 4089 9');
+    await page.getByRole('button', { name: 'Samira El Amrani' }).click();
+    await expect.poll(() => page.locator('.pass.big').textContent()).toBe('4143 3760 4089 9');
+    // Let the service worker take control and cache the card, then go offline.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await page.getByRole('img', { name: '4143 3760 4089 9' }).waitFor();
+    await page.evaluate(() => fetch('/api/v1/me/card').then((r) => r.ok));
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('img', { name: '4143 3760 4089 9' }).waitFor();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Geen verbinding');
+    await context.close();
+  });
+});

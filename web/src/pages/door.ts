@@ -1,0 +1,158 @@
+import { api, ApiError, type Me } from '../api.ts';
+import { announce, formValues, h } from '../dom.ts';
+import { format, t } from '../i18n.ts';
+import { choice, field } from '../roles/common.ts';
+
+type Activity = { id: string; title: string; startsAt: string };
+type Scan = {
+  passholder: { displayName: string };
+  pass: { number: string };
+  points: number;
+  messages: { message: string }[];
+};
+
+let stopCamera: (() => void) | undefined;
+export function leaveDoorPage(): void {
+  stopCamera?.();
+}
+
+/** Reads QR codes from video frames: the browser's BarcodeDetector where it has one, else jsQR (loaded only here). */
+async function makeDecoder(): Promise<
+  (video: HTMLVideoElement, canvas: HTMLCanvasElement) => Promise<string | null>
+> {
+  const Detector = (
+    window as unknown as {
+      BarcodeDetector?: {
+        new (o: { formats: string[] }): { detect(v: CanvasImageSource): Promise<{ rawValue: string }[]> };
+        getSupportedFormats(): Promise<string[]>;
+      };
+    }
+  ).BarcodeDetector;
+  if (Detector && (await Detector.getSupportedFormats()).includes('qr_code')) {
+    const detector = new Detector({ formats: ['qr_code'] });
+    return async (video) => (await detector.detect(video))[0]?.rawValue ?? null;
+  }
+  const { default: jsQR } = await import('jsqr');
+  return async (video, canvas) => {
+    canvas.width = video.videoWidth;
+    canvas.height = video.videoHeight;
+    const context = canvas.getContext('2d', { willReadFrequently: true })!;
+    context.drawImage(video, 0, 0);
+    const image = context.getImageData(0, 0, canvas.width, canvas.height);
+    return jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' })?.data ?? null;
+  };
+}
+
+/** Door staff: pick the activity, scan a pass by camera or type its number, see who it is in large type. */
+export async function doorPage(me: Me): Promise<HTMLElement> {
+  const clubIds = me.clubIds;
+  const lists = await Promise.all(clubIds.map((id) => api<{ items: Activity[] }>(`/clubs/${id}/activities`)));
+  const activities = lists.flatMap((l) => l.items).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const picker = choice(
+    'door-activity',
+    'activityId',
+    t('activity'),
+    activities.map((a): [string, string] => [a.id, `${format.dateTime(a.startsAt)} · ${a.title}`]),
+  );
+  const activitySelect = picker.querySelector('select') as HTMLSelectElement;
+  const result = h('div', {
+    class: 'scan-result',
+    role: 'status',
+    'aria-live': 'assertive',
+    'aria-atomic': 'true',
+  });
+
+  const scan = async (body: { code: string } | { passNumber: string }) => {
+    try {
+      const answer = await api<Scan>('/scans', { body: { activityId: activitySelect.value, ...body } });
+      result.className = 'scan-result good';
+      result.replaceChildren(
+        h('p', { class: 'huge' }, answer.passholder.displayName),
+        h(
+          'p',
+          {},
+          `${t('passNumber')}: ${format.passNumber(answer.pass.number)} · ${t('points')}: ${answer.points}`,
+        ),
+        ...answer.messages.map((m) => h('p', { class: 'note' }, m.message)),
+      );
+      announce(answer.passholder.displayName);
+    } catch (e) {
+      result.className = 'scan-result bad';
+      result.replaceChildren(
+        h('p', { class: 'huge' }, t('notAccepted')),
+        h('p', {}, e instanceof ApiError ? e.message : t('unknownError')),
+      );
+    }
+  };
+
+  const typed = h(
+    'form',
+    { 'aria-labelledby': 'type-title' },
+    h('h2', { id: 'type-title' }, t('typeNumber')),
+    field('door-number', 'passNumber', t('passNumber'), {
+      inputmode: 'numeric',
+      autocomplete: 'off',
+      required: true,
+    }),
+    h('button', { type: 'submit' }, t('check')),
+  );
+  typed.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void scan({ passNumber: formValues(typed).passNumber ?? '' });
+  });
+
+  const video = h('video', { playsinline: true, muted: true, 'aria-label': t('camera') });
+  const canvas = h('canvas', { hidden: true });
+  const cameraStatus = h('p', { class: 'muted' });
+  const startButton = h('button', { type: 'button' }, t('startCamera'));
+  startButton.addEventListener('click', async () => {
+    stopCamera?.();
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia({
+        video: { facingMode: 'environment' },
+        audio: false,
+      });
+      video.srcObject = stream;
+      await video.play();
+      const decode = await makeDecoder();
+      let running = true;
+      let last = '';
+      stopCamera = () => {
+        running = false;
+        stream.getTracks().forEach((track) => track.stop());
+      };
+      cameraStatus.textContent = t('cameraOn');
+      const tick = async () => {
+        if (!running) return;
+        const text = video.readyState >= 2 ? await decode(video, canvas).catch(() => null) : null;
+        if (text && text !== last) {
+          last = text;
+          await scan({ code: text });
+          setTimeout(() => (last = ''), 4000);
+        }
+        setTimeout(() => void tick(), 200);
+      };
+      void tick();
+    } catch {
+      cameraStatus.textContent = t('cameraUnavailable');
+    }
+  });
+
+  return h(
+    'div',
+    {},
+    h('h1', {}, t('doorTitle')),
+    activities.length ? picker : h('p', {}, t('noActivities')),
+    result,
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'camera-title' },
+      h('h2', { id: 'camera-title' }, t('scanWithCamera')),
+      startButton,
+      cameraStatus,
+      video,
+      canvas,
+    ),
+    h('section', { class: 'card' }, typed),
+  );
+}

@@ -1,0 +1,129 @@
+import { api, ApiError, type Me } from '../api.ts';
+import { h } from '../dom.ts';
+import { format, t, type MessageKey } from '../i18n.ts';
+import { section, table } from '../roles/common.ts';
+
+type PassItem = {
+  passholderId: string;
+  firstName: string;
+  lastName: string;
+  passNumber: string;
+  self: boolean;
+};
+type MyPass = { passNumber: string; code: string; expiresAt: string; qrSvg: string };
+type Card = { passNumber: string; blocked: boolean; qrSvg: string };
+type AuditEntry = { at: string; actor: string; role: string; action: string; reason: string };
+
+const ACTIONS: Record<string, MessageKey> = {
+  read: 'auditRead',
+  register: 'auditRegister',
+  update: 'auditUpdate',
+  move: 'auditMove',
+  household: 'auditHousehold',
+  guardian: 'auditGuardian',
+  card_block: 'auditCardBlock',
+  card_replace: 'auditCardReplace',
+  card_print: 'auditCardPrint',
+  activation_code: 'auditActivationCode',
+  account: 'auditAccount',
+};
+const REASONS: Record<string, MessageKey> = {
+  counter_visit: 'reasonCounterVisit',
+  phone_call: 'reasonPhoneCall',
+  correction: 'reasonCorrection',
+  household: 'reasonHousehold',
+  card: 'reasonCard',
+  social_work: 'reasonSocialWork',
+  other: 'reasonOther',
+};
+const label = (map: Record<string, MessageKey>, value: string) => (map[value] ? t(map[value]) : value);
+
+/** Timer of the rotating code; cleared whenever the page is left. */
+let refresh: ReturnType<typeof setTimeout> | undefined;
+export function leavePassPage(): void {
+  clearTimeout(refresh);
+}
+
+function qr(svg: string): HTMLElement {
+  const holder = h('div', { class: 'qr' });
+  // The SVG comes from our own API and contains only the QR's paths and an aria-label.
+  holder.innerHTML = svg;
+  return holder;
+}
+
+/** Shows one pass: the rotating QR online, the card's static QR (cached by the service worker) offline. */
+async function showPass(target: HTMLElement, passholderId: string, self: boolean): Promise<void> {
+  clearTimeout(refresh);
+  const query = self ? '' : `?passholderId=${encodeURIComponent(passholderId)}`;
+  try {
+    const pass = await api<MyPass>(`/me/pass${query}`);
+    target.replaceChildren(
+      qr(pass.qrSvg),
+      h('p', { class: 'pass big' }, format.passNumber(pass.passNumber)),
+      h('p', { class: 'muted' }, t('codeRenews')),
+    );
+    const wait = Math.max(5_000, Date.parse(pass.expiresAt) - Date.now() - 10_000);
+    refresh = setTimeout(() => void showPass(target, passholderId, self), wait);
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 0) throw e;
+    const card = await api<Card>(`/me/card${query}`);
+    target.replaceChildren(
+      qr(card.qrSvg),
+      h('p', { class: 'pass big' }, format.passNumber(card.passNumber)),
+      h('p', { class: 'muted', role: 'status' }, t('offlineCard')),
+    );
+    refresh = setTimeout(() => void showPass(target, passholderId, self), 30_000);
+  }
+}
+
+/** The resident's pass page: the QR large, the number under it, the household's passes, who looked at the record. */
+export async function passPage(me: Me): Promise<HTMLElement> {
+  const passes = await api<{ items: PassItem[] }>('/me/passes');
+  const current = h('div', { class: 'pass-card', 'aria-live': 'polite' });
+  const mine = passes.items.find((p) => p.self) ?? passes.items[0];
+  const picker =
+    passes.items.length > 1
+      ? h(
+          'div',
+          { role: 'group', 'aria-label': t('whosePass'), class: 'pickers' },
+          ...passes.items.map((p) =>
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'secondary',
+                'aria-pressed': String(p === mine),
+                onclick: (event: Event) => {
+                  document
+                    .querySelectorAll('.pickers button')
+                    .forEach((b) => b.setAttribute('aria-pressed', 'false'));
+                  (event.currentTarget as HTMLElement).setAttribute('aria-pressed', 'true');
+                  void showPass(current, p.passholderId, p.self);
+                },
+              },
+              `${p.firstName} ${p.lastName}`,
+            ),
+          ),
+        )
+      : null;
+  if (mine) await showPass(current, mine.passholderId, mine.self);
+  const audit = me.passholderId
+    ? section('audit', 'whoLooked', async (body) => {
+        const { items } = await api<{ items: AuditEntry[] }>(`/passholders/${me.passholderId}/audit`);
+        body.replaceChildren(
+          items.length === 0
+            ? h('p', {}, t('nobodyLooked'))
+            : table(
+                t('whoLooked'),
+                [t('when'), t('who'), t('why')],
+                items.map((e) => [
+                  format.dateTime(e.at),
+                  e.actor,
+                  `${label(ACTIONS, e.action)} · ${label(REASONS, e.reason)}`,
+                ]),
+              ),
+        );
+      })
+    : null;
+  return h('div', {}, h('h1', {}, t('myPass')), picker, current, audit);
+}
