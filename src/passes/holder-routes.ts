@@ -90,7 +90,7 @@ app.openapi(
         passNumber: facts.passNumber,
         code,
         expiresAt: expiresAt.toISOString(),
-        qrSvg: qrSvg(code, formatPassNumber(facts.passNumber)),
+        qrSvg: qrSvg(code, formatPassNumber(facts.passNumber), 'L'),
       },
       200,
     );

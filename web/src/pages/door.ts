@@ -98,10 +98,12 @@ export async function doorPage(me: Me): Promise<HTMLElement> {
   );
   typed.addEventListener('submit', (event) => {
     event.preventDefault();
-    void scan({ passNumber: formValues(typed).passNumber ?? '' });
+    const passNumber = formValues(typed).passNumber ?? '';
+    typed.reset();
+    void scan({ passNumber });
   });
 
-  const video = h('video', { playsinline: true, muted: true, 'aria-label': t('camera') });
+  const video = h('video', { playsinline: true, muted: true, 'aria-label': t('camera'), hidden: true });
   const canvas = h('canvas', { hidden: true });
   const cameraStatus = h('p', { class: 'muted' });
   const startButton = h('button', { type: 'button' }, t('startCamera'));
@@ -113,6 +115,7 @@ export async function doorPage(me: Me): Promise<HTMLElement> {
         audio: false,
       });
       video.srcObject = stream;
+      video.hidden = false;
       await video.play();
       const decode = await makeDecoder();
       let running = true;
