@@ -269,6 +269,8 @@ app.openapi(
       }
       municipalityId = patch.municipalityId;
       newHousehold = newId();
+      // The old neighbourhood lies in the old municipality.
+      patch.neighbourhoodId ??= null;
     }
     await checkNeighbourhood(c, patch.neighbourhoodId, municipalityId);
     const action = newHousehold ? ('move' as const) : ('update' as const);

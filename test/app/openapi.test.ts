@@ -23,6 +23,13 @@ describe('OpenAPI document and docs', () => {
       'POST /api/v1/clubs/{clubId}/approve',
       'GET /api/v1/clubs/{clubId}/staff',
       'GET /api/v1/households/{householdId}',
+      'POST /api/v1/passholders',
+      'GET /api/v1/passholders',
+      'POST /api/v1/passholders/{passholderId}/card/replace',
+      'POST /api/v1/auth/activate',
+      'GET /api/v1/me/pass',
+      'POST /api/v1/scans',
+      'GET /.well-known/jwks.json',
     ]) {
       expect(operations).toContain(expected);
     }

@@ -172,4 +172,5 @@ export const en: Record<MessageKey, string> = {
   reasonHousehold: 'household',
   reasonCard: 'card',
   reasonSocialWork: 'social work',
+  moved: "The resident has moved and keeps the same pass.",
 };

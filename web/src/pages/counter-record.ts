@@ -15,6 +15,7 @@ type Record = {
   email: string | null;
   phone: string | null;
   locale: string;
+  municipalityId: string;
   householdId: string | null;
   card: { version: number; blockedAt: string | null; blockReason: string | null };
   account: { active: boolean; email: string | null };
@@ -29,6 +30,8 @@ type Household = {
 /** Counter: one resident's record, with corrections, household, guardians, card and account. */
 export async function counterRecordPage(id: string): Promise<HTMLElement> {
   const page = h('div', {});
+  // Municipalities of the record's region: a resident who moves within the region keeps the pass.
+  const regions = await api<{ items: { municipalities: { id: string; name: string }[] }[] }>('/regions');
   const render = async (message?: string) => {
     const record = await api<Record>(`/passholders/${id}`);
     page.replaceChildren(
@@ -70,6 +73,13 @@ export async function counterRecordPage(id: string): Promise<HTMLElement> {
       field('rec-email', 'email', t('emailOptional'), { type: 'email', value: r.email ?? '' }),
       field('rec-address', 'address', t('addressOptional'), { value: r.address ?? '' }),
       choice(
+        'rec-municipality',
+        'municipalityId',
+        t('municipality'),
+        (regions.items.find((region) => region.municipalities.some((m) => m.id === r.municipalityId))?.municipalities ?? []).map((m): [string, string] => [m.id, m.name]),
+        r.municipalityId,
+      ),
+      choice(
         'rec-locale',
         'locale',
         t('language'),
@@ -91,6 +101,11 @@ export async function counterRecordPage(id: string): Promise<HTMLElement> {
           method: 'PATCH',
           body: { ...v, phone: v.phone || null, email: v.email || null, address: v.address || null },
         });
+        if (v.municipalityId !== r.municipalityId) {
+          // Moved to another municipality: the record is now in that municipality's care.
+          location.hash = '#/counter';
+          return t('moved');
+        }
         await render(t('saved'));
         return t('saved');
       });
