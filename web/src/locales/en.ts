@@ -172,5 +172,5 @@ export const en: Record<MessageKey, string> = {
   reasonHousehold: 'household',
   reasonCard: 'card',
   reasonSocialWork: 'social work',
-  moved: "The resident has moved and keeps the same pass.",
+  moved: 'The resident has moved and keeps the same pass.',
 };

@@ -174,5 +174,5 @@ export const fr: Record<MessageKey, string> = {
   reasonHousehold: 'ménage',
   reasonCard: 'carte',
   reasonSocialWork: 'travail social',
-  moved: "L’habitant a déménagé et garde la même carte.",
+  moved: 'L’habitant a déménagé et garde la même carte.',
 };

@@ -171,7 +171,7 @@ export const nl = {
   reasonHousehold: 'gezin',
   reasonCard: 'kaart',
   reasonSocialWork: 'sociaal werk',
-  moved: "De inwoner is verhuisd en houdt dezelfde pas.",
+  moved: 'De inwoner is verhuisd en houdt dezelfde pas.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

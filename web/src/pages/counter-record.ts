@@ -76,7 +76,10 @@ export async function counterRecordPage(id: string): Promise<HTMLElement> {
         'rec-municipality',
         'municipalityId',
         t('municipality'),
-        (regions.items.find((region) => region.municipalities.some((m) => m.id === r.municipalityId))?.municipalities ?? []).map((m): [string, string] => [m.id, m.name]),
+        (
+          regions.items.find((region) => region.municipalities.some((m) => m.id === r.municipalityId))
+            ?.municipalities ?? []
+        ).map((m): [string, string] => [m.id, m.name]),
         r.municipalityId,
       ),
       choice(
