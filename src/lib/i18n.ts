@@ -36,3 +36,8 @@ export function negotiateLocale(header: string | null | undefined): Locale {
 export function fill(text: string, params: Record<string, string | number> = {}): string {
   return text.replace(/\{(\w+)\}/g, (match, key: string) => (key in params ? String(params[key]) : match));
 }
+
+/** Fills the placeholders of a text in every language. */
+export function fillAll(texts: Localized, params: Record<string, string | number> = {}): Localized {
+  return { nl: fill(texts.nl, params), fr: fill(texts.fr, params), en: fill(texts.en, params) };
+}

@@ -1,5 +1,5 @@
 import type { Locale, Localized } from './i18n.ts';
-import { fill } from './i18n.ts';
+import { fillAll } from './i18n.ts';
 
 /**
  * Messages that accompany a successful answer and must be shown to staff or the holder
@@ -26,7 +26,6 @@ export function notice(
   locale: Locale,
   params: Record<string, string | number> = {},
 ): Notice {
-  const texts = NOTICES[code];
-  const messages = { nl: fill(texts.nl, params), fr: fill(texts.fr, params), en: fill(texts.en, params) };
+  const messages = fillAll(NOTICES[code], params);
   return { code, message: messages[locale], messages };
 }

@@ -1,5 +1,5 @@
 import type { Locale, Localized } from './i18n.ts';
-import { fill } from './i18n.ts';
+import { fillAll } from './i18n.ts';
 
 type ProblemDefinition = { status: number; title: string; messages: Localized };
 
@@ -259,11 +259,7 @@ export function problemBody(
 ): ProblemBody {
   const definition = PROBLEMS[problem.code];
   const params = problem.options.params ?? {};
-  const messages: Localized = {
-    nl: fill(definition.messages.nl, params),
-    fr: fill(definition.messages.fr, params),
-    en: fill(definition.messages.en, params),
-  };
+  const messages = fillAll(definition.messages, params);
   return {
     type: `/api/docs#problem-${problem.code}`,
     code: problem.code,

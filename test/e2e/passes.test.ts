@@ -2,33 +2,23 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
-import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, startApp, type RunningApp } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, launchBrowser, signIn, useAppAndBrowser } from './server.ts';
 import { writeQrVideo } from './y4m.ts';
 
 describe.skipIf(!hasChromium)('passes in the browser', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const ctx = useAppAndBrowser();
 
   async function apiAs(login: string) {
-    const response = await fetch(`${app.url}/api/v1/auth/login`, {
+    const response = await fetch(`${ctx.app.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ login, password: 'demo-password' }),
     });
     const { token } = (await response.json()) as { token: string };
     return async <T>(path: string, body?: unknown): Promise<{ status: number; body: T }> => {
-      const r = await fetch(`${app.url}${path}`, {
+      const r = await fetch(`${ctx.app.url}${path}`, {
         method: body === undefined ? 'GET' : 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -49,7 +39,7 @@ describe.skipIf(!hasChromium)('passes in the browser', () => {
   it('round trip: the QR of /me/pass, rendered to pixels and decoded, is accepted at the door', async () => {
     const resident = await apiAs('resident@demo.local');
     const pass = await resident<{ code: string; qrSvg: string }>('/api/v1/me/pass');
-    const page = await browser.newPage({ viewport: { width: 400, height: 400 } });
+    const page = await ctx.browser.newPage({ viewport: { width: 400, height: 400 } });
     await page.setContent(
       `<body style="margin:0;background:#fff"><div style="width:360px;padding:20px">${pass.body.qrSvg}</div></body>`,
     );
@@ -79,10 +69,7 @@ describe.skipIf(!hasChromium)('passes in the browser', () => {
     try {
       const context = await cameraBrowser.newContext({ locale: 'nl-BE', permissions: ['camera'] });
       const page = await context.newPage();
-      await page.goto(app.url);
-      await page.getByLabel('E-mailadres of pasnummer').fill('door@demo.local');
-      await page.getByLabel('Wachtwoord').fill('demo-password');
-      await page.getByRole('button', { name: 'Aanmelden' }).click();
+      await signIn(page, ctx.app.url, 'door@demo.local');
       await page.getByRole('link', { name: 'Onthaal' }).first().click();
       await page.getByRole('button', { name: 'Camera starten' }).click();
       await expect
@@ -94,12 +81,9 @@ describe.skipIf(!hasChromium)('passes in the browser', () => {
   });
 
   it('door page: typing a pass number shows the name, a wrong one a plain message', async () => {
-    const page = await browser.newPage({ locale: 'nl-BE' });
-    await page.goto(app.url);
-    await page.getByLabel('E-mailadres of pasnummer').fill('door@demo.local');
-    await page.getByLabel('Wachtwoord').fill('demo-password');
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.goto(`${app.url}/#/door`);
+    const page = await ctx.browser.newPage({ locale: 'nl-BE' });
+    await signIn(page, ctx.app.url, 'door@demo.local');
+    await page.goto(`${ctx.app.url}/#/door`);
     await page.getByRole('textbox', { name: 'Pasnummer', exact: true }).fill('4143 3760 4089 9');
     await page.getByRole('button', { name: 'Nakijken' }).click();
     await expect.poll(() => page.locator('.scan-result').textContent()).toContain('Samira E.');
@@ -110,11 +94,8 @@ describe.skipIf(!hasChromium)('passes in the browser', () => {
   });
 
   it('counter: registers a resident, opens the record and prints card and letter', async () => {
-    const page = await browser.newPage({ locale: 'nl-BE' });
-    await page.goto(app.url);
-    await page.getByLabel('E-mailadres of pasnummer').fill('counter@demo.local');
-    await page.getByLabel('Wachtwoord').fill('demo-password');
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    const page = await ctx.browser.newPage({ locale: 'nl-BE' });
+    await signIn(page, ctx.app.url, 'counter@demo.local');
     await page.getByRole('link', { name: 'Inwoner registreren' }).first().click();
     await page.getByLabel('Voornaam').fill('Noor');
     await page.getByLabel('Familienaam').fill('Vermeersch');
@@ -131,12 +112,9 @@ describe.skipIf(!hasChromium)('passes in the browser', () => {
   });
 
   it('resident: my pass shows the QR and number, and still shows the card offline', async () => {
-    const context = await browser.newContext({ locale: 'nl-BE' });
+    const context = await ctx.browser.newContext({ locale: 'nl-BE' });
     const page = await context.newPage();
-    await page.goto(app.url);
-    await page.getByLabel('E-mailadres of pasnummer').fill('resident@demo.local');
-    await page.getByLabel('Wachtwoord').fill('demo-password');
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await signIn(page, ctx.app.url, 'resident@demo.local');
     await page.getByRole('link', { name: 'Mijn pas' }).first().click();
     await page.getByRole('img', { name: '4143 3760 4089 9' }).waitFor();
     expect(await page.locator('.pass.big').textContent()).toBe('4143 3760 4089 9');

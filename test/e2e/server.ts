@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -75,4 +76,33 @@ export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
       ...extraArgs,
     ],
   });
+}
+
+/**
+ * Starts the app and a browser for a test file (before its tests, stopped after them).
+ * Use the returned object's fields inside tests only.
+ */
+export function useAppAndBrowser(): { app: RunningApp; browser: Browser } {
+  const context = {} as { app: RunningApp; browser: Browser };
+  beforeAll(async () => {
+    [context.app, context.browser] = await Promise.all([startApp(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await context.browser?.close();
+    await context.app?.stop();
+  });
+  return context;
+}
+
+/** Signs in through the browser app's form (Dutch labels). */
+export async function signIn(
+  page: Page,
+  url: string,
+  login: string,
+  password = 'demo-password',
+): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('E-mailadres of pasnummer').fill(login);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
 }

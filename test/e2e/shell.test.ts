@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, startApp, type RunningApp, CHROMIUM } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM, hasChromium, signIn, useAppAndBrowser } from './server.ts';
 
 if (!hasChromium) {
   console.warn(
@@ -9,23 +8,7 @@ if (!hasChromium) {
 }
 
 describe.skipIf(!hasChromium)('browser app shell', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  async function signIn(page: Page, login: string, password = 'demo-password') {
-    await page.goto(app.url);
-    await page.getByLabel('E-mailadres of pasnummer').fill(login);
-    await page.getByLabel('Wachtwoord').fill(password);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-  }
+  const ctx = useAppAndBrowser();
 
   it.each([
     ['admin@demo.local', 'Verenigingen', 'Wijken'],
@@ -35,8 +18,8 @@ describe.skipIf(!hasChromium)('browser app shell', () => {
     ['resident@demo.local', 'Mijn pas', 'Mijn gezin'],
     ['neighbour@demo.local', 'Mijn pas', 'Mijn gezin'],
   ])('%s signs in and sees their home', async (login, section, part) => {
-    const page = await browser.newPage({ locale: 'nl-BE' });
-    await signIn(page, login);
+    const page = await ctx.browser.newPage({ locale: 'nl-BE' });
+    await signIn(page, ctx.app.url, login);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Welkom, /);
     await page.getByRole('heading', { name: section, exact: true }).waitFor();
     await page.getByRole('heading', { name: part, exact: true }).first().waitFor();
@@ -46,8 +29,8 @@ describe.skipIf(!hasChromium)('browser app shell', () => {
   });
 
   it('signs in by keyboard only, in French, and shows a wrong password as an alert', async () => {
-    const page = await browser.newPage({ locale: 'nl-BE' });
-    await page.goto(app.url);
+    const page = await ctx.browser.newPage({ locale: 'nl-BE' });
+    await page.goto(ctx.app.url);
     await page.getByLabel('Taal').selectOption('fr');
     await page.getByRole('heading', { name: 'Se connecter à Buurtpas' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
@@ -68,8 +51,8 @@ describe.skipIf(!hasChromium)('browser app shell', () => {
   });
 
   it('lets the municipality admin approve a waiting club', async () => {
-    const page = await browser.newPage({ locale: 'nl-BE' });
-    await signIn(page, 'admin@demo.local');
+    const page = await ctx.browser.newPage({ locale: 'nl-BE' });
+    await signIn(page, ctx.app.url, 'admin@demo.local');
     await page.getByRole('button', { name: 'Goedkeuren: Schaakclub Het Paard' }).click();
     await expect
       .poll(() => page.getByRole('status').first().textContent())
@@ -80,8 +63,8 @@ describe.skipIf(!hasChromium)('browser app shell', () => {
   });
 
   it('keeps the session across a reload and ends it at sign-out', async () => {
-    const page = await browser.newPage({ locale: 'nl-BE' });
-    await signIn(page, 'club@demo.local');
+    const page = await ctx.browser.newPage({ locale: 'nl-BE' });
+    await signIn(page, ctx.app.url, 'club@demo.local');
     await page.getByRole('heading', { name: 'Medewerkers' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Medewerkers' }).waitFor();
