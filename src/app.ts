@@ -15,11 +15,16 @@ import { validationProblem } from './lib/validation.ts';
 import holderRoutes, { jwks } from './passes/holder-routes.ts';
 import passRoutes from './passes/routes.ts';
 import placeRoutes from './places/routes.ts';
+import salesRoutes from './sales/routes.ts';
 import scanRoutes from './scans/routes.ts';
+import statusRoutes from './status/routes.ts';
+import tariffRoutes from './tariffs/routes.ts';
 import staffRoutes from './staff/routes.ts';
 
 /** Largest JSON body the API reads. */
 export const MAX_BODY_BYTES = 64 * 1024;
+/** Largest body of a status import (a CSV of some tens of thousands of people). */
+export const MAX_IMPORT_BYTES = 3 * 1024 * 1024;
 
 const OPENAPI_CONFIG = {
   openapi: '3.1.0',
@@ -74,15 +79,17 @@ export function createApp() {
     c.set('locale', negotiateLocale(c.req.header('accept-language')));
     await next();
   });
-  app.use(
-    '/api/*',
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: () => {
-        throw new Problem('payload_too_large', { detail: `The body is larger than ${MAX_BODY_BYTES} bytes` });
+        throw new Problem('payload_too_large', { detail: `The body is larger than ${maxSize} bytes` });
       },
-    }),
-  );
+    });
+  const [small, large] = [limit(MAX_BODY_BYTES), limit(MAX_IMPORT_BYTES)];
+  app.use('/api/*', function sizeLimit(c, next) {
+    return (c.req.path.endsWith('/status-imports') ? large : small)(c, next);
+  });
   app.use('/api/v1/*', async function requireJson(c, next) {
     const method = c.req.method;
     const type = c.req.header('content-type');
@@ -107,6 +114,9 @@ export function createApp() {
     passRoutes,
     holderRoutes,
     scanRoutes,
+    statusRoutes,
+    tariffRoutes,
+    salesRoutes,
   ];
   for (const routes of features) app.route('/api/v1', routes);
   app.route('/', jwks);

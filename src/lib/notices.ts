@@ -16,6 +16,26 @@ export const NOTICES = {
     fr: 'La carte de ce pass est bloquée ; le code sur le téléphone fonctionne.',
     en: 'The card of this pass is blocked; the code on the phone works.',
   },
+  outside_region: {
+    nl: 'Het kansentarief geldt alleen in je eigen regio. Hier betaal je de gewone prijs.',
+    fr: 'Le tarif social ne vaut que dans votre propre région. Ici, vous payez le prix normal.',
+    en: 'The social tariff only applies in your own region. Here you pay the regular price.',
+  },
+  limit_reached: {
+    nl: 'Je hebt het maximum aantal keer met korting bereikt. Nu betaal je de gewone prijs.',
+    fr: 'Vous avez atteint le nombre maximum d’achats avec réduction. Vous payez maintenant le prix normal.',
+    en: 'You have reached the maximum number of reduced purchases. You now pay the regular price.',
+  },
+  not_for_category: {
+    nl: 'Voor dit soort activiteit geldt het kansentarief niet.',
+    fr: 'Le tarif social ne s’applique pas à ce type d’activité.',
+    en: 'The social tariff does not apply to this kind of activity.',
+  },
+  no_rule: {
+    nl: 'Deze gemeente heeft (nog) geen kansentarief.',
+    fr: 'Cette commune n’a pas (encore) de tarif social.',
+    en: 'This municipality has no social tariff (yet).',
+  },
 } as const satisfies Record<string, Localized>;
 
 export type NoticeCode = keyof typeof NOTICES;

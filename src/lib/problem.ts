@@ -197,6 +197,51 @@ export const PROBLEMS = {
       en: 'This email address is already used by another account.',
     },
   },
+  limit_reached: {
+    status: 409,
+    title: 'A cap on reduced purchases would be exceeded',
+    messages: {
+      nl: 'Het maximum aantal aankopen met korting is bereikt. Vraag de prijs opnieuw op: nu geldt de gewone prijs.',
+      fr: 'Le nombre maximum d’achats avec réduction est atteint. Redemandez le prix : le prix normal s’applique maintenant.',
+      en: 'The maximum number of reduced purchases has been reached. Ask for the price again: the regular price applies now.',
+    },
+  },
+  tariff_changed: {
+    status: 409,
+    title: 'The price is no longer the one shown',
+    messages: {
+      nl: 'De prijs is intussen veranderd. Vraag de prijs opnieuw op.',
+      fr: 'Le prix a changé entre-temps. Redemandez le prix.',
+      en: 'The price has changed in the meantime. Please ask for the price again.',
+    },
+  },
+  cancel_window_passed: {
+    status: 409,
+    title: 'Too late to cancel',
+    messages: {
+      nl: 'Deze verkoop kan niet meer geannuleerd worden.',
+      fr: 'Cette vente ne peut plus être annulée.',
+      en: 'This sale can no longer be cancelled.',
+    },
+  },
+  statement_approved: {
+    status: 409,
+    title: 'The statement is approved already',
+    messages: {
+      nl: 'Deze afrekening is al goedgekeurd en verandert niet meer.',
+      fr: 'Ce décompte est déjà approuvé et ne change plus.',
+      en: 'This statement is approved already and no longer changes.',
+    },
+  },
+  idempotency_mismatch: {
+    status: 422,
+    title: 'Idempotency-Key reused with another request',
+    messages: {
+      nl: 'Deze aanvraag werd al eens met andere gegevens verstuurd.',
+      fr: 'Cette demande a déjà été envoyée avec d’autres données.',
+      en: 'This request was already sent once with other data.',
+    },
+  },
   internal_error: {
     status: 500,
     title: 'Internal error',

@@ -19,6 +19,25 @@ export const ScanInputSchema = z
   .openapi('ScanInput');
 
 const Localized = z.object({ nl: z.string(), fr: z.string(), en: z.string() });
+const Message = z.object({ code: z.string(), message: z.string(), messages: Localized });
+
+/** The price to charge: the same shape for everyone; amounts in cents. */
+export const PriceSchema = z
+  .object({
+    regularPrice: z.number().int().openapi({ description: 'Regular price in cents' }),
+    price: z.number().int().openapi({ description: 'Price to charge in cents' }),
+    currency: z.literal('EUR'),
+    tariffId: z.string().openapi({ description: 'Opaque; bring it back when registering the sale' }),
+    remaining: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({
+        description: 'Purchases at this price still possible, this one included; null when unlimited',
+      }),
+    messages: z.array(Message).openapi({ description: 'For the holder, in the holder’s language' }),
+  })
+  .openapi('Price');
 
 /**
  * What the door sees. By design it holds no social status, reason, birth date or address:
@@ -34,7 +53,8 @@ export const ScanSchema = z
     }),
     points: z.number().int(),
     activity: z.object({ id: z.string(), title: z.string(), startsAt: z.string(), endsAt: z.string() }),
-    messages: z.array(z.object({ code: z.string(), message: z.string(), messages: Localized })),
+    price: PriceSchema,
+    messages: z.array(Message),
   })
   .openapi('Scan');
 

@@ -1,0 +1,71 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../env.ts';
+import { requireUser } from '../auth/guard.ts';
+import { Problem } from './problem.ts';
+
+export type Outcome<T> = { status: 200 | 201; body: T; writes: D1PreparedStatement[] };
+
+async function hash(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+type Stored = { request_hash: string; status: number; body: string };
+
+function replay<T>(stored: Stored, requestHash: string): { status: 200 | 201; body: T } {
+  if (stored.request_hash !== requestHash) throw new Problem('idempotency_mismatch');
+  return { status: stored.status as 200 | 201, body: JSON.parse(stored.body) as T };
+}
+
+/**
+ * Runs a write with an optional `Idempotency-Key` (per user): the answer is stored in the same transaction
+ * as the writes, so a retry replays it instead of writing twice; the same key with another request is
+ * refused; of concurrent requests with one key, one writes and the others replay.
+ */
+export async function idempotent<T>(
+  c: Context<AppEnv>,
+  request: unknown,
+  run: () => Promise<Outcome<T>>,
+): Promise<{ status: 200 | 201; body: T; replayed: boolean }> {
+  const db = c.env.DB;
+  const key = c.req.header('idempotency-key');
+  if (!key) {
+    const outcome = await run();
+    await db.batch(outcome.writes);
+    return { status: outcome.status, body: outcome.body, replayed: false };
+  }
+  if (key.length > 200)
+    throw new Problem('validation_failed', { detail: 'Idempotency-Key is longer than 200 characters' });
+  const userId = requireUser(c).id;
+  const requestHash = await hash(`${c.req.method} ${new URL(c.req.url).pathname} ${JSON.stringify(request)}`);
+  const find = () =>
+    db
+      .prepare('SELECT request_hash, status, body FROM idempotency_keys WHERE user_id = ?1 AND key = ?2')
+      .bind(userId, key)
+      .first<Stored>();
+  const earlier = await find();
+  if (earlier) return { ...replay<T>(earlier, requestHash), replayed: true };
+  const outcome = await run();
+  try {
+    await db.batch([
+      ...outcome.writes,
+      db
+        .prepare(
+          'INSERT INTO idempotency_keys (user_id, key, request_hash, status, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)',
+        )
+        .bind(
+          userId,
+          key,
+          requestHash,
+          outcome.status,
+          JSON.stringify(outcome.body),
+          c.var.now.toISOString(),
+        ),
+    ]);
+  } catch (error) {
+    const concurrent = /UNIQUE.*idempotency_keys/i.test(String(error)) ? await find() : null;
+    if (!concurrent) throw error;
+    return { ...replay<T>(concurrent, requestHash), replayed: true };
+  }
+  return { status: outcome.status, body: outcome.body, replayed: false };
+}

@@ -1,0 +1,51 @@
+import { z } from '@hono/zod-openapi';
+
+const passFields = {
+  code: z.string().min(20).max(1024).optional(),
+  passNumber: z.string().min(13).max(20).optional(),
+  tariffId: z
+    .string()
+    .min(3)
+    .max(64)
+    .openapi({ description: 'From the price answer (GET /tariffs or the scan)' }),
+};
+const onePass = (v: { code?: string | undefined; passNumber?: string | undefined }) =>
+  (v.code === undefined) !== (v.passNumber === undefined);
+
+export const SaleItemSchema = z
+  .object({ activityId: z.string().min(1).max(64), ...passFields })
+  .strict()
+  .refine(onePass, { message: 'Give either code or passNumber', path: ['code'] });
+
+export const TicketSalesInputSchema = z
+  .object({ sales: z.array(SaleItemSchema).min(1).max(20) })
+  .strict()
+  .openapi('TicketSalesInput', { description: 'Registered all-or-nothing, before payment' });
+
+export const MembershipInputSchema = z
+  .object({
+    ...passFields,
+    season: z.string().trim().min(4).max(20).openapi({ example: '2026-2027' }),
+    regularPriceCents: z.number().int().min(0).max(10_000_000),
+    category: z.enum(['sport', 'culture', 'youth', 'course', 'social', 'other']),
+  })
+  .strict()
+  .refine(onePass, { message: 'Give either code or passNumber', path: ['code'] })
+  .openapi('MembershipInput');
+
+export const SaleSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['ticket', 'membership']),
+    activityId: z.string().nullable(),
+    description: z.string(),
+    passNumber: z.string(),
+    regularPrice: z.number().int(),
+    price: z.number().int(),
+    soldAt: z.string(),
+    cancelUntil: z.string(),
+    cancelledAt: z.string().nullable(),
+  })
+  .openapi('Sale');
+
+export type Sale = z.infer<typeof SaleSchema>;

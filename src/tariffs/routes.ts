@@ -1,0 +1,135 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../env.ts';
+import { allow, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
+import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
+import { Problem } from '../lib/problem.ts';
+import { brusselsDate } from '../lib/time.ts';
+import { allowClub, checkCard, readPass, requireClubStaff } from '../passes/door.ts';
+import { municipalityRegion } from '../places/repo.ts';
+import { PriceSchema } from '../scans/schema.ts';
+import * as repo from './repo.ts';
+import { TariffQuerySchema, TariffRuleInputSchema, TariffRuleSchema } from './schema.ts';
+import { clockFor, priceAnswer } from './service.ts';
+
+const app = new OpenAPIHono<AppEnv>();
+
+app.openapi(
+  createRoute({
+    method: 'get',
+    path: '/tariffs',
+    tags: ['till'],
+    summary:
+      'The price for one passholder: a ticket for an activity, or a club’s season membership (door staff, club admin)',
+    description:
+      'Every passholder gets the same shape; without social status the price is the regular one. Caps and the region are applied; `messages` say why a reduction does not apply, in the holder’s language.',
+    security: SECURITY,
+    request: { query: TariffQuerySchema },
+    responses: {
+      200: jsonResponse(PriceSchema, 'The price'),
+      ...problems(
+        'validation_failed',
+        'pass_number_invalid',
+        'unauthenticated',
+        'forbidden',
+        'not_found',
+        'pass_not_found',
+        'code_invalid',
+        'code_expired',
+        'card_replaced',
+        'pass_blocked',
+      ),
+    },
+  }),
+  async (c) => {
+    const user = requireClubStaff(c);
+    const query = c.req.valid('query');
+    const { passNumber, code } = await readPass(c, query);
+    const target: repo.Target = query.activityId
+      ? { kind: 'ticket', activityId: query.activityId }
+      : {
+          kind: 'membership',
+          clubId: query.clubId!,
+          season: query.season!,
+          regularPriceCents: query.regularPriceCents!,
+          category: query.category!,
+        };
+    const facts = await repo.doorFacts(c.env.DB, target, passNumber, clockFor(c.var.now));
+    if (!facts) throw new Problem('not_found');
+    allowClub(user, facts.seller.clubId);
+    if (!facts.holder) throw new Problem('pass_not_found');
+    const notices = checkCard(code, facts.holder, c.var.locale);
+    const { answer } = await priceAnswer(c.env.SIGNING_KEYS, facts, facts.holder, target, c.var.now);
+    return c.json({ ...answer, messages: [...notices, ...answer.messages] }, 200);
+  },
+);
+
+const MunicipalityParams = z.object({ municipalityId: IdSchema });
+
+app.openapi(
+  createRoute({
+    method: 'get',
+    path: '/municipalities/{municipalityId}/tariff-rules',
+    tags: ['till'],
+    summary:
+      'Every version of the social tariff rules the municipality uses, its own and its region’s (municipality admin)',
+    security: SECURITY,
+    request: { params: MunicipalityParams },
+    responses: {
+      200: jsonResponse(z.object({ items: z.array(TariffRuleSchema) }), 'Rule versions, newest first'),
+      ...problems('unauthenticated', 'forbidden'),
+    },
+  }),
+  async (c) => {
+    const { municipalityId } = c.req.valid('param');
+    allow(hasMunicipalityRole(requireUser(c), municipalityId, 'municipality_admin'));
+    return c.json({ items: await repo.listRules(c.env.DB, municipalityId) }, 200);
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'post',
+    path: '/municipalities/{municipalityId}/tariff-rules',
+    tags: ['till'],
+    summary:
+      'A new version of the social tariff rule, from a date on; past sales keep their version (municipality admin)',
+    security: SECURITY,
+    request: { params: MunicipalityParams, body: jsonBody(TariffRuleInputSchema) },
+    responses: {
+      201: jsonResponse(z.object({ items: z.array(TariffRuleSchema) }), 'Rule versions, newest first'),
+      ...problems('validation_failed', 'unauthenticated', 'forbidden'),
+    },
+  }),
+  async (c) => {
+    const { municipalityId } = c.req.valid('param');
+    const user = requireUser(c);
+    allow(hasMunicipalityRole(user, municipalityId, 'municipality_admin'));
+    const input = c.req.valid('json');
+    const today = brusselsDate(c.var.now);
+    const validFrom = input.validFrom ?? today;
+    if (validFrom < today) {
+      throw new Problem('validation_failed', {
+        detail: 'A rule cannot start in the past',
+        fields: [
+          {
+            pointer: '/validFrom',
+            code: 'invalid',
+            messages: {
+              nl: 'Een regel kan niet in het verleden beginnen.',
+              fr: 'Une règle ne peut pas commencer dans le passé.',
+              en: 'A rule cannot start in the past.',
+            },
+          },
+        ],
+      });
+    }
+    const owner =
+      input.scope === 'region'
+        ? { municipalityId: null, regionId: await municipalityRegion(c.env.DB, municipalityId) }
+        : { municipalityId, regionId: null };
+    await repo.addRuleVersion(c.env.DB, owner, input, validFrom, user.id, c.var.now.toISOString());
+    return c.json({ items: await repo.listRules(c.env.DB, municipalityId) }, 201);
+  },
+);
+
+export default app;
