@@ -15,7 +15,9 @@ import { validationProblem } from './lib/validation.ts';
 import holderRoutes, { jwks } from './passes/holder-routes.ts';
 import passRoutes from './passes/routes.ts';
 import placeRoutes from './places/routes.ts';
+import budgetRoutes from './budget/routes.ts';
 import salesRoutes from './sales/routes.ts';
+import statementRoutes from './statements/routes.ts';
 import scanRoutes from './scans/routes.ts';
 import statusRoutes from './status/routes.ts';
 import tariffRoutes from './tariffs/routes.ts';
@@ -117,6 +119,8 @@ export function createApp() {
     statusRoutes,
     tariffRoutes,
     salesRoutes,
+    statementRoutes,
+    budgetRoutes,
   ];
   for (const routes of features) app.route('/api/v1', routes);
   app.route('/', jwks);

@@ -5,6 +5,7 @@
  */
 import { hashPassword } from '../auth/passwords.ts';
 import { luhnCheckDigit } from '../passes/number.ts';
+import { statusUntil } from '../status/derive.ts';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -455,6 +456,115 @@ export async function demoSeedStatements(now: Date): Promise<string[]> {
       }),
     );
   }
+
+  // Social status: Samira's increased health allowance opens it (and her children's, as minors of her
+  // household); Jan has none. Demostad and the region have tariff rules, so a social price shows at once.
+  const today = at.slice(0, 10);
+  const yearStart = `${today.slice(0, 4)}-01-01`;
+  for (const kind of ['living_wage', 'increased_allowance', 'child_benefit_supplement'] as const) {
+    out.push(
+      insert('entitlement_rules', {
+        municipality_id: municipalities.demostad,
+        kind,
+        opens_status: 1,
+        duration: 'april30_after_next',
+        grace_days: 60,
+        updated_at: at,
+      }),
+    );
+  }
+  out.push(
+    insert('entitlement_rules', {
+      municipality_id: municipalities.demostad,
+      kind: 'debt_mediation',
+      opens_status: 1,
+      duration: 'months_12',
+      grace_days: 30,
+      updated_at: at,
+    }),
+  );
+  const entitlement = await id('entitlement:samira');
+  out.push(
+    insert('entitlements', {
+      id: entitlement,
+      passholder_id: await id('passholder:resident'),
+      kind: 'increased_allowance',
+      valid_from: today,
+      valid_until: null,
+      recorded_by: await id('user:counter'),
+      created_at: at,
+    }),
+  );
+  out.push(
+    insert('status_grants', {
+      id: await id('grant:samira'),
+      passholder_id: await id('passholder:resident'),
+      source: 'entitlement',
+      reason: 'increased_allowance',
+      valid_from: today,
+      valid_until: statusUntil('april30_after_next', today, null),
+      grace_days: 60,
+      entitlement_id: entitlement,
+      decided_by: await id('user:counter'),
+      created_at: at,
+    }),
+  );
+  const rule = (
+    ruleId: string,
+    owner: { municipality_id: string | null; region_id: string | null },
+    keys: number[],
+    nonresident: (number | null)[],
+    caps: object,
+  ) =>
+    insert('tariff_rules', {
+      id: ruleId,
+      version: 1,
+      ...owner,
+      valid_from: yearStart,
+      valid_until: null,
+      participant_bp: keys[0]!,
+      club_bp: keys[1]!,
+      municipality_bp: keys[2]!,
+      nonresident_participant_bp: nonresident[0]!,
+      nonresident_club_bp: nonresident[1]!,
+      nonresident_municipality_bp: nonresident[2]!,
+      min_price_cents: 100,
+      rounding_cents: 10,
+      categories: null,
+      caps: JSON.stringify(caps),
+      cancel_window_hours: 72,
+      created_by: admin,
+      created_at: at,
+    });
+  out.push(
+    rule(
+      await id('rule:demostad'),
+      { municipality_id: municipalities.demostad, region_id: null },
+      [2000, 4000, 4000],
+      [2500, 5000, 2500],
+      {
+        perActivity: 1,
+        perPeriod: [{ period: 'MONTH', count: 10 }],
+      },
+    ),
+  );
+  out.push(
+    rule(
+      await id('rule:region'),
+      { municipality_id: null, region_id: region },
+      [2500, 3750, 3750],
+      [null, null, null],
+      { perActivity: 1 },
+    ),
+  );
+  out.push(
+    insert('municipality_budgets', {
+      municipality_id: municipalities.demostad,
+      year: Number(today.slice(0, 4)),
+      amount_cents: 2_500_000,
+      warning_pct: 80,
+    }),
+  );
 
   const activities = [
     {

@@ -28,13 +28,9 @@ export const PriceSchema = z
     price: z.number().int().openapi({ description: 'Price to charge in cents' }),
     currency: z.literal('EUR'),
     tariffId: z.string().openapi({ description: 'Opaque; bring it back when registering the sale' }),
-    remaining: z
-      .number()
-      .int()
-      .nullable()
-      .openapi({
-        description: 'Purchases at this price still possible, this one included; null when unlimited',
-      }),
+    remaining: z.number().int().nullable().openapi({
+      description: 'Purchases at this price still possible, this one included; null when unlimited',
+    }),
     messages: z.array(Message).openapi({ description: 'For the holder, in the holder’s language' }),
   })
   .openapi('Price');
