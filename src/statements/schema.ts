@@ -14,12 +14,9 @@ export const StatementLineSchema = z.object({
   regularPrice: z.number().int(),
   paid: z.number().int(),
   clubShare: z.number().int(),
-  municipalityShare: z
-    .number()
-    .int()
-    .openapi({
-      description: 'What the municipality pays the club for this line (negative for a correction)',
-    }),
+  municipalityShare: z.number().int().openapi({
+    description: 'What the municipality pays the club for this line (negative for a correction)',
+  }),
 });
 
 const Totals = z.object({

@@ -54,3 +54,28 @@ export async function registerResident(
     },
   });
 }
+
+/** Grants the social status directly in the database (for passholders outside the demo counter's reach). */
+export async function grantStatusInDb(
+  passholderId: string,
+  validFrom = '2026-01-01',
+  validUntil = '2027-04-30',
+): Promise<void> {
+  await env.DB.prepare(
+    `INSERT INTO status_grants (id, passholder_id, source, reason, valid_from, valid_until, grace_days, created_at)
+     VALUES (?1, ?2, 'counter', 'low_income', ?3, ?4, 60, ?5)`,
+  )
+    .bind(crypto.randomUUID(), passholderId, validFrom, validUntil, new Date().toISOString())
+    .run();
+}
+
+/** A resident of Demostad with social status from 1 January, through the API. */
+export async function residentWithStatus(counterToken: string, overrides: Record<string, unknown> = {}) {
+  const { json } = await import('./api.ts');
+  const person = await registerResident(counterToken, overrides);
+  await json(`/api/v1/passholders/${person.passholder.id}/status/grants`, 200, {
+    token: counterToken,
+    body: { reason: 'low_income', validFrom: '2026-01-01', validUntil: '2027-04-30' },
+  });
+  return person;
+}
