@@ -5,7 +5,10 @@ import { activatePage } from './pages/activate.ts';
 import { counterRecordPage } from './pages/counter-record.ts';
 import { counterRegisterPage, counterSearchPage } from './pages/counter-search.ts';
 import { doorPage, leaveDoorPage } from './pages/door.ts';
+import { adminRulesPage } from './pages/admin-rules.ts';
 import { homePage } from './pages/home.ts';
+import { importPage } from './pages/import.ts';
+import { adminStatementsPage, clubStatementsPage } from './pages/statements.ts';
 import { loginPage } from './pages/login.ts';
 import { leavePassPage, passPage } from './pages/pass.ts';
 import { printPage } from './pages/print.ts';
@@ -28,14 +31,23 @@ function show(page: HTMLElement): void {
 function counterMunicipality(user: Me): string | null {
   return user.staffRoles.find((r) => r.role === 'counter')?.municipalityId ?? null;
 }
+function adminMunicipality(user: Me): string | null {
+  return user.staffRoles.find((r) => r.role === 'municipality_admin')?.municipalityId ?? null;
+}
+function adminClub(user: Me): string | null {
+  return user.staffRoles.find((r) => r.role === 'club_admin')?.clubId ?? null;
+}
 
 function renderNav(): void {
   const links: [string, string][] = [];
   if (me) {
     links.push(['#/', t('home')]);
     if (me.passholderId) links.push(['#/pass', t('myPass')]);
-    if (counterMunicipality(me)) links.push(['#/counter', t('findResident')]);
+    if (counterMunicipality(me))
+      links.push(['#/counter', t('findResident')], ['#/counter/import', t('importNav')]);
     if (me.clubIds.length) links.push(['#/door', t('doorTitle')]);
+    if (adminClub(me)) links.push(['#/statements', t('statements')]);
+    if (adminMunicipality(me)) links.push(['#/admin', t('tillNav')], ['#/admin/statements', t('statements')]);
   }
   const here = `#/${currentRoute().name === '' ? '' : location.hash.replace(/^#\/?/, '')}`;
   nav.replaceChildren(
@@ -60,6 +72,24 @@ async function pageFor(user: Me): Promise<HTMLElement> {
     case 'counter/new':
       if (municipality) return counterRegisterPage(municipality);
       break;
+    case 'counter/import':
+      if (municipality) return importPage(municipality);
+      break;
+    case 'statements': {
+      const club = adminClub(user);
+      if (club) return clubStatementsPage(club);
+      break;
+    }
+    case 'admin': {
+      const own = adminMunicipality(user);
+      if (own) return adminRulesPage(own);
+      break;
+    }
+    case 'admin/statements': {
+      const own = adminMunicipality(user);
+      if (own) return adminStatementsPage(own);
+      break;
+    }
     case 'counter/p/:id':
       return counterRecordPage(route.params.id!);
     case 'print/:id':

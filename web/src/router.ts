@@ -1,7 +1,20 @@
 /** Hash routes: `#/counter/p/123` -> { name: 'counter/p/:id', params: { id: '123' } }. */
 export type Route = { name: string; params: Record<string, string> };
 
-const PATTERNS = ['', 'pass', 'activate', 'counter', 'counter/new', 'counter/p/:id', 'print/:id', 'door'];
+const PATTERNS = [
+  '',
+  'pass',
+  'activate',
+  'counter',
+  'counter/new',
+  'counter/import',
+  'counter/p/:id',
+  'print/:id',
+  'door',
+  'statements',
+  'admin',
+  'admin/statements',
+];
 
 export function currentRoute(): Route {
   const parts = location.hash.replace(/^#\/?/, '').split('?')[0]!.split('/').filter(Boolean);

@@ -2,6 +2,7 @@ import { api, ApiError } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { format, t } from '../i18n.ts';
 import { choice, field, section, submitWith, table } from '../roles/common.ts';
+import { statusSection } from './status-section.ts';
 
 type Relation = { passholderId: string; firstName: string; lastName: string; basis: string };
 type Record = {
@@ -39,6 +40,7 @@ export async function counterRecordPage(id: string): Promise<HTMLElement> {
       h('p', { class: 'pass big' }, format.passNumber(record.passNumber)),
       h('p', { class: 'muted' }, t('auditNote')),
       message ? h('p', { class: 'ok', role: 'status' }, message) : '',
+      statusSection(id),
       detailsForm(record),
       cardSection(record),
       accountSection(record),

@@ -4,12 +4,15 @@ import { format, t } from '../i18n.ts';
 import { choice, field } from '../roles/common.ts';
 
 type Activity = { id: string; title: string; startsAt: string };
+type Price = { regularPrice: number; price: number; tariffId: string; messages: { message: string }[] };
 type Scan = {
   passholder: { displayName: string };
   pass: { number: string };
   points: number;
+  price: Price;
   messages: { message: string }[];
 };
+type Sale = { id: string; price: number };
 
 let stopCamera: (() => void) | undefined;
 export function leaveDoorPage(): void {
@@ -62,6 +65,56 @@ export async function doorPage(me: Me): Promise<HTMLElement> {
     'aria-atomic': 'true',
   });
 
+  /** The till: the same screen for everyone, only the amounts differ. */
+  const till = (body: { code: string } | { passNumber: string }, price: Price): HTMLElement => {
+    const status = h('p', { role: 'status' });
+    const box = h(
+      'div',
+      { class: 'till' },
+      h(
+        'p',
+        { class: 'big' },
+        `${t('toPay')}: `,
+        h('strong', { class: 'amount' }, format.cents(price.price)),
+      ),
+      h('p', {}, `${t('regularPrice')}: ${format.cents(price.regularPrice)}`),
+      status,
+    );
+    const register = h('button', { type: 'button' }, t('registerSale'));
+    register.addEventListener('click', async () => {
+      register.disabled = true;
+      try {
+        const { sales } = await api<{ sales: Sale[] }>('/ticket-sales', {
+          body: { sales: [{ activityId: activitySelect.value, ...body, tariffId: price.tariffId }] },
+        });
+        const sale = sales[0]!;
+        status.className = 'ok';
+        status.textContent = t('saleRegistered', { amount: format.cents(sale.price) });
+        const cancel = h('button', { type: 'button', class: 'secondary' }, t('cancelSale'));
+        cancel.addEventListener('click', async () => {
+          cancel.disabled = true;
+          try {
+            await api(`/ticket-sales/${sale.id}/cancel`, { method: 'POST' });
+            status.textContent = t('saleCancelled');
+            cancel.remove();
+          } catch (e) {
+            status.className = 'error';
+            status.textContent = e instanceof ApiError ? e.message : t('unknownError');
+          }
+        });
+        register.replaceWith(cancel);
+        announce(status.textContent);
+      } catch (e) {
+        register.disabled = false;
+        status.className = 'error';
+        status.textContent = e instanceof ApiError ? e.message : t('unknownError');
+        announce(status.textContent);
+      }
+    });
+    box.append(register);
+    return box;
+  };
+
   const scan = async (body: { code: string } | { passNumber: string }) => {
     try {
       const answer = await api<Scan>('/scans', { body: { activityId: activitySelect.value, ...body } });
@@ -74,8 +127,9 @@ export async function doorPage(me: Me): Promise<HTMLElement> {
           `${t('passNumber')}: ${format.passNumber(answer.pass.number)} · ${t('points')}: ${answer.points}`,
         ),
         ...answer.messages.map((m) => h('p', { class: 'note' }, m.message)),
+        till(body, answer.price),
       );
-      announce(answer.passholder.displayName);
+      announce(`${answer.passholder.displayName}. ${t('toPay')}: ${format.cents(answer.price.price)}`);
     } catch (e) {
       result.className = 'scan-result bad';
       result.replaceChildren(

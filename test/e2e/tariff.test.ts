@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { hasChromium, signIn, useAppAndBrowser } from './server.ts';
+
+describe.skipIf(!hasChromium)('social tariff in the browser', () => {
+  const ctx = useAppAndBrowser();
+
+  it('till: the door scans, sees the social price, registers the sale and cancels it', async () => {
+    const page = await ctx.browser.newPage({ locale: 'nl-BE' });
+    await signIn(page, ctx.app.url, 'door@demo.local');
+    await page.getByRole('link', { name: 'Onthaal' }).first().click();
+    await page
+      .getByLabel('Activiteit')
+      .selectOption({
+        label: (await page.locator('#door-activity option', { hasText: 'Zwemmen' }).textContent())!,
+      });
+    await page.getByRole('textbox', { name: 'Pasnummer', exact: true }).fill('4143 3760 4089 9');
+    await page.getByRole('button', { name: 'Nakijken' }).click();
+    await expect.poll(() => page.locator('.scan-result').textContent()).toContain('Samira E.');
+    expect((await page.locator('.till .amount').textContent())?.replace(/\s/g, ' ')).toBe('€ 1,00');
+    await page.getByRole('button', { name: 'Verkoop registreren' }).click();
+    await expect
+      .poll(() => page.locator('.till [role=status]').textContent())
+      .toContain('Verkoop geregistreerd');
+    await page.getByRole('button', { name: 'Verkoop annuleren' }).click();
+    await expect.poll(() => page.locator('.till [role=status]').textContent()).toContain('geannuleerd');
+    // A neighbour without status sees the same screen with the regular price.
+    await page.getByRole('textbox', { name: 'Pasnummer', exact: true }).fill('1608 6368 5586 7');
+    await page.getByRole('button', { name: 'Nakijken' }).click();
+    await expect.poll(() => page.locator('.scan-result').textContent()).toContain('Jan P.');
+    expect((await page.locator('.till .amount').textContent())?.replace(/\s/g, ' ')).toBe('€ 4,00');
+    await page.close();
+  });
+
+  it('import: the counter dry-runs a list, confirms it, and the resident has the status', async () => {
+    const page = await ctx.browser.newPage({ locale: 'nl-BE' });
+    await signIn(page, ctx.app.url, 'counter@demo.local');
+    await page.getByRole('link', { name: 'Import' }).first().click();
+    await page.getByLabel('Of plak de inhoud').fill('pasnummer\n1608 6368 5586 7\n0000000000000\n');
+    await page.getByRole('button', { name: 'Proefimport' }).click();
+    await expect
+      .poll(() => page.locator('.big').first().textContent())
+      .toContain('1 gevonden, 1 niet gevonden');
+    await page.getByRole('button', { name: 'Bevestigen en kansenstatuut toekennen' }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain('1 mensen kregen het kansenstatuut');
+    await page.getByRole('link', { name: 'Inwoner zoeken' }).click();
+    await page.getByLabel('Naam of pasnummer').fill('1608636855867');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.getByRole('link', { name: 'Jan Peeters' }).click();
+    await expect.poll(() => page.locator('#social-status').textContent()).toContain('Actief');
+    await page.close();
+  });
+});

@@ -1,0 +1,135 @@
+import { api, ApiError } from '../api.ts';
+import { announce, h } from '../dom.ts';
+import { format, t } from '../i18n.ts';
+import { section, table } from '../roles/common.ts';
+
+type Row = {
+  line: number;
+  outcome: 'matched' | 'unmatched' | 'ambiguous' | 'invalid';
+  reason: string;
+  name: string;
+  passNumber: string | null;
+};
+type Import = {
+  id: string;
+  matched: number;
+  unmatched: number;
+  ambiguous: number;
+  alreadyImported: boolean;
+  confirmedAt: string | null;
+  rows: Row[];
+  granted?: number;
+};
+type Renewal = {
+  passholderId: string;
+  firstName: string;
+  lastName: string;
+  passNumber: string;
+  status: string;
+  validUntil: string;
+};
+
+const OUTCOME = {
+  matched: 'outcomeMatched',
+  unmatched: 'outcomeUnmatched',
+  ambiguous: 'outcomeAmbiguous',
+  invalid: 'outcomeInvalid',
+} as const;
+
+/** Proactive import of entitled people (CSV): a dry run first, then confirm; and the renewal list. */
+export function importPage(municipalityId: string): HTMLElement {
+  const result = h('div', { 'aria-live': 'polite' });
+  const file = h('input', { id: 'import-file', type: 'file', accept: '.csv,text/csv' }) as HTMLInputElement;
+  const text = h('textarea', {
+    id: 'import-text',
+    name: 'csv',
+    rows: 6,
+    'aria-describedby': 'import-help',
+  }) as HTMLTextAreaElement;
+  file.addEventListener('change', async () => {
+    const chosen = file.files?.[0];
+    if (chosen) text.value = await chosen.text();
+  });
+  const show = (imp: Import) => {
+    const confirm = h('button', { type: 'button' }, t('confirmImport'));
+    confirm.addEventListener('click', async () => {
+      try {
+        const done = await api<Import>(`/status-imports/${imp.id}/confirm`, { method: 'POST' });
+        show(done);
+        announce(t('importGranted', { count: done.granted ?? 0 }));
+      } catch (e) {
+        announce(e instanceof ApiError ? e.message : t('unknownError'));
+      }
+    });
+    result.replaceChildren(
+      h('h2', {}, imp.confirmedAt ? t('importConfirmed') : t('dryRun')),
+      h(
+        'p',
+        { class: 'big' },
+        t('importCounts', { matched: imp.matched, unmatched: imp.unmatched, ambiguous: imp.ambiguous }),
+      ),
+      imp.granted !== undefined
+        ? h('p', { class: 'ok', role: 'status' }, t('importGranted', { count: imp.granted }))
+        : '',
+      imp.alreadyImported ? h('p', { class: 'note' }, t('alreadyImported')) : '',
+      table(
+        t('dryRun'),
+        [t('line'), t('name'), t('passNumber'), t('outcome')],
+        imp.rows.map((r) => [
+          String(r.line),
+          r.name,
+          r.passNumber ? format.passNumber(r.passNumber) : '',
+          `${t(OUTCOME[r.outcome])}: ${r.reason}`,
+        ]),
+      ),
+      imp.confirmedAt ? '' : confirm,
+    );
+  };
+  const form = h(
+    'form',
+    { 'aria-labelledby': 'import-title' },
+    h('label', { class: 'field', for: 'import-file' }, h('span', {}, t('csvFile')), file),
+    h('label', { class: 'field', for: 'import-text' }, h('span', {}, t('csvText')), text),
+    h('p', { id: 'import-help', class: 'muted' }, t('csvHelp')),
+    h('button', { type: 'submit' }, t('dryRun')),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      show(
+        await api<Import>(`/municipalities/${municipalityId}/status-imports`, {
+          body: { csv: text.value, fileName: file.files?.[0]?.name },
+        }),
+      );
+      announce(t('dryRun'));
+    } catch (e) {
+      result.replaceChildren(
+        h('p', { class: 'error', role: 'alert' }, e instanceof ApiError ? e.message : t('unknownError')),
+      );
+    }
+  });
+  return h(
+    'div',
+    {},
+    h('h1', { id: 'import-title' }, t('importTitle')),
+    h('p', {}, t('importIntro')),
+    form,
+    result,
+    section('renewals', 'renewals', async (body) => {
+      const { items } = await api<{ items: Renewal[] }>(`/municipalities/${municipalityId}/renewals`);
+      body.replaceChildren(
+        items.length === 0
+          ? h('p', {}, t('noRenewals'))
+          : table(
+              t('renewals'),
+              [t('name'), t('passNumber'), t('to')],
+              items.map((r) => [
+                h('a', { href: `#/counter/p/${r.passholderId}` }, `${r.firstName} ${r.lastName}`),
+                format.passNumber(r.passNumber),
+                r.validUntil,
+              ]),
+            ),
+      );
+    }),
+  );
+}

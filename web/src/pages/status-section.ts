@@ -1,0 +1,213 @@
+import { api, ApiError } from '../api.ts';
+import { announce, formValues, h } from '../dom.ts';
+import { t, type MessageKey } from '../i18n.ts';
+import { choice, field, section, table } from '../roles/common.ts';
+
+type Status = {
+  status: 'ACTIVE' | 'IN_GRACE' | 'SUSPENDED' | 'EXPIRED' | 'NONE';
+  validUntil: string | null;
+  graceUntil: string | null;
+  grants: {
+    id: string;
+    source: string;
+    reason: string;
+    validFrom: string;
+    validUntil: string;
+    endedOn: string | null;
+    inherited: boolean;
+  }[];
+  suspensions: {
+    id: string;
+    fromDate: string;
+    untilDate: string | null;
+    reason: string;
+    liftedOn: string | null;
+  }[];
+  entitlements: {
+    id: string;
+    kind: string;
+    validFrom: string;
+    validUntil: string | null;
+    endedOn: string | null;
+  }[];
+};
+
+const STATUS: Record<Status['status'], MessageKey> = {
+  ACTIVE: 'statusActive',
+  IN_GRACE: 'statusInGrace',
+  SUSPENDED: 'statusSuspendedNow',
+  EXPIRED: 'statusExpired',
+  NONE: 'statusNone',
+};
+const KINDS: [string, MessageKey][] = [
+  ['living_wage', 'kindLivingWage'],
+  ['increased_allowance', 'kindIncreasedAllowance'],
+  ['debt_mediation', 'kindDebtMediation'],
+  ['child_benefit_supplement', 'kindChildBenefit'],
+  ['other', 'reasonOther'],
+];
+const REASONS: [string, MessageKey][] = [
+  ...KINDS.slice(0, 4),
+  ['low_income', 'reasonLowIncome'],
+  ['social_inquiry', 'reasonSocialInquiry'],
+  ['other', 'reasonOther'],
+];
+const labelOf = (list: [string, MessageKey][], value: string) => {
+  const found = list.find(([v]) => v === value);
+  return found ? t(found[1]) : value;
+};
+
+/** Counter: the social status of a resident, with grants, suspensions and entitlements, and the actions on them. */
+export function statusSection(passholderId: string): HTMLElement {
+  const base = `/passholders/${passholderId}`;
+  return section('social-status', 'socialStatus', async (body) => {
+    const render = (s: Status, message?: string) => {
+      const act = (path: string, payload: unknown, done: MessageKey) => async () => {
+        try {
+          render(await api<Status>(`${base}${path}`, { body: payload }), t(done));
+        } catch (e) {
+          announce(e instanceof ApiError ? e.message : t('unknownError'));
+        }
+      };
+      const form = (
+        id: string,
+        title: MessageKey,
+        fields: HTMLElement[],
+        path: string,
+        toBody: (v: Record<string, string>) => unknown,
+        done: MessageKey,
+      ) => {
+        const f = h(
+          'form',
+          { 'aria-labelledby': `${id}-title` },
+          h('h3', { id: `${id}-title` }, t(title)),
+          ...fields,
+          h('button', { type: 'submit' }, t(title)),
+        );
+        f.addEventListener('submit', (event) => {
+          event.preventDefault();
+          void act(path, toBody(formValues(f)), done)();
+        });
+        return f;
+      };
+      body.replaceChildren(
+        h(
+          'p',
+          { class: 'big' },
+          h('strong', {}, t(STATUS[s.status])),
+          s.validUntil ? ` · ${t('until', { date: s.validUntil })}` : '',
+          s.status === 'IN_GRACE' && s.graceUntil ? ` · ${t('graceUntil', { date: s.graceUntil })}` : '',
+        ),
+        message ? h('p', { class: 'ok', role: 'status' }, message) : '',
+        s.grants.length
+          ? table(
+              t('grants'),
+              [t('why'), t('from'), t('to'), ''],
+              s.grants.map((g) => [
+                `${labelOf(REASONS, g.reason)}${g.inherited ? ` (${t('viaHousehold')})` : ''}`,
+                g.validFrom,
+                g.endedOn ? `${t('endedOn', { date: g.endedOn })}` : g.validUntil,
+                '',
+              ]),
+            )
+          : '',
+        ...s.suspensions
+          .filter((x) => !x.liftedOn)
+          .map((x) =>
+            h(
+              'p',
+              {},
+              `${t('suspendedSince', { date: x.fromDate })}: ${x.reason} `,
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'secondary',
+                  onclick: act(`/status/suspensions/${x.id}/lift`, undefined, 'saved'),
+                },
+                t('lift'),
+              ),
+            ),
+          ),
+        s.entitlements.length
+          ? table(
+              t('entitlements'),
+              [t('kind'), t('from'), t('to'), t('actions')],
+              s.entitlements.map((e) => [
+                labelOf(KINDS, e.kind),
+                e.validFrom,
+                e.endedOn ? t('endedOn', { date: e.endedOn }) : (e.validUntil ?? '—'),
+                e.endedOn
+                  ? ''
+                  : h(
+                      'button',
+                      {
+                        type: 'button',
+                        class: 'secondary',
+                        onclick: act(`/entitlements/${e.id}/end`, undefined, 'saved'),
+                      },
+                      t('end'),
+                    ),
+              ]),
+            )
+          : '',
+        form(
+          'entitlement',
+          'recordEntitlement',
+          [
+            choice(
+              'ent-kind',
+              'kind',
+              t('kind'),
+              KINDS.map(([v, k]) => [v, t(k)]),
+            ),
+          ],
+          '/entitlements',
+          (v) => ({ kind: v.kind }),
+          'saved',
+        ),
+        form(
+          'grant',
+          'grantStatus',
+          [
+            choice(
+              'grant-reason',
+              'reason',
+              t('why'),
+              REASONS.map(([v, k]) => [v, t(k)]),
+            ),
+            field('grant-until', 'validUntil', t('untilOptional'), { type: 'date' }),
+          ],
+          '/status/grants',
+          (v) => ({ reason: v.reason, ...(v.validUntil ? { validUntil: v.validUntil } : {}) }),
+          'saved',
+        ),
+        s.status === 'ACTIVE' || s.status === 'IN_GRACE'
+          ? form(
+              'suspend',
+              'suspendStatus',
+              [field('suspend-reason', 'reason', t('why'), { required: true, minlength: 2 })],
+              '/status/suspensions',
+              (v) => ({ reason: v.reason }),
+              'saved',
+            )
+          : '',
+        s.status !== 'NONE' && s.status !== 'EXPIRED'
+          ? h(
+              'p',
+              {},
+              h(
+                'button',
+                { type: 'button', class: 'secondary', onclick: act('/status/end', {}, 'saved') },
+                t('endStatus'),
+              ),
+            )
+          : '',
+      );
+      if (message) announce(message);
+    };
+    render(await api<Status>(`${base}/status`));
+  });
+}
+
+export const statusLabel = (status: Status['status']) => t(STATUS[status]);
