@@ -198,7 +198,7 @@ export const en: Record<MessageKey, string> = {
   end: 'End',
   recordEntitlement: 'Record an entitlement',
   grantStatus: 'Grant the social status',
-  untilOptional: 'Until (optional: otherwise 30 April next year)',
+  untilOptional: 'Until (optional: otherwise 30 April after next)',
   suspendStatus: 'Suspend the social status',
   endStatus: 'End the social status now',
   kindLivingWage: 'Living wage',

@@ -200,7 +200,7 @@ export const fr: Record<MessageKey, string> = {
   end: 'Terminer',
   recordEntitlement: 'Enregistrer un droit',
   grantStatus: 'Octroyer le statut social',
-  untilOptional: 'Jusqu’au (facultatif : sinon le 30 avril de l’année prochaine)',
+  untilOptional: 'Jusqu’au (facultatif : sinon le 30 avril de l’année d’après)',
   suspendStatus: 'Suspendre le statut social',
   endStatus: 'Terminer le statut social maintenant',
   kindLivingWage: 'Revenu d’intégration',

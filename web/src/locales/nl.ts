@@ -197,7 +197,7 @@ export const nl = {
   end: 'Beëindigen',
   recordEntitlement: 'Recht registreren',
   grantStatus: 'Kansenstatuut toekennen',
-  untilOptional: 'Tot (niet verplicht: anders 30 april van volgend jaar)',
+  untilOptional: 'Tot (niet verplicht: anders 30 april na volgend jaar)',
   suspendStatus: 'Kansenstatuut schorsen',
   endStatus: 'Kansenstatuut nu beëindigen',
   kindLivingWage: 'Leefloon',
