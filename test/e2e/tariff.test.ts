@@ -8,11 +8,9 @@ describe.skipIf(!hasChromium)('social tariff in the browser', () => {
     const page = await ctx.browser.newPage({ locale: 'nl-BE' });
     await signIn(page, ctx.app.url, 'door@demo.local');
     await page.getByRole('link', { name: 'Onthaal' }).first().click();
-    await page
-      .getByLabel('Activiteit')
-      .selectOption({
-        label: (await page.locator('#door-activity option', { hasText: 'Zwemmen' }).textContent())!,
-      });
+    await page.getByLabel('Activiteit').selectOption({
+      label: (await page.locator('#door-activity option', { hasText: 'Zwemmen' }).textContent())!,
+    });
     await page.getByRole('textbox', { name: 'Pasnummer', exact: true }).fill('4143 3760 4089 9');
     await page.getByRole('button', { name: 'Nakijken' }).click();
     await expect.poll(() => page.locator('.scan-result').textContent()).toContain('Samira E.');
