@@ -8,7 +8,7 @@ import { Problem } from '../lib/problem.ts';
 import { addSeconds } from '../lib/time.ts';
 import { allowClub, checkCard, readPass, requireClubStaff } from '../passes/door.ts';
 import { doorFactsStatement, PERIODS, toDoorFacts, type DoorFactsRow, type Target } from '../tariffs/repo.ts';
-import { clockFor, priceAnswer } from '../tariffs/service.ts';
+import { clockFor, DOOR_PROBLEMS, priceAnswer } from '../tariffs/service.ts';
 import * as repo from './repo.ts';
 import { MembershipInputSchema, SaleSchema, TicketSalesInputSchema, type Sale } from './schema.ts';
 
@@ -107,21 +107,7 @@ async function register(
 }
 
 const SalesAnswer = z.object({ sales: z.array(SaleSchema) });
-const saleProblems = problems(
-  'validation_failed',
-  'pass_number_invalid',
-  'unauthenticated',
-  'forbidden',
-  'not_found',
-  'pass_not_found',
-  'code_invalid',
-  'code_expired',
-  'card_replaced',
-  'pass_blocked',
-  'tariff_changed',
-  'limit_reached',
-  'idempotency_mismatch',
-);
+const saleProblems = problems(...DOOR_PROBLEMS, 'tariff_changed', 'limit_reached', 'idempotency_mismatch');
 
 app.openapi(
   createRoute({

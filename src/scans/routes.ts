@@ -2,12 +2,10 @@ import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.ts';
 import { jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { notice } from '../lib/notices.ts';
-import { Problem } from '../lib/problem.ts';
 import { brusselsDate } from '../lib/time.ts';
-import { allowClub, checkCard, readPass, requireClubStaff, via } from '../passes/door.ts';
+import { requireClubStaff, via } from '../passes/door.ts';
 import { displayName } from '../passes/people.ts';
-import { doorFacts } from '../tariffs/repo.ts';
-import { clockFor, priceAnswer } from '../tariffs/service.ts';
+import { DOOR_PROBLEMS, lookUp, priceAnswer } from '../tariffs/service.ts';
 import { ScanInputSchema, ScanSchema } from './schema.ts';
 
 const app = new OpenAPIHono<AppEnv>();
@@ -24,31 +22,14 @@ app.openapi(
     request: { body: jsonBody(ScanInputSchema) },
     responses: {
       200: jsonResponse(ScanSchema, 'The pass is valid'),
-      ...problems(
-        'validation_failed',
-        'pass_number_invalid',
-        'unauthenticated',
-        'forbidden',
-        'not_found',
-        'pass_not_found',
-        'code_invalid',
-        'code_expired',
-        'card_replaced',
-        'pass_blocked',
-      ),
+      ...problems(...DOOR_PROBLEMS),
     },
   }),
   async (c) => {
     const user = requireClubStaff(c);
     const input = c.req.valid('json');
-    const { passNumber, code } = await readPass(c, input);
     const target = { kind: 'ticket' as const, activityId: input.activityId };
-    const facts = await doorFacts(c.env.DB, target, passNumber, clockFor(c.var.now));
-    if (!facts) throw new Problem('not_found', { detail: 'No such activity' });
-    allowClub(user, facts.seller.clubId);
-    const holder = facts.holder;
-    if (!holder) throw new Problem('pass_not_found');
-    const messages = checkCard(code, holder, c.var.locale);
+    const { facts, holder, code, notices: messages } = await lookUp(c, user, target, input);
     const day = brusselsDate(new Date(facts.seller.startsAt!));
     if (day !== brusselsDate(c.var.now))
       messages.push(notice('activity_not_today', c.var.locale, { date: day }));

@@ -4,12 +4,12 @@ import { allow, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
 import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';
 import { brusselsDate } from '../lib/time.ts';
-import { allowClub, checkCard, readPass, requireClubStaff } from '../passes/door.ts';
+import { requireClubStaff } from '../passes/door.ts';
 import { municipalityRegion } from '../places/repo.ts';
 import { PriceSchema } from '../scans/schema.ts';
 import * as repo from './repo.ts';
 import { TariffQuerySchema, TariffRuleInputSchema, TariffRuleSchema } from './schema.ts';
-import { clockFor, priceAnswer } from './service.ts';
+import { DOOR_PROBLEMS, lookUp, priceAnswer } from './service.ts';
 
 const app = new OpenAPIHono<AppEnv>();
 
@@ -26,24 +26,12 @@ app.openapi(
     request: { query: TariffQuerySchema },
     responses: {
       200: jsonResponse(PriceSchema, 'The price'),
-      ...problems(
-        'validation_failed',
-        'pass_number_invalid',
-        'unauthenticated',
-        'forbidden',
-        'not_found',
-        'pass_not_found',
-        'code_invalid',
-        'code_expired',
-        'card_replaced',
-        'pass_blocked',
-      ),
+      ...problems(...DOOR_PROBLEMS),
     },
   }),
   async (c) => {
     const user = requireClubStaff(c);
     const query = c.req.valid('query');
-    const { passNumber, code } = await readPass(c, query);
     const target: repo.Target = query.activityId
       ? { kind: 'ticket', activityId: query.activityId }
       : {
@@ -53,12 +41,8 @@ app.openapi(
           regularPriceCents: query.regularPriceCents!,
           category: query.category!,
         };
-    const facts = await repo.doorFacts(c.env.DB, target, passNumber, clockFor(c.var.now));
-    if (!facts) throw new Problem('not_found');
-    allowClub(user, facts.seller.clubId);
-    if (!facts.holder) throw new Problem('pass_not_found');
-    const notices = checkCard(code, facts.holder, c.var.locale);
-    const { answer } = await priceAnswer(c.env.SIGNING_KEYS, facts, facts.holder, target, c.var.now);
+    const { facts, holder, notices } = await lookUp(c, user, target, query);
+    const { answer } = await priceAnswer(c.env.SIGNING_KEYS, facts, holder, target, c.var.now);
     return c.json({ ...answer, messages: [...notices, ...answer.messages] }, 200);
   },
 );

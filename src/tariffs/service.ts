@@ -1,10 +1,14 @@
+import type { Context } from 'hono';
+import type { AppEnv, SessionUser } from '../env.ts';
 import { toBase64Url } from '../lib/ids.ts';
+import { Problem } from '../lib/problem.ts';
+import { allowClub, checkCard, readPass } from '../passes/door.ts';
 import { notice, type Notice } from '../lib/notices.ts';
 import { brusselsDate } from '../lib/time.ts';
 import { deriveStatus, tariffApplies } from '../status/derive.ts';
 import { minorCutoff } from '../status/repo.ts';
 import { periodStart } from './periods.ts';
-import { PERIODS, type Clock, type DoorFacts, type Holder, type Target } from './repo.ts';
+import { doorFacts, PERIODS, type Clock, type DoorFacts, type Holder, type Target } from './repo.ts';
 import { quote, type Quote } from './tariff.ts';
 
 export function clockFor(now: Date): Clock {
@@ -104,4 +108,40 @@ export async function priceAnswer(
       messages: code ? [notice(code, holder.locale)] : [],
     },
   };
+}
+
+/** The problems a door or till lookup can answer with (for the OpenAPI document). */
+export const DOOR_PROBLEMS = [
+  'validation_failed',
+  'pass_number_invalid',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'pass_not_found',
+  'code_invalid',
+  'code_expired',
+  'card_replaced',
+  'pass_blocked',
+] as const;
+
+/**
+ * The door and till lookup: reads the code or number, loads every fact in one query, checks that the
+ * target belongs to one of the user's clubs and that the card may be used. Answers 4xx problems otherwise.
+ */
+export async function lookUp(
+  c: Context<AppEnv>,
+  user: SessionUser,
+  target: Target,
+  pass: { code?: string | undefined; passNumber?: string | undefined },
+) {
+  const { passNumber, code } = await readPass(c, pass);
+  const facts = await doorFacts(c.env.DB, target, passNumber, clockFor(c.var.now));
+  if (!facts)
+    throw new Problem('not_found', {
+      detail: target.kind === 'ticket' ? 'No such activity' : 'No such club',
+    });
+  allowClub(user, facts.seller.clubId);
+  if (!facts.holder) throw new Problem('pass_not_found');
+  const notices = checkCard(code, facts.holder, c.var.locale);
+  return { facts, holder: facts.holder, code, notices };
 }
