@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { Context } from 'hono';
 import type { AppEnv } from './env.ts';
+import activityRoutes from './activities/routes.ts';
 import authRoutes from './auth/routes.ts';
 import { loadSession } from './auth/session.ts';
 import clubRoutes from './clubs/routes.ts';
@@ -15,6 +16,9 @@ import { validationProblem } from './lib/validation.ts';
 import holderRoutes, { jwks } from './passes/holder-routes.ts';
 import passRoutes from './passes/routes.ts';
 import placeRoutes from './places/routes.ts';
+import pointRoutes from './points/routes.ts';
+import rewardRoutes from './rewards/routes.ts';
+import signupRoutes from './signups/routes.ts';
 import budgetRoutes from './budget/routes.ts';
 import salesRoutes from './sales/routes.ts';
 import statementRoutes from './statements/routes.ts';
@@ -121,6 +125,10 @@ export function createApp() {
     salesRoutes,
     statementRoutes,
     budgetRoutes,
+    activityRoutes,
+    signupRoutes,
+    pointRoutes,
+    rewardRoutes,
   ];
   for (const routes of features) app.route('/api/v1', routes);
   app.route('/', jwks);

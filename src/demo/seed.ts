@@ -578,6 +578,9 @@ export async function demoSeedStatements(now: Date): Promise<string[]> {
       capacity: 30,
       price: 400,
       hood: 'demostad-centrum',
+      venue: ['Stedelijk zwembad', 'Zwembadlaan 1, 9300 Demostad', 50.9381, 4.0412],
+      access: ['step_free', 'wheelchair_toilet'],
+      text: 'Vrij zwemmen met redders aan het bad. Badmuts niet verplicht.',
     },
     {
       key: 'football',
@@ -590,6 +593,9 @@ export async function demoSeedStatements(now: Date): Promise<string[]> {
       capacity: 20,
       price: 0,
       hood: 'demostad-molenhoek',
+      venue: ['Sportpark Molenhoek', 'Molenstraat 40, 9308 Demostad', 50.9268, 4.0601],
+      access: ['step_free'],
+      text: 'Voor kinderen van 8 tot 12. Breng sportschoenen mee.',
     },
     {
       key: 'yoga',
@@ -602,6 +608,9 @@ export async function demoSeedStatements(now: Date): Promise<string[]> {
       capacity: null,
       price: 500,
       hood: 'demostad-centrum',
+      venue: ['Stadspark', 'Parkweg, 9300 Demostad', 50.9369, 4.0431],
+      access: ['quiet_space'],
+      text: 'Zachte yoga voor beginners, ook op een stoel. Gewoon langskomen.',
     },
     {
       key: 'tournament',
@@ -614,6 +623,9 @@ export async function demoSeedStatements(now: Date): Promise<string[]> {
       capacity: 8,
       price: 1500,
       hood: 'demostad-molenhoek',
+      venue: ['Sporthal Molenhoek', 'Molenstraat 42, 9308 Demostad', 50.927, 4.0605],
+      access: ['step_free', 'wheelchair_toilet', 'parking'],
+      text: 'Ploegen van vijf. Inschrijven per speler.',
     },
     {
       key: 'concert',
@@ -626,6 +638,9 @@ export async function demoSeedStatements(now: Date): Promise<string[]> {
       capacity: 120,
       price: 1200,
       hood: 'buurdorp-dorpskern',
+      venue: ['Cultuurhuis De Schakel', 'Dorpsplein 3, 9310 Buurdorp', 50.9514, 4.1151],
+      access: ['step_free', 'hearing_loop', 'wheelchair_toilet'],
+      text: 'Een avond koormuziek met het buurtkoor en een strijkkwartet.',
     },
     {
       key: 'workshop',
@@ -638,8 +653,11 @@ export async function demoSeedStatements(now: Date): Promise<string[]> {
       capacity: 10,
       price: 2500,
       hood: 'buurdorp-heide',
+      venue: ['Atelier De Heide', 'Heideweg 7, 9311 Buurdorp', 50.9605, 4.1309],
+      access: [],
+      text: 'Zelf een kom draaien. Alle materiaal is voorzien.',
     },
-  ];
+  ] as const;
   for (const a of activities) {
     out.push(
       insert('activities', {
@@ -653,8 +671,68 @@ export async function demoSeedStatements(now: Date): Promise<string[]> {
         regular_price_cents: a.price,
         neighbourhood_id: await id(a.hood),
         created_at: at,
+        description: JSON.stringify({ nl: a.text }),
+        venue_name: a.venue[0],
+        venue_address: a.venue[1],
+        lat: a.venue[2],
+        lon: a.venue[3],
+        signup_required: a.capacity === null ? 0 : 1,
+        points: a.price === 0 ? 2 : 1,
+        accessibility: JSON.stringify(a.access),
       }),
     );
   }
+
+  // Rewards: one at the sports club, one of Demostad, and a welcome reward for newly activated passes.
+  out.push(
+    insert('rewards', {
+      id: await id('reward:drink'),
+      club_id: sports,
+      title: 'Gratis drankje na het sporten',
+      points_cost: 3,
+      stock: 50,
+      limit_count: 1,
+      limit_period: 'WEEK',
+      welcome: 0,
+      valid_from: yearStart,
+      created_at: at,
+    }),
+  );
+  out.push(
+    insert('rewards', {
+      id: await id('reward:cinema'),
+      municipality_id: municipalities.demostad,
+      title: 'Filmticket in het cultuurcentrum',
+      points_cost: 10,
+      stock: 20,
+      limit_count: 2,
+      limit_period: 'YEAR',
+      welcome: 0,
+      valid_from: yearStart,
+      created_at: at,
+    }),
+  );
+  out.push(
+    insert('rewards', {
+      id: await id('reward:welcome'),
+      club_id: sports,
+      title: 'Welkom: eerste zwembeurt gratis',
+      points_cost: 0,
+      stock: null,
+      welcome: 1,
+      valid_from: yearStart,
+      created_at: at,
+    }),
+  );
+  out.push(
+    insert('points_ledger', {
+      id: await id('points:samira-welcome'),
+      passholder_id: await id('passholder:resident'),
+      points: 5,
+      kind: 'welcome',
+      note: 'Welkom bij Buurtpas',
+      created_at: at,
+    }),
+  );
   return out;
 }

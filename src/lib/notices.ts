@@ -36,6 +36,31 @@ export const NOTICES = {
     fr: 'Cette commune n’a pas (encore) de tarif social.',
     en: 'This municipality has no social tariff (yet).',
   },
+  signup_promoted: {
+    nl: 'Goed nieuws: er kwam een plaats vrij voor "{title}" op {date}. Je bent ingeschreven.',
+    fr: 'Bonne nouvelle : une place s’est libérée pour « {title} » le {date}. Vous êtes inscrit.',
+    en: 'Good news: a place came free for "{title}" on {date}. You are signed up.',
+  },
+  activity_cancelled: {
+    nl: 'De activiteit "{title}" op {date} is geannuleerd.',
+    fr: 'L’activité « {title} » du {date} est annulée.',
+    en: 'The activity "{title}" on {date} is cancelled.',
+  },
+  not_signed_up: {
+    nl: 'Deze persoon is niet ingeschreven voor deze activiteit.',
+    fr: 'Cette personne n’est pas inscrite à cette activité.',
+    en: 'This person is not signed up for this activity.',
+  },
+  waitlisted: {
+    nl: 'Deze persoon staat op de wachtlijst.',
+    fr: 'Cette personne est sur la liste d’attente.',
+    en: 'This person is on the waiting list.',
+  },
+  already_checked_in: {
+    nl: 'Al ingecheckt om {time}.',
+    fr: 'Déjà enregistré à {time}.',
+    en: 'Already checked in at {time}.',
+  },
 } as const satisfies Record<string, Localized>;
 
 export type NoticeCode = keyof typeof NOTICES;

@@ -242,6 +242,51 @@ export const PROBLEMS = {
       en: 'This request was already sent once with other data.',
     },
   },
+  signup_closed: {
+    status: 409,
+    title: 'Signing up is not possible',
+    messages: {
+      nl: 'Inschrijven kan niet (meer) voor deze activiteit.',
+      fr: 'L’inscription n’est pas (plus) possible pour cette activité.',
+      en: 'Signing up is not possible (any more) for this activity.',
+    },
+  },
+  already_signed_up: {
+    status: 409,
+    title: 'Already signed up',
+    messages: {
+      nl: 'Deze persoon is al ingeschreven voor deze activiteit.',
+      fr: 'Cette personne est déjà inscrite à cette activité.',
+      en: 'This person is already signed up for this activity.',
+    },
+  },
+  checkin_closed: {
+    status: 409,
+    title: 'Check-in is not open',
+    messages: {
+      nl: 'Inchecken kan alleen kort voor en tijdens de activiteit.',
+      fr: 'L’enregistrement n’est possible que peu avant et pendant l’activité.',
+      en: 'Check-in is only possible shortly before and during the activity.',
+    },
+  },
+  activity_cancelled: {
+    status: 409,
+    title: 'The activity is cancelled',
+    messages: {
+      nl: 'Deze activiteit is geannuleerd.',
+      fr: 'Cette activité est annulée.',
+      en: 'This activity is cancelled.',
+    },
+  },
+  reward_unavailable: {
+    status: 409,
+    title: 'The reward cannot be redeemed',
+    messages: {
+      nl: 'Dit voordeel kan nu niet ingeruild worden: {reason}',
+      fr: 'Cet avantage ne peut pas être échangé maintenant : {reason}',
+      en: 'This reward cannot be redeemed now: {reason}',
+    },
+  },
   internal_error: {
     status: 500,
     title: 'Internal error',

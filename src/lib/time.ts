@@ -18,3 +18,12 @@ const brussels = new Intl.DateTimeFormat('en-CA', {
 export function brusselsDate(date: Date): string {
   return brussels.format(date);
 }
+
+/** A moment as people read it in Belgium, in their language: "di 24 nov. 2026 18:00". */
+export function brusselsDateTime(iso: string, locale: 'nl' | 'fr' | 'en'): string {
+  return new Intl.DateTimeFormat(`${locale}-BE`, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Brussels',
+  }).format(new Date(iso));
+}

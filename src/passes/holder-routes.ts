@@ -10,6 +10,7 @@ import { SessionSchema } from '../auth/schema.ts';
 import { issueToken, SESSION_SECONDS, setSessionCookie } from '../auth/session.ts';
 import { secondsLocked } from '../auth/throttle.ts';
 import { newId } from '../lib/ids.ts';
+import { welcomeStatement } from '../rewards/repo.ts';
 import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';
 import { addSeconds } from '../lib/time.ts';
@@ -218,6 +219,8 @@ app.openapi(
         now: at,
       },
       null,
+      // Welcome rewards come with the activation, in the same transaction (only if it succeeds).
+      [welcomeStatement(c.env.DB, pass.id, at, userId)],
     );
     if (!created)
       throw new Problem('activation_failed', { detail: 'The code was used or expired meanwhile' });

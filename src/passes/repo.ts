@@ -484,6 +484,7 @@ export async function createAccount(
     now: string;
   },
   audit: Audit | null,
+  extra: D1PreparedStatement[] = [],
 ): Promise<boolean> {
   const stillOpen =
     'user_id IS NULL AND (?2 IS NULL OR (activation_code_hash = ?2 AND activation_expires_at > ?3))';
@@ -501,6 +502,7 @@ export async function createAccount(
       )
       .bind(a.passholderId, a.codeHash, a.now, a.userId),
     ...(audit ? [auditStatement(db, a.passholderId, audit)] : []),
+    ...extra,
   ]);
   return (link?.meta.changes ?? 0) > 0;
 }

@@ -21,6 +21,8 @@ export type Holder = {
   points: number;
   grants: Grant[];
   suspensions: Suspension[];
+  signupStatus: 'confirmed' | 'waitlisted' | null;
+  checkedIn: boolean;
 };
 
 export type DoorFacts = {
@@ -34,6 +36,10 @@ export type DoorFacts = {
     regularPriceCents: number;
     startsAt: string | null;
     endsAt: string | null;
+    points: number;
+    checkinBeforeMinutes: number;
+    checkinAfterMinutes: number;
+    cancelled: boolean;
   };
   holder: Holder | null;
   rule: Rule | null;
@@ -91,6 +97,9 @@ export function doorFactsStatement(
       .prepare(
         `SELECT a.id AS activity_id, a.club_id, a.title, a.category, a.regular_price_cents, a.starts_at, a.ends_at,
                 c.municipality_id AS seller_municipality_id, sm.region_id AS seller_region_id,
+                a.points AS activity_points, a.checkin_before_minutes, a.checkin_after_minutes, a.cancelled_at AS activity_cancelled_at,
+                (SELECT status FROM signups x WHERE x.activity_id = a.id AND x.passholder_id = p.id AND x.status <> 'cancelled') AS signup_status,
+                EXISTS (SELECT 1 FROM checkins k WHERE k.activity_id = a.id AND k.passholder_id = p.id) AS checked_in,
                 (SELECT count(*) FROM ticket_sales s WHERE s.passholder_id = p.id AND s.activity_id = a.id AND s.reduced = 1 AND s.cancelled_at IS NULL) AS used_here,
                 ${HOLDER_AND_RULE}
            FROM activities a JOIN clubs c ON c.id = a.club_id JOIN municipalities sm ON sm.id = c.municipality_id
@@ -103,6 +112,8 @@ export function doorFactsStatement(
     .prepare(
       `SELECT NULL AS activity_id, c.id AS club_id, ?12 AS title, ?13 AS category, ?11 AS regular_price_cents, NULL AS starts_at, NULL AS ends_at,
               c.municipality_id AS seller_municipality_id, sm.region_id AS seller_region_id,
+              0 AS activity_points, 0 AS checkin_before_minutes, 0 AS checkin_after_minutes, NULL AS activity_cancelled_at,
+              NULL AS signup_status, 0 AS checked_in,
               (SELECT count(*) FROM ticket_sales s WHERE s.passholder_id = p.id AND s.club_id = c.id AND s.kind = 'membership'
                   AND s.description = ?12 AND s.reduced = 1 AND s.cancelled_at IS NULL) AS used_here,
               ${HOLDER_AND_RULE}
@@ -123,6 +134,12 @@ type Row = {
   ends_at: string | null;
   seller_municipality_id: string;
   seller_region_id: string;
+  activity_points: number;
+  checkin_before_minutes: number;
+  checkin_after_minutes: number;
+  activity_cancelled_at: string | null;
+  signup_status: 'confirmed' | 'waitlisted' | null;
+  checked_in: number;
   used_here: number | null;
   passholder_id: string | null;
   pass_number: string | null;
@@ -192,6 +209,10 @@ export function toDoorFacts(row: Row | undefined): DoorFacts | null {
       regularPriceCents: row.regular_price_cents,
       startsAt: row.starts_at,
       endsAt: row.ends_at,
+      points: row.activity_points,
+      checkinBeforeMinutes: row.checkin_before_minutes,
+      checkinAfterMinutes: row.checkin_after_minutes,
+      cancelled: row.activity_cancelled_at !== null,
     },
     holder:
       row.passholder_id === null
@@ -209,6 +230,8 @@ export function toDoorFacts(row: Row | undefined): DoorFacts | null {
             points: row.points ?? 0,
             grants: JSON.parse(row.grants ?? '[]') as Grant[],
             suspensions: JSON.parse(row.suspensions ?? '[]') as Suspension[],
+            signupStatus: row.signup_status,
+            checkedIn: row.checked_in === 1,
           },
     rule: row.rule ? toRule(JSON.parse(row.rule) as RuleRow) : null,
     usage: {

@@ -38,7 +38,7 @@ describe('door scan', () => {
       expect(result).toMatchObject({
         passholder: { displayName: 'Samira E.' },
         pass: { number, status: 'active', via },
-        points: 0,
+        points: 5,
       });
     }
   });

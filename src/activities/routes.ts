@@ -1,0 +1,308 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../env.ts';
+import { signCompact } from '../auth/jwt.ts';
+import { managedClub } from '../clubs/routes.ts';
+import { newId } from '../lib/ids.ts';
+import { fillAll } from '../lib/i18n.ts';
+import { NOTICES } from '../lib/notices.ts';
+import { fromBase64Url, toBase64Url } from '../lib/ids.ts';
+import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
+import { Problem } from '../lib/problem.ts';
+import { addSeconds, brusselsDateTime } from '../lib/time.ts';
+import { qrSvg } from '../passes/qr.ts';
+import { findNeighbourhood } from '../places/repo.ts';
+import { nearBox, distanceKm } from './geo.ts';
+import { icsFile } from './ics.ts';
+import { myPrices } from './prices.ts';
+import * as repo from './repo.ts';
+import { ActivityInputSchema, ActivityPatchSchema, ActivityQuerySchema, ActivitySchema } from './schema.ts';
+
+const app = new OpenAPIHono<AppEnv>();
+const Params = z.object({ activityId: IdSchema });
+/** How long the self check-in code shown at the venue lives. */
+export const ACTIVITY_CODE_SECONDS = 120;
+
+function dateProblem(pointer: string, detail: string): Problem {
+  return new Problem('validation_failed', {
+    detail,
+    fields: [
+      {
+        pointer,
+        code: 'invalid',
+        messages: {
+          nl: 'Deze datum klopt niet.',
+          fr: 'Cette date n’est pas correcte.',
+          en: 'This date is not right.',
+        },
+      },
+    ],
+  });
+}
+
+async function loadActivity(db: D1Database, id: string): Promise<repo.ActivityRow> {
+  const row = await repo.findActivity(db, id);
+  if (!row) throw new Problem('not_found');
+  return row;
+}
+
+app.openapi(
+  createRoute({
+    method: 'post',
+    path: '/clubs/{clubId}/activities',
+    tags: ['activities'],
+    summary: 'Publish an activity, optionally repeated weekly (club admin)',
+    security: SECURITY,
+    request: { params: z.object({ clubId: IdSchema }), body: jsonBody(ActivityInputSchema) },
+    responses: {
+      201: jsonResponse(ActivitySchema.extend({ seriesIds: z.array(z.string()) }), 'Published'),
+      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found'),
+    },
+  }),
+  async (c) => {
+    const { clubId } = c.req.valid('param');
+    const { club } = await managedClub(c, clubId, 'club_admin');
+    const { repeatWeekly, ...input } = c.req.valid('json');
+    if (Date.parse(input.endsAt) <= Date.parse(input.startsAt))
+      throw dateProblem('/endsAt', 'The end is before the start');
+    if (input.signupDeadline && Date.parse(input.signupDeadline) > Date.parse(input.endsAt))
+      throw dateProblem('/signupDeadline', 'The deadline is after the end');
+    if (
+      input.neighbourhoodId &&
+      (await findNeighbourhood(c.env.DB, input.neighbourhoodId))?.municipalityId !== club.municipalityId
+    ) {
+      throw new Problem('validation_failed', {
+        detail: 'The neighbourhood is not in the club’s municipality',
+        fields: [
+          {
+            pointer: '/neighbourhoodId',
+            code: 'invalid',
+            messages: {
+              nl: 'Deze wijk ligt niet in de gemeente.',
+              fr: 'Ce quartier n’est pas dans la commune.',
+              en: 'This neighbourhood is not in the municipality.',
+            },
+          },
+        ],
+      });
+    }
+    const seriesId = repeatWeekly > 0 ? newId() : null;
+    const week = 7 * 86_400;
+    const list = Array.from({ length: repeatWeekly + 1 }, (_, i) => ({
+      ...input,
+      id: newId(),
+      clubId,
+      seriesId,
+      signupRequired: input.signupRequired ?? input.capacity !== null,
+      startsAt: addSeconds(new Date(input.startsAt), i * week).toISOString(),
+      endsAt: addSeconds(new Date(input.endsAt), i * week).toISOString(),
+      signupDeadline: input.signupDeadline
+        ? addSeconds(new Date(input.signupDeadline), i * week).toISOString()
+        : null,
+    }));
+    await repo.insertActivities(c.env.DB, list, c.var.now.toISOString());
+    const first = repo.toActivity((await repo.findActivity(c.env.DB, list[0]!.id))!);
+    return c.json({ ...first, seriesIds: list.map((a) => a.id) }, 201);
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'patch',
+    path: '/activities/{activityId}',
+    tags: ['activities'],
+    summary: 'Change an activity (club admin)',
+    security: SECURITY,
+    request: { params: Params, body: jsonBody(ActivityPatchSchema) },
+    responses: {
+      200: jsonResponse(ActivitySchema, 'Changed'),
+      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found'),
+    },
+  }),
+  async (c) => {
+    const { activityId } = c.req.valid('param');
+    const row = await loadActivity(c.env.DB, activityId);
+    await managedClub(c, row.club_id, 'club_admin');
+    const patch = c.req.valid('json');
+    const startsAt = patch.startsAt ?? row.starts_at;
+    const endsAt = patch.endsAt ?? row.ends_at;
+    if (Date.parse(endsAt) <= Date.parse(startsAt))
+      throw dateProblem('/endsAt', 'The end is before the start');
+    await repo.updateActivity(c.env.DB, activityId, patch, c.var.now.toISOString());
+    return c.json(repo.toActivity((await repo.findActivity(c.env.DB, activityId))!), 200);
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'post',
+    path: '/activities/{activityId}/cancel',
+    tags: ['activities'],
+    summary: 'Cancel an activity; everyone signed up is told, in their language (club admin)',
+    security: SECURITY,
+    request: { params: Params },
+    responses: {
+      200: jsonResponse(ActivitySchema, 'Cancelled'),
+      ...problems('unauthenticated', 'forbidden', 'not_found', 'activity_cancelled'),
+    },
+  }),
+  async (c) => {
+    const { activityId } = c.req.valid('param');
+    const row = await loadActivity(c.env.DB, activityId);
+    await managedClub(c, row.club_id, 'club_admin');
+    const texts = NOTICES.activity_cancelled;
+    const messages = {
+      nl: fillAll(texts, { title: row.title, date: brusselsDateTime(row.starts_at, 'nl') }).nl,
+      fr: fillAll(texts, { title: row.title, date: brusselsDateTime(row.starts_at, 'fr') }).fr,
+      en: fillAll(texts, { title: row.title, date: brusselsDateTime(row.starts_at, 'en') }).en,
+    };
+    if (!(await repo.cancelActivity(c.env.DB, activityId, messages, c.var.now.toISOString())))
+      throw new Problem('activity_cancelled');
+    return c.json(repo.toActivity((await repo.findActivity(c.env.DB, activityId))!), 200);
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'get',
+    path: '/activities',
+    tags: ['activities'],
+    summary:
+      'Find activities (public): by date, category, municipality, neighbourhood, accessibility, free, or near a point',
+    description:
+      'Cursor pagination: pass `nextCursor` back as `cursor`. A signed-in resident also sees their own price (`myPrice`).',
+    request: { query: ActivityQuerySchema },
+    responses: {
+      200: jsonResponse(
+        z.object({ items: z.array(ActivitySchema), nextCursor: z.string().nullable() }),
+        'Activities by start',
+      ),
+      ...problems('validation_failed'),
+    },
+  }),
+  async (c) => {
+    const q = c.req.valid('query');
+    let after: { startsAt: string; id: string } | null = null;
+    if (q.cursor) {
+      const [startsAt, id] = new TextDecoder().decode(fromBase64Url(q.cursor)).split('|');
+      if (!startsAt || !id) throw new Problem('validation_failed', { detail: 'Invalid cursor' });
+      after = { startsAt, id };
+    }
+    const [lat, lon] = q.near ? q.near.split(',').map(Number) : [];
+    const near = lat !== undefined && lon !== undefined ? { ...nearBox(lat, lon, q.km), lat, lon } : null;
+    const rows = await repo.listActivities(c.env.DB, {
+      from: q.from ?? c.var.now.toISOString(),
+      to: q.to ?? null,
+      category: q.category ?? null,
+      municipalityId: q.municipalityId ?? null,
+      neighbourhoodId: q.neighbourhoodId ?? null,
+      clubId: q.clubId ?? null,
+      accessibility: q.accessibility ? q.accessibility.split(',').filter(Boolean) : [],
+      free: q.free === undefined ? null : q.free === 'true',
+      near,
+      after,
+      limit: q.limit + 1,
+    });
+    const page = rows.slice(0, q.limit);
+    const last = page[page.length - 1];
+    const items = page.map((r) => ({
+      ...repo.toActivity(r),
+      ...(near && r.lat !== null && r.lon !== null
+        ? { distanceKm: Math.round(distanceKm(near.lat, near.lon, r.lat, r.lon) * 10) / 10 }
+        : {}),
+    }));
+    const prices = await myPrices(c, items);
+    return c.json(
+      {
+        items: items.map((a) => (prices ? { ...a, myPrice: prices.get(a.id) ?? null } : a)),
+        nextCursor:
+          rows.length > q.limit && last
+            ? toBase64Url(new TextEncoder().encode(`${last.starts_at}|${last.id}`))
+            : null,
+      },
+      200,
+    );
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'get',
+    path: '/activities/{activityId}',
+    tags: ['activities'],
+    summary: 'One activity (public); a signed-in resident sees their own price',
+    request: { params: Params },
+    responses: { 200: jsonResponse(ActivitySchema, 'The activity'), ...problems('not_found') },
+  }),
+  async (c) => {
+    const activity = repo.toActivity(await loadActivity(c.env.DB, c.req.valid('param').activityId));
+    const prices = await myPrices(c, [activity]);
+    return c.json(prices ? { ...activity, myPrice: prices.get(activity.id) ?? null } : activity, 200);
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'get',
+    path: '/activities/{activityId}/calendar.ics',
+    tags: ['activities'],
+    summary: 'The activity as an iCalendar file, for one’s own calendar (public)',
+    request: { params: Params },
+    responses: {
+      200: { description: 'iCalendar', content: { 'text/calendar': { schema: z.string() } } },
+      ...problems('not_found'),
+    },
+  }),
+  async (c) => {
+    const a = repo.toActivity(await loadActivity(c.env.DB, c.req.valid('param').activityId));
+    const origin = new URL(c.req.url).origin;
+    const body = icsFile(
+      {
+        uid: `${a.id}@buurtpas`,
+        start: a.startsAt,
+        end: a.endsAt,
+        title: a.title,
+        location: [a.venue.name, a.venue.address].filter(Boolean).join(', ') || null,
+        description: a.description[c.var.locale] ?? a.description.nl ?? null,
+        url: `${origin}/#/activities/${a.id}`,
+        cancelled: a.cancelled,
+      },
+      c.var.now,
+    );
+    return c.body(body, 200, {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': `attachment; filename="buurtpas-${a.id}.ics"`,
+    });
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'get',
+    path: '/activities/{activityId}/checkin-code',
+    tags: ['check-in'],
+    summary: 'A rotating code for self check-in, to show at the venue (club staff)',
+    security: SECURITY,
+    request: { params: Params },
+    responses: {
+      200: jsonResponse(
+        z.object({ code: z.string(), url: z.string(), expiresAt: z.string(), qrSvg: z.string() }),
+        'The code',
+      ),
+      ...problems('unauthenticated', 'forbidden', 'not_found'),
+    },
+  }),
+  async (c) => {
+    const row = await loadActivity(c.env.DB, c.req.valid('param').activityId);
+    await managedClub(c, row.club_id, 'club_admin', 'door');
+    const expiresAt = addSeconds(c.var.now, ACTIVITY_CODE_SECONDS);
+    const code = await signCompact(c.env.SIGNING_KEYS, {
+      k: row.id,
+      x: Math.floor(expiresAt.getTime() / 1000),
+    });
+    const url = `${new URL(c.req.url).origin}/#/checkin/${code}`;
+    c.header('Cache-Control', 'no-store');
+    return c.json({ code, url, expiresAt: expiresAt.toISOString(), qrSvg: qrSvg(url, row.title, 'L') }, 200);
+  },
+);
+
+export default app;
