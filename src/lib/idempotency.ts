@@ -31,7 +31,7 @@ export async function idempotent<T>(
   const key = c.req.header('idempotency-key');
   if (!key) {
     const outcome = await run();
-    await db.batch(outcome.writes);
+    if (outcome.writes.length) await db.batch(outcome.writes);
     return { status: outcome.status, body: outcome.body, replayed: false };
   }
   if (key.length > 200)

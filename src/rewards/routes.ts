@@ -29,12 +29,9 @@ const RewardInputSchema = z
       })
       .nullable()
       .default(null),
-    welcome: z
-      .boolean()
-      .default(false)
-      .openapi({
-        description: 'Granted to every resident of the municipality when they activate their pass',
-      }),
+    welcome: z.boolean().default(false).openapi({
+      description: 'Granted to every resident of the municipality when they activate their pass',
+    }),
     validFrom: z.iso.date().optional(),
     validUntil: z.iso.date().nullable().default(null),
   })

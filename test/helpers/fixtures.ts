@@ -79,3 +79,50 @@ export async function residentWithStatus(counterToken: string, overrides: Record
   });
   return person;
 }
+
+/** Publishes an activity of the sports club through the API (default: started ten minutes ago, one hour long). */
+export async function createActivity(
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; [key: string]: unknown }> {
+  const { json, loginAs } = await import('./api.ts');
+  const start = Date.now() - 10 * 60_000;
+  return json(`/api/v1/clubs/${await demo.sportsClub()}/activities`, 201, {
+    token: await loginAs('club'),
+    body: {
+      title: unique('Activiteit'),
+      category: 'sport',
+      startsAt: new Date(start).toISOString(),
+      endsAt: new Date(start + 3_600_000).toISOString(),
+      capacity: null,
+      regularPriceCents: 0,
+      ...overrides,
+    },
+  });
+}
+
+/** Many passholders of Demostad at once, straight into the database (for races); returns their ids. */
+export async function bulkPassholders(count: number): Promise<string[]> {
+  const municipality = await demo.demostad();
+  const now = new Date().toISOString();
+  const ids = Array.from({ length: count }, () => crypto.randomUUID());
+  const household = crypto.randomUUID();
+  const { newPassNumber } = await import('../../src/passes/number.ts');
+  await env.DB.batch([
+    env.DB.prepare('INSERT INTO households (id, municipality_id, created_at) VALUES (?1, ?2, ?3)').bind(
+      household,
+      municipality,
+      now,
+    ),
+    ...ids.flatMap((id, i) => [
+      env.DB.prepare(
+        `INSERT INTO passholders (id, municipality_id, household_id, pass_number, first_name, last_name, birth_date, postal_code, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'Bulk', '1990-01-01', '9300', ?6)`,
+      ).bind(id, municipality, household, newPassNumber(), `P${i}`, now),
+      env.DB.prepare('INSERT INTO cards (passholder_id, version, issued_at) VALUES (?1, 1, ?2)').bind(
+        id,
+        now,
+      ),
+    ]),
+  ]);
+  return ids;
+}
