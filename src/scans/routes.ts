@@ -46,6 +46,8 @@ app.openapi(
           endsAt: facts.seller.endsAt!,
         },
         price: answer,
+        signup: holder.signupStatus,
+        checkedIn: holder.checkedIn,
         messages: [...messages, ...answer.messages],
       },
       200,

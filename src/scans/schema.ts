@@ -50,6 +50,11 @@ export const ScanSchema = z
     points: z.number().int(),
     activity: z.object({ id: z.string(), title: z.string(), startsAt: z.string(), endsAt: z.string() }),
     price: PriceSchema,
+    signup: z
+      .enum(['confirmed', 'waitlisted'])
+      .nullable()
+      .openapi({ description: 'Sign-up state for this activity' }),
+    checkedIn: z.boolean(),
     messages: z.array(Message),
   })
   .openapi('Scan');

@@ -5,7 +5,10 @@ import { activatePage } from './pages/activate.ts';
 import { counterRecordPage } from './pages/counter-record.ts';
 import { counterRegisterPage, counterSearchPage } from './pages/counter-search.ts';
 import { doorPage, leaveDoorPage } from './pages/door.ts';
+import { activitiesPage, activityPage } from './pages/activities.ts';
 import { adminRulesPage } from './pages/admin-rules.ts';
+import { clubActivitiesPage, clubActivityPage } from './pages/club-activities.ts';
+import { pointsPage, selfCheckinPage } from './pages/points.ts';
 import { homePage } from './pages/home.ts';
 import { importPage } from './pages/import.ts';
 import { adminStatementsPage, clubStatementsPage } from './pages/statements.ts';
@@ -40,13 +43,20 @@ function adminClub(user: Me): string | null {
 
 function renderNav(): void {
   const links: [string, string][] = [];
+  if (!me) links.push(['#/', t('signIn')], ['#/activities', t('activitiesTitle')]);
   if (me) {
     links.push(['#/', t('home')]);
-    if (me.passholderId) links.push(['#/pass', t('myPass')]);
+    if (me.passholderId)
+      links.push(
+        ['#/activities', t('activitiesTitle')],
+        ['#/pass', t('myPass')],
+        ['#/points', t('myPoints')],
+      );
     if (counterMunicipality(me))
       links.push(['#/counter', t('findResident')], ['#/counter/import', t('importNav')]);
     if (me.clubIds.length) links.push(['#/door', t('doorTitle')]);
-    if (adminClub(me)) links.push(['#/statements', t('statements')]);
+    if (adminClub(me))
+      links.push(['#/club/activities', t('clubActivities')], ['#/statements', t('statements')]);
     if (adminMunicipality(me)) links.push(['#/admin', t('tillNav')], ['#/admin/statements', t('statements')]);
   }
   const here = `#/${currentRoute().name === '' ? '' : location.hash.replace(/^#\/?/, '')}`;
@@ -71,6 +81,23 @@ async function pageFor(user: Me): Promise<HTMLElement> {
       break;
     case 'counter/new':
       if (municipality) return counterRegisterPage(municipality);
+      break;
+    case 'activities':
+      return activitiesPage();
+    case 'activities/:id':
+      return activityPage(route.params.id!, user);
+    case 'points':
+      if (user.passholderId) return pointsPage();
+      break;
+    case 'checkin/:code':
+      return selfCheckinPage(route.params.code!);
+    case 'club/activities': {
+      const club = adminClub(user);
+      if (club) return clubActivitiesPage(club);
+      break;
+    }
+    case 'club/activities/:id':
+      if (user.clubIds.length) return clubActivityPage(route.params.id!);
       break;
     case 'counter/import':
       if (municipality) return importPage(municipality);
@@ -107,6 +134,16 @@ async function render(): Promise<void> {
   translateStatic();
   logout.hidden = me === null;
   renderNav();
+  if (!me && (currentRoute().name === 'activities' || currentRoute().name === 'activities/:id')) {
+    // Finding activities is public.
+    try {
+      const route = currentRoute();
+      show(route.name === 'activities' ? await activitiesPage() : await activityPage(route.params.id!, null));
+    } catch {
+      show(h('div', {}, h('h1', {}, t('unknownError'))));
+    }
+    return;
+  }
   if (!me) {
     const signedIn = (user: Me) => {
       me = user;

@@ -14,6 +14,12 @@ const PATTERNS = [
   'statements',
   'admin',
   'admin/statements',
+  'activities',
+  'activities/:id',
+  'points',
+  'checkin/:code',
+  'club/activities',
+  'club/activities/:id',
 ];
 
 export function currentRoute(): Route {

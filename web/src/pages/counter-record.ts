@@ -45,6 +45,7 @@ export async function counterRecordPage(id: string): Promise<HTMLElement> {
       cardSection(record),
       accountSection(record),
       householdSection(record),
+      signupOnBehalf(),
     );
     if (message) announce(message);
   };
@@ -309,6 +310,47 @@ export async function counterRecordPage(id: string): Promise<HTMLElement> {
         ),
         guardianForm,
       );
+    });
+  }
+
+  /** Call and connect: the counter signs a resident up, e.g. on the phone. */
+  function signupOnBehalf(): HTMLElement {
+    return section('signup-behalf', 'signUpOnBehalf', async (body) => {
+      const { items } = await api<{
+        items: {
+          id: string;
+          title: string;
+          startsAt: string;
+          signupRequired: boolean;
+          placesLeft: number | null;
+        }[];
+      }>('/activities?limit=50');
+      const open = items.filter((a) => a.signupRequired);
+      const status = h('p', { role: 'status' });
+      const form = h(
+        'form',
+        {},
+        choice(
+          'behalf-activity',
+          'activityId',
+          t('activity'),
+          open.map((a) => [a.id, `${format.dateTime(a.startsAt)} · ${a.title}`]),
+        ),
+        h('button', { type: 'submit' }, t('signUp')),
+        status,
+      );
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        const v = formValues(form);
+        void submitWith(form, status, async () => {
+          const { signups } = await api<{ signups: { status: string }[] }>(
+            `/activities/${v.activityId}/signups`,
+            { body: { passholderIds: [id] } },
+          );
+          return signups[0]?.status === 'waitlisted' ? t('signedUpWaitlist') : t('signedUp');
+        });
+      });
+      body.replaceChildren(open.length ? form : h('p', {}, t('noActivities')));
     });
   }
 

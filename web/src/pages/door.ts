@@ -3,13 +3,15 @@ import { announce, formValues, h } from '../dom.ts';
 import { format, t } from '../i18n.ts';
 import { choice, field } from '../roles/common.ts';
 
-type Activity = { id: string; title: string; startsAt: string };
+type Activity = { id: string; clubId: string; title: string; startsAt: string };
 type Price = { regularPrice: number; price: number; tariffId: string; messages: { message: string }[] };
 type Scan = {
   passholder: { displayName: string };
   pass: { number: string };
   points: number;
   price: Price;
+  signup: 'confirmed' | 'waitlisted' | null;
+  checkedIn: boolean;
   messages: { message: string }[];
 };
 type Sale = { id: string; price: number };
@@ -115,6 +117,56 @@ export async function doorPage(me: Me): Promise<HTMLElement> {
     return box;
   };
 
+  const checkinButton = (body: { code: string } | { passNumber: string }, already: boolean): HTMLElement => {
+    const status = h('p', { role: 'status' });
+    const button = h(
+      'button',
+      { type: 'button', disabled: already },
+      already ? t('checkedIn') : t('checkIn'),
+    );
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        const r = await api<{ pointsAwarded: number; points: number }>(
+          `/activities/${activitySelect.value}/checkins`,
+          { body },
+        );
+        status.className = 'ok';
+        status.textContent = t('checkedInDone', { points: r.pointsAwarded, total: r.points });
+        button.textContent = t('checkedIn');
+      } catch (e) {
+        button.disabled = false;
+        status.className = 'error';
+        status.textContent = e instanceof ApiError ? e.message : t('unknownError');
+      }
+      announce(status.textContent ?? '');
+    });
+    return h('div', { class: 'checkin' }, button, status);
+  };
+
+  /** Rewards this holder redeemed at the club, to hand over now. */
+  const redemptions = async (passNumber: string): Promise<HTMLElement | string> => {
+    const clubId = activities.find((a) => a.id === activitySelect.value)?.clubId;
+    if (!clubId) return '';
+    const { items } = await api<{ items: { id: string; title: string }[] }>(
+      `/clubs/${clubId}/redemptions?passNumber=${passNumber}`,
+    ).catch(() => ({ items: [] }));
+    if (!items.length) return '';
+    return h(
+      'div',
+      { class: 'redemptions' },
+      h('p', {}, t('toHandOver')),
+      ...items.map((r) => {
+        const b = h('button', { type: 'button', class: 'secondary' }, `${t('handOver')}: ${r.title}`);
+        b.addEventListener('click', async () => {
+          await api(`/clubs/${clubId}/redemptions/${r.id}/hand-over`, { method: 'POST' });
+          b.replaceWith(h('span', { class: 'ok' }, `${r.title}: ${t('handedOver')}`));
+        });
+        return b;
+      }),
+    );
+  };
+
   const scan = async (body: { code: string } | { passNumber: string }) => {
     try {
       const answer = await api<Scan>('/scans', { body: { activityId: activitySelect.value, ...body } });
@@ -126,8 +178,21 @@ export async function doorPage(me: Me): Promise<HTMLElement> {
           {},
           `${t('passNumber')}: ${format.passNumber(answer.pass.number)} · ${t('points')}: ${answer.points}`,
         ),
+        h(
+          'p',
+          { class: 'note' },
+          answer.signup === 'confirmed'
+            ? t('statusSignedUp')
+            : answer.signup === 'waitlisted'
+              ? t('statusWaitlisted')
+              : t('statusNotSignedUp'),
+          ' · ',
+          answer.checkedIn ? t('checkedIn') : t('notCheckedIn'),
+        ),
         ...answer.messages.map((m) => h('p', { class: 'note' }, m.message)),
+        checkinButton(body, answer.checkedIn),
         till(body, answer.price),
+        await redemptions(answer.pass.number),
       );
       announce(`${answer.passholder.displayName}. ${t('toPay')}: ${format.cents(answer.price.price)}`);
     } catch (e) {

@@ -5,6 +5,7 @@ import { clubAdminHome, doorHome } from '../roles/club.ts';
 import { counterHome } from '../roles/counter.ts';
 import { municipalityAdminHome } from '../roles/municipality.ts';
 import { residentHome } from '../roles/resident.ts';
+import { myActivitiesSection } from './activities.ts';
 
 type Region = { municipalities: { id: string; name: string }[] };
 
@@ -22,12 +23,15 @@ export async function homePage(me: Me): Promise<HTMLElement> {
     if (role.role === 'club_admin' && role.clubId) sections.push(...clubAdminHome(role.clubId));
     if (role.role === 'door' && role.clubId) sections.push(...doorHome(role.clubId));
   }
-  if (me.passholderId) sections.push(...residentHome(me.passholderId, me.householdId));
+  if (me.passholderId) sections.push(myActivitiesSection(), ...residentHome(me.passholderId, me.householdId));
   const links: [string, string][] = [];
-  if (me.passholderId) links.push(['#/pass', t('myPass')]);
+  if (me.passholderId)
+    links.push(['#/activities', t('activitiesTitle')], ['#/pass', t('myPass')], ['#/points', t('myPoints')]);
   if (me.staffRoles.some((r) => r.role === 'counter'))
     links.push(['#/counter', t('findResident')], ['#/counter/new', t('registerResident')]);
   if (me.clubIds.length) links.push(['#/door', t('doorTitle')]);
+  if (me.staffRoles.some((r) => r.role === 'club_admin'))
+    links.push(['#/club/activities', t('clubActivities')]);
   const shortcuts = links.length
     ? h('p', { class: 'shortcuts' }, ...links.map(([href, text]) => h('a', { href, class: 'button' }, text)))
     : null;

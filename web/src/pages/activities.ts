@@ -1,0 +1,322 @@
+import { api, ApiError, type Me } from '../api.ts';
+import { announce, formValues, h } from '../dom.ts';
+import { format, locale, t, type MessageKey } from '../i18n.ts';
+import { choice, section } from '../roles/common.ts';
+
+export type Activity = {
+  id: string;
+  clubName: string;
+  title: string;
+  description: Record<string, string>;
+  category: string;
+  startsAt: string;
+  endsAt: string;
+  venue: { name: string | null; address: string | null };
+  capacity: number | null;
+  placesLeft: number | null;
+  waitlisted: number;
+  signupRequired: boolean;
+  regularPriceCents: number;
+  points: number;
+  accessibility: string[];
+  cancelled: boolean;
+  distanceKm?: number;
+  myPrice?: { priceCents: number; messages: { message: string }[] } | null;
+};
+
+export const ACCESS: Record<string, MessageKey> = {
+  step_free: 'accessStepFree',
+  wheelchair_toilet: 'accessWheelchairToilet',
+  hearing_loop: 'accessHearingLoop',
+  quiet_space: 'accessQuietSpace',
+  sign_language: 'accessSignLanguage',
+  assistance_dogs: 'accessAssistanceDogs',
+  parking: 'accessParking',
+};
+export const CATEGORIES: [string, MessageKey][] = [
+  ['sport', 'kindSports'],
+  ['culture', 'kindCulture'],
+  ['youth', 'kindYouth'],
+  ['course', 'categoryCourse'],
+  ['social', 'kindSocial'],
+  ['other', 'kindOther'],
+];
+
+export function priceText(a: Activity): string {
+  const cents = a.myPrice ? a.myPrice.priceCents : a.regularPriceCents;
+  return cents === 0 ? t('free') : format.cents(cents);
+}
+
+function placesText(a: Activity): string {
+  if (a.capacity === null) return t(a.signupRequired ? 'unlimited' : 'walkIn');
+  return a.placesLeft ? t('placesLeft', { count: a.placesLeft }) : t('fullWaitlist');
+}
+
+function card(a: Activity): HTMLElement {
+  return h(
+    'li',
+    { class: 'activity' },
+    h('h2', {}, h('a', { href: `#/activities/${a.id}` }, a.title)),
+    h(
+      'p',
+      {},
+      format.dateTime(a.startsAt),
+      ' · ',
+      a.venue.name ?? a.clubName,
+      a.distanceKm !== undefined ? ` · ${t('kmAway', { km: a.distanceKm })}` : '',
+    ),
+    h(
+      'p',
+      {},
+      h('strong', {}, priceText(a)),
+      ' · ',
+      placesText(a),
+      a.accessibility.length
+        ? ` · ${a.accessibility.map((x) => t(ACCESS[x] ?? 'kindOther')).join(', ')}`
+        : '',
+    ),
+  );
+}
+
+/** Resident: find activities by filters, or near me (a neighbourhood's centre or the phone's location). */
+export async function activitiesPage(): Promise<HTMLElement> {
+  const regions = await api<{ items: { municipalities: { id: string; name: string }[] }[] }>('/regions');
+  const municipalities = regions.items.flatMap((r) => r.municipalities);
+  const hoods = (
+    await Promise.all(
+      municipalities.map((m) =>
+        api<{ items: { id: string; name: string; lat: number | null; lon: number | null }[] }>(
+          `/municipalities/${m.id}/neighbourhoods`,
+        ),
+      ),
+    )
+  ).flatMap((r) => r.items);
+  const list = h('ul', { class: 'activities plain', 'aria-live': 'polite' });
+  const more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('more'));
+  let cursor: string | null = null;
+  let query = '';
+  const load = async (append: boolean) => {
+    const page = await api<{ items: Activity[]; nextCursor: string | null }>(
+      `/activities?${query}${append && cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
+    cursor = page.nextCursor;
+    if (!append) list.replaceChildren();
+    list.append(...page.items.map(card));
+    if (!append && page.items.length === 0) list.append(h('li', {}, t('noActivities')));
+    more.hidden = !cursor;
+    if (!append) announce(t('resultCount', { count: page.items.length }));
+  };
+  more.addEventListener('click', () => void load(true));
+  const near = h('input', { type: 'hidden', name: 'near' }) as HTMLInputElement;
+  const form = h(
+    'form',
+    { role: 'search', 'aria-label': t('findActivities') },
+    choice('f-category', 'category', t('kind'), [
+      ['', t('all')],
+      ...CATEGORIES.map(([v, k]): [string, string] => [v, t(k)]),
+    ]),
+    choice('f-hood', 'nearHood', t('nearNeighbourhood'), [
+      ['', t('anywhere')],
+      ...hoods.filter((n) => n.lat !== null).map((n): [string, string] => [`${n.lat},${n.lon}`, n.name]),
+    ]),
+    h(
+      'label',
+      { class: 'check' },
+      h('input', { type: 'checkbox', name: 'free', value: 'true' }),
+      ` ${t('onlyFree')}`,
+    ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, t('accessibility')),
+      ...Object.entries(ACCESS).map(([value, key]) =>
+        h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'access', value }), ` ${t(key)}`),
+      ),
+    ),
+    near,
+    h('button', { type: 'submit' }, t('search')),
+    ' ',
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary',
+        onclick: () =>
+          navigator.geolocation?.getCurrentPosition(
+            (p) => {
+              near.value = `${p.coords.latitude.toFixed(4)},${p.coords.longitude.toFixed(4)}`;
+              form.requestSubmit();
+            },
+            () => announce(t('noLocation')),
+          ),
+      },
+      t('nearMe'),
+    ),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const v = formValues(form);
+    const params = new URLSearchParams();
+    if (v.category) params.set('category', v.category);
+    if (v.free) params.set('free', 'true');
+    const access = [...form.querySelectorAll<HTMLInputElement>('input[name=access]:checked')].map(
+      (i) => i.value,
+    );
+    if (access.length) params.set('accessibility', access.join(','));
+    const point = near.value || v.nearHood;
+    if (point) (params.set('near', point), params.set('km', '3'));
+    near.value = '';
+    query = params.toString();
+    void load(false);
+  });
+  await load(false);
+  return h('div', {}, h('h1', {}, t('activitiesTitle')), form, list, more);
+}
+
+type Pass = { passholderId: string; firstName: string; lastName: string; self: boolean };
+type MySignup = {
+  id: string;
+  activityId: string;
+  passholderId: string;
+  status: string;
+  waitlistPosition: number | null;
+  firstName: string;
+};
+
+/** Resident: one activity with their price and accessibility; sign up the household, cancel. */
+export async function activityPage(id: string, me: Me | null): Promise<HTMLElement> {
+  const a = await api<Activity>(`/activities/${id}`);
+  const page = h('div', {});
+  const signupArea = h('div', { 'aria-live': 'polite' });
+  const renderSignups = async (message?: string) => {
+    if (!me?.passholderId || !a.signupRequired || a.cancelled) {
+      signupArea.replaceChildren(a.signupRequired ? '' : h('p', {}, t('walkInText')));
+      return;
+    }
+    const [passes, mine] = await Promise.all([
+      api<{ items: Pass[] }>('/me/passes'),
+      api<{ items: MySignup[] }>('/me/signups'),
+    ]);
+    const here = mine.items.filter((s) => s.activityId === id);
+    const free = passes.items.filter((p) => !here.some((s) => s.passholderId === p.passholderId));
+    const form = h(
+      'form',
+      { 'aria-labelledby': 'signup-title' },
+      h('h2', { id: 'signup-title' }, t('signUp')),
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, t('whoComes')),
+        ...free.map((p) =>
+          h(
+            'label',
+            { class: 'check' },
+            h('input', { type: 'checkbox', name: 'who', value: p.passholderId, checked: p.self }),
+            ` ${p.firstName} ${p.lastName}`,
+          ),
+        ),
+      ),
+      h('button', { type: 'submit' }, t('signUp')),
+    );
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const ids = [...form.querySelectorAll<HTMLInputElement>('input[name=who]:checked')].map((i) => i.value);
+      try {
+        const { signups } = await api<{ signups: { status: string }[] }>(`/activities/${id}/signups`, {
+          body: { passholderIds: ids },
+        });
+        await renderSignups(
+          signups.some((s) => s.status === 'waitlisted') ? t('signedUpWaitlist') : t('signedUp'),
+        );
+      } catch (e) {
+        await renderSignups(e instanceof ApiError ? e.message : t('unknownError'));
+      }
+    });
+    signupArea.replaceChildren(
+      message ? h('p', { role: 'status', class: 'note' }, message) : '',
+      ...here.map((s) =>
+        h(
+          'p',
+          {},
+          `${s.firstName}: ${s.status === 'confirmed' ? t('statusSignedUp') : t('onWaitlist', { position: s.waitlistPosition ?? 0 })} `,
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'secondary',
+              onclick: async () => (
+                await api(`/signups/${s.id}/cancel`, { method: 'POST' }),
+                await renderSignups(t('signupCancelled'))
+              ),
+            },
+            t('cancelSignup'),
+          ),
+        ),
+      ),
+      free.length ? form : '',
+    );
+    if (message) announce(message);
+  };
+  await renderSignups();
+  page.append(
+    h('h1', {}, a.title),
+    a.cancelled ? h('p', { class: 'error', role: 'alert' }, t('activityCancelled')) : '',
+    h('p', { class: 'big' }, format.dateTime(a.startsAt), ' – ', format.dateTime(a.endsAt)),
+    h('p', {}, [a.venue.name, a.venue.address].filter(Boolean).join(', '), ' · ', a.clubName),
+    h('p', {}, a.description[locale()] ?? a.description.nl ?? ''),
+    h(
+      'p',
+      {},
+      `${t('price')}: `,
+      h('strong', {}, priceText(a)),
+      a.myPrice ? ` (${t('yourPrice')})` : '',
+      ' · ',
+      placesText(a),
+      ' · ',
+      t('pointsForActivity', { count: a.points }),
+    ),
+    ...(a.myPrice?.messages ?? []).map((m) => h('p', { class: 'note' }, m.message)),
+    a.accessibility.length
+      ? h(
+          'ul',
+          { 'aria-label': t('accessibility') },
+          ...a.accessibility.map((x) => h('li', {}, t(ACCESS[x] ?? 'kindOther'))),
+        )
+      : '',
+    h('p', {}, h('a', { href: `/api/v1/activities/${id}/calendar.ics`, download: '' }, t('addToCalendar'))),
+    signupArea,
+  );
+  return page;
+}
+
+/** Resident: my coming activities and messages. */
+export function myActivitiesSection(): HTMLElement {
+  return section('my-activities', 'myActivities', async (body) => {
+    const [mine, notes] = await Promise.all([
+      api<{ items: (MySignup & { title: string; startsAt: string; activityCancelled: boolean })[] }>(
+        '/me/signups',
+      ),
+      api<{ items: { message: string; createdAt: string }[] }>('/me/notifications'),
+    ]);
+    body.replaceChildren(
+      ...notes.items.slice(0, 5).map((n) => h('p', { class: 'note' }, n.message)),
+      mine.items.length === 0
+        ? h('p', {}, h('a', { href: '#/activities' }, t('findActivities')))
+        : h(
+            'ul',
+            {},
+            ...mine.items.map((s) =>
+              h(
+                'li',
+                {},
+                h('a', { href: `#/activities/${s.activityId}` }, s.title),
+                ` · ${format.dateTime(s.startsAt)} · ${s.firstName}`,
+                s.status === 'waitlisted'
+                  ? ` (${t('onWaitlist', { position: s.waitlistPosition ?? 0 })})`
+                  : '',
+              ),
+            ),
+          ),
+    );
+  });
+}

@@ -1,0 +1,154 @@
+import { api, ApiError } from '../api.ts';
+import { announce, formValues, h } from '../dom.ts';
+import { format, t } from '../i18n.ts';
+import { choice, field, submitWith, table } from '../roles/common.ts';
+import { ACCESS, CATEGORIES, type Activity } from './activities.ts';
+
+/** Club admin: the activity editor and the club's coming activities. */
+export async function clubActivitiesPage(clubId: string): Promise<HTMLElement> {
+  const list = h('div', {});
+  const render = async () => {
+    const { items } = await api<{ items: Activity[] }>(`/activities?clubId=${clubId}&limit=50`);
+    list.replaceChildren(
+      table(
+        t('comingActivities'),
+        [t('when'), t('activity'), t('places'), t('signups')],
+        items.map((a) => [
+          format.dateTime(a.startsAt),
+          h('a', { href: `#/club/activities/${a.id}` }, a.title),
+          a.capacity === null ? t('unlimited') : String(a.capacity),
+          String((a.capacity ?? 0) - (a.placesLeft ?? 0) + a.waitlisted),
+        ]),
+      ),
+    );
+  };
+  const status = h('p', { role: 'status' });
+  const local = (d: Date) =>
+    new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  const tomorrow = new Date(Date.now() + 86_400_000);
+  const form = h(
+    'form',
+    { 'aria-labelledby': 'new-activity-title' },
+    h('h2', { id: 'new-activity-title' }, t('newActivity')),
+    field('act-title', 'title', t('title'), { required: true, maxlength: 120 }),
+    choice(
+      'act-category',
+      'category',
+      t('kind'),
+      CATEGORIES.map(([v, k]) => [v, t(k)]),
+    ),
+    field('act-start', 'startsAt', t('startsAt'), {
+      type: 'datetime-local',
+      required: true,
+      value: local(tomorrow),
+    }),
+    field('act-end', 'endsAt', t('endsAt'), {
+      type: 'datetime-local',
+      required: true,
+      value: local(new Date(tomorrow.getTime() + 7_200_000)),
+    }),
+    field('act-capacity', 'capacity', t('capacityOptional'), { type: 'number', min: 1 }),
+    field('act-price', 'price', t('regularPriceEuro'), {
+      type: 'number',
+      min: 0,
+      step: 0.01,
+      value: 0,
+      required: true,
+    }),
+    field('act-points', 'points', t('points'), { type: 'number', min: 0, max: 100, value: 1 }),
+    field('act-venue', 'venue', t('venue')),
+    field('act-address', 'address', t('address')),
+    field('act-description', 'description', t('description')),
+    field('act-repeat', 'repeat', t('repeatWeekly'), { type: 'number', min: 0, max: 52, value: 0 }),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, t('accessibility')),
+      ...Object.entries(ACCESS).map(([value, key]) =>
+        h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'access', value }), ` ${t(key)}`),
+      ),
+    ),
+    h('button', { type: 'submit' }, t('publish')),
+    status,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const v = formValues(form);
+    void submitWith(form, status, async () => {
+      await api(`/clubs/${clubId}/activities`, {
+        body: {
+          title: v.title,
+          category: v.category,
+          startsAt: new Date(v.startsAt!).toISOString(),
+          endsAt: new Date(v.endsAt!).toISOString(),
+          capacity: v.capacity ? Number(v.capacity) : null,
+          regularPriceCents: Math.round(Number(v.price) * 100),
+          points: Number(v.points || 1),
+          venue: { name: v.venue || null, address: v.address || null },
+          description: v.description ? { nl: v.description } : {},
+          repeatWeekly: Number(v.repeat || 0),
+          accessibility: [...form.querySelectorAll<HTMLInputElement>('input[name=access]:checked')].map(
+            (i) => i.value,
+          ),
+        },
+      });
+      await render();
+      return t('published');
+    });
+  });
+  await render();
+  return h('div', {}, h('h1', {}, t('clubActivities')), list, form);
+}
+
+type Lists = {
+  confirmed: { name: string; passNumber: string; checkedIn: boolean }[];
+  waitlisted: { name: string; passNumber: string }[];
+};
+
+/** Club staff: one activity's sign-ups and waiting list, the self check-in QR, and cancelling. */
+export async function clubActivityPage(id: string): Promise<HTMLElement> {
+  const [a, lists] = await Promise.all([
+    api<Activity>(`/activities/${id}`),
+    api<Lists>(`/activities/${id}/signups`),
+  ]);
+  const qr = h('div', { class: 'qr' });
+  const showQr = async () => {
+    const { qrSvg } = await api<{ qrSvg: string; expiresAt: string }>(`/activities/${id}/checkin-code`);
+    qr.innerHTML = qrSvg; // our own API's SVG: only the QR's paths
+    setTimeout(() => document.body.contains(qr) && void showQr(), 90_000);
+  };
+  const cancel = h('button', { type: 'button', class: 'secondary' }, t('cancelActivity'));
+  cancel.addEventListener('click', async () => {
+    if (!confirm(t('confirmCancel'))) return;
+    try {
+      await api(`/activities/${id}/cancel`, { method: 'POST' });
+      announce(t('activityCancelled'));
+      location.hash = '#/club/activities';
+    } catch (e) {
+      announce(e instanceof ApiError ? e.message : t('unknownError'));
+    }
+  });
+  return h(
+    'div',
+    {},
+    h('h1', {}, a.title),
+    h('p', {}, format.dateTime(a.startsAt)),
+    h('h2', {}, t('signedUpList', { count: lists.confirmed.length })),
+    table(
+      t('signups'),
+      [t('name'), t('passNumber'), t('checkedIn')],
+      lists.confirmed.map((s) => [s.name, format.passNumber(s.passNumber), s.checkedIn ? '✓' : '']),
+    ),
+    h('h2', {}, t('waitingList', { count: lists.waitlisted.length })),
+    table(
+      t('waitingList', { count: lists.waitlisted.length }),
+      [t('name'), t('passNumber')],
+      lists.waitlisted.map((s) => [s.name, format.passNumber(s.passNumber)]),
+    ),
+    h('h2', {}, t('selfCheckin')),
+    h('p', {}, t('selfCheckinHelp')),
+    h('button', { type: 'button', onclick: () => void showQr() }, t('showQr')),
+    qr,
+    h('p', {}, cancel),
+  );
+}

@@ -1,0 +1,121 @@
+import { api, ApiError } from '../api.ts';
+import { announce, h } from '../dom.ts';
+import { format, t, type MessageKey } from '../i18n.ts';
+import { section, table } from '../roles/common.ts';
+
+type Ledger = {
+  balance: number;
+  items: { at: string; points: number; kind: string; note: string | null; activityTitle: string | null }[];
+};
+type Reward = {
+  id: string;
+  title: string;
+  pointsCost: number;
+  check: { redeemable: boolean; message: string | null };
+};
+
+const KIND: Record<string, MessageKey> = {
+  checkin: 'pointsCheckin',
+  ride_bonus: 'pointsRide',
+  reward: 'pointsReward',
+  welcome: 'pointsWelcome',
+  correction: 'pointsCorrection',
+  expiry: 'pointsExpiry',
+};
+
+/** Resident: points balance and history, and the rewards to redeem. */
+export function pointsPage(): HTMLElement {
+  const page = h('div', {}, h('h1', {}, t('myPoints')));
+  const render = async (message?: string) => {
+    const [ledger, rewards] = await Promise.all([
+      api<Ledger>('/me/points'),
+      api<{ items: Reward[] }>('/rewards'),
+    ]);
+    page.replaceChildren(
+      h('h1', {}, t('myPoints')),
+      h('p', { class: 'huge' }, t('pointsBalance', { count: ledger.balance })),
+      message ? h('p', { role: 'status', class: 'ok' }, message) : '',
+      section('rewards', 'rewards', async (body) => {
+        body.replaceChildren(
+          h(
+            'ul',
+            { class: 'plain' },
+            ...rewards.items.map((r) =>
+              h(
+                'li',
+                { class: 'reward' },
+                h('strong', {}, r.title),
+                ` · ${t('pointsCost', { count: r.pointsCost })} `,
+                r.check.redeemable
+                  ? h(
+                      'button',
+                      {
+                        type: 'button',
+                        onclick: async () => {
+                          try {
+                            await api(`/rewards/${r.id}/redemptions`, { body: {} });
+                            await render(t('redeemed', { title: r.title }));
+                          } catch (e) {
+                            announce(e instanceof ApiError ? e.message : t('unknownError'));
+                          }
+                        },
+                      },
+                      t('redeem'),
+                    )
+                  : h('span', { class: 'muted' }, r.check.message ?? ''),
+              ),
+            ),
+          ),
+        );
+      }),
+      section('history', 'pointsHistory', async (body) => {
+        body.replaceChildren(
+          table(
+            t('pointsHistory'),
+            [t('when'), t('why'), t('points')],
+            ledger.items.map((i) => [
+              format.dateTime(i.at),
+              i.activityTitle ?? i.note ?? t(KIND[i.kind] ?? 'pointsCorrection'),
+              i.points > 0 ? `+${i.points}` : String(i.points),
+            ]),
+          ),
+        );
+      }),
+    );
+    if (message) announce(message);
+  };
+  void render();
+  return page;
+}
+
+/** Self check-in: the resident scanned the activity's QR at the venue with their phone. */
+export async function selfCheckinPage(code: string): Promise<HTMLElement> {
+  try {
+    const result = await api<{
+      activity: { title: string };
+      checkins: { passholder: { displayName: string }; pointsAwarded: number; alreadyCheckedIn: boolean }[];
+    }>('/me/checkins', { body: { code } });
+    return h(
+      'div',
+      { class: 'scan-result good', role: 'status' },
+      h('h1', {}, t('checkedInTitle')),
+      h('p', { class: 'big' }, result.activity.title),
+      ...result.checkins.map((c) =>
+        h(
+          'p',
+          {},
+          c.alreadyCheckedIn
+            ? t('alreadyIn', { name: c.passholder.displayName })
+            : t('checkedInPoints', { name: c.passholder.displayName, points: c.pointsAwarded }),
+        ),
+      ),
+    );
+  } catch (e) {
+    return h(
+      'div',
+      { class: 'scan-result bad' },
+      h('h1', {}, t('notAccepted')),
+      h('p', { role: 'alert' }, e instanceof ApiError ? e.message : t('unknownError')),
+    );
+  }
+}
