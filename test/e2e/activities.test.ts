@@ -49,11 +49,9 @@ describe.skipIf(!hasChromium)('activities in the browser', () => {
     const page = await ctx.browser.newPage({ locale: 'nl-BE' });
     await signIn(page, ctx.app.url, 'door@demo.local');
     await page.getByRole('link', { name: 'Onthaal' }).first().click();
-    await page
-      .getByLabel('Activiteit')
-      .selectOption({
-        label: (await page.locator('#door-activity option', { hasText: 'Petanque nu' }).textContent())!,
-      });
+    await page.getByLabel('Activiteit').selectOption({
+      label: (await page.locator('#door-activity option', { hasText: 'Petanque nu' }).textContent())!,
+    });
     await page.getByRole('textbox', { name: 'Pasnummer', exact: true }).fill('1608 6368 5586 7');
     await page.getByRole('button', { name: 'Nakijken' }).click();
     await expect.poll(() => page.locator('.scan-result').textContent()).toContain('Niet ingeschreven');
