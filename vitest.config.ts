@@ -37,6 +37,8 @@ export default defineConfig(async () => {
             name: 'e2e',
             include: ['test/e2e/**/*.test.ts'],
             environment: 'node',
+            // One app and one browser at a time: this machine has two cores.
+            fileParallelism: false,
             testTimeout: 120_000,
             hookTimeout: 180_000,
           },

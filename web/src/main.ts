@@ -23,8 +23,12 @@ const logout = document.getElementById('logout') as HTMLButtonElement;
 const languages = document.getElementById('lang') as HTMLSelectElement;
 let me: Me | null = null;
 
+/** Counts renders: a page that finishes loading after the user moved on is not shown. */
+let renders = 0;
+
 /** Shows a page and moves focus to it, so keyboard and screen-reader users land on the new content. */
-function show(page: HTMLElement): void {
+function show(page: HTMLElement, render = renders): void {
+  if (render !== renders) return;
   main.replaceChildren(page);
   const heading = main.querySelector('h1');
   document.title = heading ? `${heading.textContent} · Buurtpas` : 'Buurtpas';
@@ -129,6 +133,7 @@ async function pageFor(user: Me): Promise<HTMLElement> {
 }
 
 async function render(): Promise<void> {
+  const current = ++renders;
   leavePassPage();
   leaveDoorPage();
   translateStatic();
@@ -138,9 +143,12 @@ async function render(): Promise<void> {
     // Finding activities is public.
     try {
       const route = currentRoute();
-      show(route.name === 'activities' ? await activitiesPage() : await activityPage(route.params.id!, null));
+      show(
+        route.name === 'activities' ? await activitiesPage() : await activityPage(route.params.id!, null),
+        current,
+      );
     } catch {
-      show(h('div', {}, h('h1', {}, t('unknownError'))));
+      show(h('div', {}, h('h1', {}, t('unknownError'))), current);
     }
     return;
   }
@@ -156,9 +164,12 @@ async function render(): Promise<void> {
     return;
   }
   try {
-    show(await pageFor(me));
+    show(await pageFor(me), current);
   } catch {
-    show(h('div', {}, h('h1', {}, t('unknownError')), h('p', {}, h('a', { href: '#/' }, t('home')))));
+    show(
+      h('div', {}, h('h1', {}, t('unknownError')), h('p', {}, h('a', { href: '#/' }, t('home')))),
+      current,
+    );
   }
 }
 
