@@ -18,6 +18,7 @@ import passRoutes from './passes/routes.ts';
 import placeRoutes from './places/routes.ts';
 import pointRoutes from './points/routes.ts';
 import rewardRoutes from './rewards/routes.ts';
+import rideRoutes from './rides/routes.ts';
 import signupRoutes from './signups/routes.ts';
 import budgetRoutes from './budget/routes.ts';
 import salesRoutes from './sales/routes.ts';
@@ -129,6 +130,7 @@ export function createApp() {
     signupRoutes,
     pointRoutes,
     rewardRoutes,
+    rideRoutes,
   ];
   for (const routes of features) app.route('/api/v1', routes);
   app.route('/', jwks);

@@ -1,6 +1,7 @@
 import { createApp } from './app.ts';
 import type { Bindings } from './env.ts';
 import { expirePoints } from './points/repo.ts';
+import { runRideBonuses } from './rides/job.ts';
 import { runStatusJob } from './status/job.ts';
 import { brusselsDate } from './lib/time.ts';
 
@@ -10,7 +11,8 @@ export async function nightly(db: D1Database, now: Date) {
   const yearAgo = new Date(now);
   yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
   const expired = await expirePoints(db, yearAgo.toISOString(), brusselsDate(now), now.toISOString());
-  return { ...status, pointsExpired: expired };
+  const rides = await runRideBonuses(db, now);
+  return { ...status, pointsExpired: expired, rideBonuses: rides.awarded };
 }
 
 const app = createApp();
