@@ -100,24 +100,30 @@ export async function createActivity(
   });
 }
 
-/** Many passholders of Demostad at once, straight into the database (for races); returns their ids. */
-export async function bulkPassholders(count: number): Promise<string[]> {
+/** Many passholders of Demostad at once, straight into the database (for races); each in their own household unless asked. */
+export async function bulkPassholders(
+  count: number,
+  options: { sameHousehold?: boolean } = {},
+): Promise<string[]> {
   const municipality = await demo.demostad();
   const now = new Date().toISOString();
   const ids = Array.from({ length: count }, () => crypto.randomUUID());
-  const household = crypto.randomUUID();
+  const shared = crypto.randomUUID();
+  const households = ids.map(() => (options.sameHousehold ? shared : crypto.randomUUID()));
   const { newPassNumber } = await import('../../src/passes/number.ts');
   await env.DB.batch([
-    env.DB.prepare('INSERT INTO households (id, municipality_id, created_at) VALUES (?1, ?2, ?3)').bind(
-      household,
-      municipality,
-      now,
+    ...[...new Set(households)].map((household) =>
+      env.DB.prepare('INSERT INTO households (id, municipality_id, created_at) VALUES (?1, ?2, ?3)').bind(
+        household,
+        municipality,
+        now,
+      ),
     ),
     ...ids.flatMap((id, i) => [
       env.DB.prepare(
         `INSERT INTO passholders (id, municipality_id, household_id, pass_number, first_name, last_name, birth_date, postal_code, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, 'Bulk', '1990-01-01', '9300', ?6)`,
-      ).bind(id, municipality, household, newPassNumber(), `P${i}`, now),
+      ).bind(id, municipality, households[i], newPassNumber(), `P${i}`, now),
       env.DB.prepare('INSERT INTO cards (passholder_id, version, issued_at) VALUES (?1, 1, ?2)').bind(
         id,
         now,

@@ -1,0 +1,325 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { rotatingCode } from '../../src/passes/code.ts';
+import { runRideBonuses } from '../../src/rides/job.ts';
+import { call, demo, expectProblem, json, loginAs } from '../helpers/api.ts';
+import { bulkPassholders, createActivity } from '../helpers/fixtures.ts';
+
+const passNumber = async (id: string) =>
+  (await env.DB.prepare('SELECT pass_number FROM passholders WHERE id = ?1')
+    .bind(id)
+    .first<{ pass_number: string }>())!.pass_number;
+const balance = async (id: string) =>
+  (await env.DB.prepare('SELECT coalesce(sum(points), 0) AS b FROM points_ledger WHERE passholder_id = ?1')
+    .bind(id)
+    .first<{ b: number }>())!.b;
+
+/** An activity happening now, with these people signed up (by the counter). */
+async function activityWith(people: string[], overrides: Record<string, unknown> = {}) {
+  const activity = await createActivity({
+    capacity: 50,
+    venue: { name: 'Zaal', lat: 50.9378, lon: 4.0403 },
+    ...overrides,
+  });
+  const counter = await loginAs('counter');
+  for (const id of people)
+    await json(`/api/v1/activities/${activity.id}/signups`, 201, {
+      token: counter,
+      body: { passholderIds: [id] },
+    });
+  return { activity, counter };
+}
+
+async function offer(counter: string, activityId: string, driver: string, seats = 3) {
+  return (
+    await json<{ id: string }>(`/api/v1/activities/${activityId}/ride-offers`, 201, {
+      token: counter,
+      body: {
+        passholderId: driver,
+        seats,
+        departsAt: new Date(Date.now() + 3_600_000).toISOString(),
+        neighbourhoodId: await demo.id('demostad-molenhoek'),
+        lat: 50.9271,
+        lon: 4.0589,
+      },
+    })
+  ).id;
+}
+
+async function ask(counter: string, offerId: string, passenger: string) {
+  return (
+    await json<{ id: string }>(`/api/v1/ride-offers/${offerId}/requests`, 201, {
+      token: counter,
+      body: {
+        passholderId: passenger,
+        address: 'Kerkstraat 12',
+        lat: 50.93,
+        lon: 4.05,
+        neighbourhoodId: await demo.id('demostad-centrum'),
+      },
+    })
+  ).id;
+}
+
+/** Accept, confirm pickup by scanning the passenger's pass, check the passenger in. */
+async function completeRide(
+  counter: string,
+  requestId: string,
+  passenger: string,
+  activityId: string,
+  checkIn = true,
+) {
+  await json(`/api/v1/ride-requests/${requestId}/accept`, 200, { token: counter, body: {} });
+  const { code } = await rotatingCode(env.SIGNING_KEYS, await passNumber(passenger), new Date());
+  await json(`/api/v1/ride-requests/${requestId}/pickup`, 200, { token: counter, body: { passCode: code } });
+  if (checkIn)
+    await json(`/api/v1/activities/${activityId}/checkins`, 200, {
+      token: await loginAs('door'),
+      body: { passNumber: await passNumber(passenger) },
+    });
+}
+
+const afterActivity = () => new Date(Date.now() + 3 * 3_600_000);
+
+describe('lifts', () => {
+  it('awards the driver once, only for a confirmed pickup of a passenger who checked in', async () => {
+    const [driver, passenger, noCheckin, noPickup] = await bulkPassholders(4);
+    const { activity, counter } = await activityWith([driver!, passenger!, noCheckin!, noPickup!]);
+    const o = await offer(counter, activity.id, driver!);
+    const r1 = await ask(counter, o, passenger!);
+    const r2 = await ask(counter, o, noCheckin!);
+    const r3 = await ask(counter, o, noPickup!);
+    await completeRide(counter, r1, passenger!, activity.id);
+    await completeRide(counter, r2, noCheckin!, activity.id, false);
+    await json(`/api/v1/ride-requests/${r3}/accept`, 200, { token: counter, body: {} });
+    await json(`/api/v1/activities/${activity.id}/checkins`, 200, {
+      token: await loginAs('door'),
+      body: { passNumber: await passNumber(noPickup!) },
+    });
+    const before = await balance(driver!);
+    expect(await runRideBonuses(env.DB, new Date())).toMatchObject({ awarded: 0 });
+    expect(await runRideBonuses(env.DB, afterActivity())).toMatchObject({ awarded: 1 });
+    expect(await runRideBonuses(env.DB, afterActivity())).toMatchObject({ awarded: 0 });
+    expect((await balance(driver!)) - before).toBe(5);
+    const line = await env.DB.prepare('SELECT kind, activity_id FROM points_ledger WHERE id = ?1')
+      .bind(`ride:${r1}`)
+      .first();
+    expect(line).toEqual({ kind: 'ride_bonus', activity_id: activity.id });
+
+    // A municipality admin can take it back, with a reason.
+    const admin = await loginAs('admin');
+    await json(`/api/v1/ride-requests/${r1}/bonus/reverse`, 200, {
+      token: admin,
+      body: { reason: 'reported as fake' },
+    });
+    expect((await balance(driver!)) - before).toBe(0);
+    await expectProblem(
+      await call(`/api/v1/ride-requests/${r1}/bonus/reverse`, { token: admin, body: { reason: 'twice' } }),
+      409,
+      'conflict',
+    );
+  });
+
+  it('gives nothing for a ride with one’s own household', async () => {
+    const counter = await loginAs('counter');
+    const [driver, passenger] = await bulkPassholders(2, { sameHousehold: true });
+    const { activity } = await activityWith([driver!, passenger!]);
+    const o = await offer(counter, activity.id, driver!);
+    const r = await ask(counter, o, passenger!);
+    await completeRide(counter, r, passenger!, activity.id);
+    const before = await balance(driver!);
+    expect(await runRideBonuses(env.DB, afterActivity())).toMatchObject({ awarded: 0 });
+    expect(await balance(driver!)).toBe(before);
+    expect(
+      (await env.DB.prepare('SELECT bonus_awarded_at FROM ride_requests WHERE id = ?1')
+        .bind(r)
+        .first<{ bonus_awarded_at: string | null }>())!.bonus_awarded_at,
+    ).toBeNull();
+  });
+
+  it('never overbooks seats, whatever the concurrency', async () => {
+    const people = await bulkPassholders(11);
+    const [driver, ...passengers] = people;
+    const { activity, counter } = await activityWith(people);
+    const o = await offer(counter, activity.id, driver!, 2);
+    const requests = [];
+    for (const p of passengers) requests.push(await ask(counter, o, p));
+    const responses = await Promise.all(
+      requests.map((r) => call(`/api/v1/ride-requests/${r}/accept`, { token: counter, body: {} })),
+    );
+    expect(responses.filter((r) => r.status === 200)).toHaveLength(2);
+    expect(responses.filter((r) => r.status === 409)).toHaveLength(8);
+    const seats = await env.DB.prepare('SELECT seats_taken FROM ride_offers WHERE id = ?1')
+      .bind(o)
+      .first<{ seats_taken: number }>();
+    expect(seats!.seats_taken).toBe(2);
+    const accepted = await env.DB.prepare(
+      "SELECT count(*) AS n FROM ride_requests WHERE offer_id = ?1 AND status = 'accepted'",
+    )
+      .bind(o)
+      .first<{ n: number }>();
+    expect(accepted!.n).toBe(2);
+  });
+
+  it('shows only first name and area before acceptance; the pair sees pickup point and phone after', async () => {
+    const counter = await loginAs('counter');
+    const resident = await loginAs('resident');
+    const samira = await demo.id('passholder:resident');
+    const jan = await demo.id('passholder:neighbour');
+    await env.DB.prepare("UPDATE passholders SET phone = '+32 470 00 00 01' WHERE id = ?1").bind(jan).run();
+    const { activity } = await activityWith([samira, jan]);
+    const o = await offer(counter, activity.id, jan);
+    const offers = await json<{ items: Record<string, unknown>[] }>(
+      `/api/v1/activities/${activity.id}/ride-offers?lat=50.93&lon=4.05`,
+      200,
+      { token: resident },
+    );
+    expect(offers.items).toHaveLength(1);
+    expect(offers.items[0]).toMatchObject({
+      driver: { firstName: 'Jan', area: 'Molenhoek' },
+      seatsLeft: 3,
+      detourKm: expect.any(Number),
+    });
+    expect(JSON.stringify(offers)).not.toMatch(/Peeters|\+32|lat|lon|address/);
+    const { id: r } = await json<{ id: string }>(`/api/v1/ride-offers/${o}/requests`, 201, {
+      token: resident,
+      body: { address: 'Stationsstraat 3', lat: 50.942, lon: 4.036 },
+    });
+    const neighbour = await loginAs('neighbour');
+    const pending = await json<{ offers: { requests: Record<string, unknown>[] }[] }>(
+      '/api/v1/me/rides',
+      200,
+      { token: neighbour },
+    );
+    const waiting = pending.offers.find((x) => (x as unknown as { id: string }).id === o)!.requests[0]!;
+    expect(waiting).toMatchObject({
+      firstName: 'Samira',
+      area: 'Stationswijk',
+      pickupAddress: null,
+      phone: null,
+    });
+    await json(`/api/v1/ride-requests/${r}/accept`, 200, { token: neighbour, body: {} });
+    const accepted = await json<{ offers: { id: string; requests: Record<string, unknown>[] }[] }>(
+      '/api/v1/me/rides',
+      200,
+      { token: neighbour },
+    );
+    expect(accepted.offers.find((x) => x.id === o)!.requests[0]).toMatchObject({
+      pickupAddress: 'Stationsstraat 3',
+    });
+    const passengerSide = await json<{
+      requests: { id: string; driver: { firstName: string; phone: string | null } }[];
+    }>('/api/v1/me/rides', 200, { token: resident });
+    expect(passengerSide.requests.find((x) => x.id === r)!.driver).toEqual({
+      firstName: 'Jan',
+      phone: '+32 470 00 00 01',
+    });
+    // The passenger confirms the pickup with the driver's six-digit ride code.
+    const { code } = await json<{ code: string }>(`/api/v1/ride-offers/${o}/code`, 200, { token: neighbour });
+    await expectProblem(
+      await call(`/api/v1/ride-requests/${r}/pickup`, {
+        token: resident,
+        body: { rideCode: code === '000000' ? '000001' : '000000' },
+      }),
+      422,
+      'code_invalid',
+    );
+    await json(`/api/v1/ride-requests/${r}/pickup`, 200, { token: resident, body: { rideCode: code } });
+  });
+
+  it('marks a late cancellation, tells the passenger, and the club when the driver drops them', async () => {
+    const jan = await demo.id('passholder:neighbour');
+    const [passenger] = await bulkPassholders(1);
+    const { activity, counter } = await activityWith([jan, passenger!]);
+    const o = await offer(counter, activity.id, jan);
+    const r = await ask(counter, o, passenger!);
+    await json(`/api/v1/ride-requests/${r}/accept`, 200, { token: counter, body: {} });
+    const result = await json<{ late: boolean }>(`/api/v1/ride-requests/${r}/cancel`, 200, {
+      method: 'POST',
+      token: await loginAs('neighbour'),
+    });
+    expect(result.late).toBe(true);
+    const seats = await env.DB.prepare('SELECT seats_taken FROM ride_offers WHERE id = ?1')
+      .bind(o)
+      .first<{ seats_taken: number }>();
+    expect(seats!.seats_taken).toBe(0);
+    const note = await env.DB.prepare(
+      "SELECT message FROM notifications WHERE passholder_id = ?1 AND kind = 'ride_cancelled'",
+    )
+      .bind(passenger)
+      .first<{ message: string }>();
+    expect(note!.message).toContain('geannuleerd');
+    const club = await env.DB.prepare('SELECT count(*) AS n FROM club_messages WHERE club_id = ?1')
+      .bind(await demo.sportsClub())
+      .first<{ n: number }>();
+    expect(club!.n).toBe(1);
+    const stored = await env.DB.prepare('SELECT cancelled_by, late_cancel FROM ride_requests WHERE id = ?1')
+      .bind(r)
+      .first();
+    expect(stored).toEqual({ cancelled_by: 'driver', late_cancel: 1 });
+  });
+
+  it('records no-shows, which the counter sees', async () => {
+    const [driver, passenger] = await bulkPassholders(2);
+    const { activity, counter } = await activityWith([driver!, passenger!]);
+    const r = await ask(counter, await offer(counter, activity.id, driver!), passenger!);
+    await json(`/api/v1/ride-requests/${r}/accept`, 200, { token: counter, body: {} });
+    await json(`/api/v1/ride-requests/${r}/no-show`, 200, { token: counter, body: { who: 'passenger' } });
+    expect(await json(`/api/v1/passholders/${passenger}/rides`, 200, { token: counter })).toEqual({
+      asDriver: 0,
+      asPassenger: 1,
+    });
+  });
+
+  it('lets the municipality set the bonus and read the report, with unserved requests per neighbourhood', async () => {
+    const admin = await loginAs('admin');
+    const municipality = await demo.demostad();
+    await json(`/api/v1/municipalities/${municipality}/ride-settings`, 200, {
+      method: 'PUT',
+      token: admin,
+      body: { bonusPoints: 7, capPerActivity: 2, capPerMonth: 10, lateCancelHours: 6 },
+    });
+    const [driver, passenger, alone] = await bulkPassholders(3);
+    const { activity, counter } = await activityWith([driver!, passenger!, alone!]);
+    const o = await offer(counter, activity.id, driver!);
+    const r = await ask(counter, o, passenger!);
+    await completeRide(counter, r, passenger!, activity.id);
+    await json(`/api/v1/activities/${activity.id}/ride-requests`, 201, {
+      token: counter,
+      body: { passholderId: alone, neighbourhoodId: await demo.id('demostad-molenhoek') },
+    });
+    const month = new Date().toISOString().slice(0, 7);
+    const report = await json<{
+      offered: number;
+      requested: number;
+      matched: number;
+      completed: number;
+      passengersServed: number;
+      unservedByNeighbourhood: { neighbourhood: string; unserved: number }[];
+    }>(`/api/v1/municipalities/${municipality}/ride-report/${month}`, 200, { token: admin });
+    expect(report.offered).toBeGreaterThanOrEqual(1);
+    expect(report.completed).toBeGreaterThanOrEqual(1);
+    expect(
+      report.unservedByNeighbourhood.find((u) => u.neighbourhood === 'Molenhoek')?.unserved,
+    ).toBeGreaterThanOrEqual(1);
+    await expectProblem(
+      await call(`/api/v1/municipalities/${municipality}/ride-report/${month}`, {
+        token: await loginAs('club'),
+      }),
+      403,
+      'forbidden',
+    );
+  });
+
+  it('shares lifts only among people signed up for the activity', async () => {
+    const activity = await createActivity({ capacity: 10 });
+    await expectProblem(
+      await call(`/api/v1/activities/${activity.id}/ride-offers`, {
+        token: await loginAs('neighbour'),
+        body: { seats: 2, departsAt: new Date().toISOString() },
+      }),
+      409,
+      'conflict',
+    );
+  });
+});
