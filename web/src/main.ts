@@ -15,6 +15,7 @@ import { adminStatementsPage, clubStatementsPage } from './pages/statements.ts';
 import { loginPage } from './pages/login.ts';
 import { leavePassPage, passPage } from './pages/pass.ts';
 import { printPage } from './pages/print.ts';
+import { ridesPage } from './pages/rides.ts';
 import { currentRoute, go } from './router.ts';
 
 const main = document.getElementById('main')!;
@@ -90,6 +91,9 @@ async function pageFor(user: Me): Promise<HTMLElement> {
       return activitiesPage();
     case 'activities/:id':
       return activityPage(route.params.id!, user);
+    case 'rides':
+      if (user.passholderId) return ridesPage();
+      break;
     case 'points':
       if (user.passholderId) return pointsPage();
       break;

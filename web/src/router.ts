@@ -20,6 +20,7 @@ const PATTERNS = [
   'checkin/:code',
   'club/activities',
   'club/activities/:id',
+  'rides',
 ];
 
 export function currentRoute(): Route {

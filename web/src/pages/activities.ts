@@ -2,9 +2,11 @@ import { api, ApiError, type Me } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { format, locale, t, type MessageKey } from '../i18n.ts';
 import { choice, section } from '../roles/common.ts';
+import { liftsSection } from './rides.ts';
 
 export type Activity = {
   id: string;
+  municipalityId: string;
   clubName: string;
   title: string;
   description: Record<string, string>;
@@ -188,6 +190,7 @@ export async function activityPage(id: string, me: Me | null): Promise<HTMLEleme
   const a = await api<Activity>(`/activities/${id}`);
   const page = h('div', {});
   const signupArea = h('div', { 'aria-live': 'polite' });
+  const liftsArea = h('div', {});
   const renderSignups = async (message?: string) => {
     if (!me?.passholderId || !a.signupRequired || a.cancelled) {
       signupArea.replaceChildren(a.signupRequired ? '' : h('p', {}, t('walkInText')));
@@ -198,6 +201,12 @@ export async function activityPage(id: string, me: Me | null): Promise<HTMLEleme
       api<{ items: MySignup[] }>('/me/signups'),
     ]);
     const here = mine.items.filter((s) => s.activityId === id);
+    if (here.some((s) => s.status === 'confirmed') && !liftsArea.hasChildNodes()) {
+      const { items: hoods } = await api<{
+        items: { id: string; name: string; lat: number | null; lon: number | null }[];
+      }>(`/municipalities/${a.municipalityId}/neighbourhoods`);
+      liftsArea.append(liftsSection(id, hoods, a.startsAt));
+    }
     const free = passes.items.filter((p) => !here.some((s) => s.passholderId === p.passholderId));
     const form = h(
       'form',
@@ -285,6 +294,7 @@ export async function activityPage(id: string, me: Me | null): Promise<HTMLEleme
       : '',
     h('p', {}, h('a', { href: `/api/v1/activities/${id}/calendar.ics`, download: '' }, t('addToCalendar'))),
     signupArea,
+    liftsArea,
   );
   return page;
 }

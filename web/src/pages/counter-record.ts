@@ -45,6 +45,10 @@ export async function counterRecordPage(id: string): Promise<HTMLElement> {
       cardSection(record),
       accountSection(record),
       householdSection(record),
+      section('no-shows', 'lifts', async (body) => {
+        const n = await api<{ asDriver: number; asPassenger: number }>(`/passholders/${id}/rides`);
+        body.replaceChildren(h('p', {}, t('noShows', { driver: n.asDriver, passenger: n.asPassenger })));
+      }),
       signupOnBehalf(),
     );
     if (message) announce(message);
@@ -350,7 +354,32 @@ export async function counterRecordPage(id: string): Promise<HTMLElement> {
           return signups[0]?.status === 'waitlisted' ? t('signedUpWaitlist') : t('signedUp');
         });
       });
-      body.replaceChildren(open.length ? form : h('p', {}, t('noActivities')));
+      const liftStatus = h('p', { role: 'status' });
+      const lift = h(
+        'form',
+        { 'aria-labelledby': 'lift-title' },
+        h('h3', { id: 'lift-title' }, t('requestLift')),
+        choice(
+          'lift-activity',
+          'activityId',
+          t('activity'),
+          open.map((a) => [a.id, `${format.dateTime(a.startsAt)} · ${a.title}`]),
+        ),
+        field('lift-address', 'address', t('pickupAddress'), { required: true }),
+        h('button', { type: 'submit' }, t('requestLift')),
+        liftStatus,
+      );
+      lift.addEventListener('submit', (event) => {
+        event.preventDefault();
+        const v = formValues(lift);
+        void submitWith(lift, liftStatus, async () => {
+          await api(`/activities/${v.activityId}/ride-requests`, {
+            body: { passholderId: id, address: v.address },
+          });
+          return t('liftRequested');
+        });
+      });
+      body.replaceChildren(...(open.length ? [form, lift] : [h('p', {}, t('noActivities'))]));
     });
   }
 
