@@ -1,0 +1,123 @@
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, signIn, useAppAndBrowser } from './server.ts';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+
+async function audit(page: Page, what: string): Promise<string[]> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+  await page.addScriptTag({ path: axePath });
+  const violations = (await page.evaluate(async () => {
+    const result = await (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> };
+      }
+    ).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations;
+  })) as Violation[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${what}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+}
+
+const PAGES: Record<string, string[]> = {
+  '': ['#/', '#/activities', '#/activate'],
+  'resident@demo.local': ['#/', '#/pass', '#/points', '#/rides', '#/activities'],
+  'counter@demo.local': ['#/', '#/counter', '#/counter/new', '#/counter/import'],
+  'club@demo.local': ['#/', '#/door', '#/statements', '#/club/activities'],
+  'admin@demo.local': ['#/', '#/admin', '#/admin/statements'],
+};
+
+describe.skipIf(!hasChromium)('accessibility (axe-core, WCAG 2.2 AA)', () => {
+  const ctx = useAppAndBrowser();
+
+  it('finds a violation where there is one (the audit itself works)', async () => {
+    const page = await ctx.browser.newPage();
+    await page.setContent(
+      '<html lang="nl"><body><main><h1>Test</h1><img src="x.png"><button></button></main></body></html>',
+    );
+    expect((await audit(page, 'control')).length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  for (const language of ['nl', 'fr', 'en'] as const) {
+    it(`has no serious or critical violation on any page, in ${language}`, async () => {
+      const problems: string[] = [];
+      for (const [login, hashes] of Object.entries(PAGES)) {
+        const context = await ctx.browser.newContext({ locale: `${language}-BE` });
+        const page = await context.newPage();
+        await page.goto(ctx.app.url);
+        await page.evaluate((l) => localStorage.setItem('buurtpas.locale', l), language);
+        if (login) {
+          await page.reload();
+          await page.locator('#login').fill(login);
+          await page.locator('#password').fill('demo-password');
+          await page.locator('form button[type=submit]').click();
+          await page.locator('#logout:not([hidden])').waitFor();
+        }
+        for (const hash of hashes) {
+          await page.goto(`${ctx.app.url}/${hash}`);
+          await page.locator('main h1').first().waitFor();
+          expect(await page.getAttribute('html', 'lang')).toBe(language);
+          problems.push(...(await audit(page, `${login || 'anonymous'} ${hash}`)));
+        }
+        await context.close();
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it('walks sign-in, my pass, sign-up and the door by keyboard alone', async () => {
+    const page = await ctx.browser.newPage({ locale: 'nl-BE' });
+    await page.goto(ctx.app.url);
+    // Focus starts on the page's content, so the first Tab reaches the first field.
+    await page.locator('#login').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('login');
+    await page.keyboard.type('resident@demo.local');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('demo-password');
+    await page.keyboard.press('Enter');
+    await page.locator('#logout:not([hidden])').waitFor();
+    const tabTo = async (name: RegExp) => {
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press('Tab');
+        const text = await page.evaluate(() => document.activeElement?.textContent ?? '');
+        if (name.test(text)) return;
+      }
+      throw new Error(`could not reach ${name} by keyboard`);
+    };
+    await tabTo(/^Mijn pas$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Mijn pas', level: 1 }).waitFor();
+    await tabTo(/^Activiteiten$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Activiteiten', level: 1 }).waitFor();
+    await tabTo(/^Voetbaltraining jeugd$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Voetbaltraining jeugd', level: 1 }).waitFor();
+    await tabTo(/^Inschrijven$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Ingeschreven');
+    await page.close();
+
+    const door = await ctx.browser.newPage({ locale: 'nl-BE' });
+    await signIn(door, ctx.app.url, 'door@demo.local');
+    await door.locator('#logout:not([hidden])').waitFor();
+    await door.goto(`${ctx.app.url}/#/door`);
+    await door.locator('#door-number').focus();
+    await door.keyboard.type('1608 6368 5586 7');
+    await door.keyboard.press('Enter');
+    await expect.poll(() => door.locator('.scan-result').textContent()).toContain('Jan P.');
+    await door.close();
+  });
+});
