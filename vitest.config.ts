@@ -21,6 +21,7 @@ export default defineConfig(async () => {
                   TEST_SEED: seed,
                   SIGNING_KEYS: signingKeys,
                   TEST_CLOCK: 'on',
+                  D1_METRICS: 'on',
                 },
               },
             }),

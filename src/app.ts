@@ -10,6 +10,7 @@ import { loadSession } from './auth/session.ts';
 import clubRoutes from './clubs/routes.ts';
 import { renderDocs } from './docs/page.ts';
 import householdRoutes from './households/routes.ts';
+import { probeDatabase, type Fault, type Probe } from './lib/d1-probe.ts';
 import { negotiateLocale } from './lib/i18n.ts';
 import { Problem, problemBody } from './lib/problem.ts';
 import { validationProblem } from './lib/validation.ts';
@@ -80,6 +81,20 @@ export function createApp() {
   });
 
   app.use('*', requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
+  app.use('*', async function measure(c, next) {
+    const failHeader =
+      c.env.TEST_CLOCK === 'on' ? c.req.header('x-test-fail')?.match(/^(\d+):(before|after)$/) : null;
+    if (c.env.D1_METRICS !== 'on' && !failHeader) return next();
+    const probe: Probe = { roundTrips: 0, rowsRead: 0, rowsWritten: 0 };
+    const fault: Fault | null = failHeader
+      ? { call: Number(failHeader[1]), when: failHeader[2] as Fault['when'] }
+      : null;
+    c.env = { ...c.env, DB: probeDatabase(c.env.DB, probe, fault) };
+    await next();
+    c.res.headers.set('X-D1-Round-Trips', String(probe.roundTrips));
+    c.res.headers.set('X-D1-Rows-Read', String(probe.rowsRead));
+    c.res.headers.set('X-D1-Rows-Written', String(probe.rowsWritten));
+  });
   app.use('*', async function clockAndLocale(c, next) {
     const testNow = c.env.TEST_CLOCK === 'on' ? c.req.header('x-test-now') : undefined;
     c.set('now', testNow && !Number.isNaN(Date.parse(testNow)) ? new Date(testNow) : new Date());

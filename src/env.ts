@@ -8,8 +8,10 @@ export type Bindings = {
   SIGNING_KEYS: string;
   TOKEN_ISSUER: string;
   TOKEN_AUDIENCE: string;
-  /** Only in tests: when "on", an `X-Test-Now` header sets the request's clock. Never set in production. */
+  /** Only in tests: when "on", an `X-Test-Now` header sets the request's clock and `X-Test-Fail` injects D1 faults. Never in production. */
   TEST_CLOCK?: string;
+  /** In tests and benchmarks: when "on", answers carry `X-D1-Round-Trips`, `X-D1-Rows-Read` and `X-D1-Rows-Written`. */
+  D1_METRICS?: string;
 };
 
 /** A staff role with the scope it applies to. Residents have no staff role: see `passholderId`. */
