@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole app on http://localhost:8787 (or $PORT) with local D1, migrations applied
  * and the demo data loaded. Safe to run again: data is kept and the demo rows are not duplicated.
- * Options: PORT=NNNN, PERSIST_DIR=path (another local database, used by the browser tests).
+ * Options: PORT=NNNN, PERSIST_DIR=path (another local database, used by the browser tests and the
+ * benchmark), SETUP_ONLY=1 (prepare the database, do not serve), EXTRA_VARS="NAME:value ..." (more vars).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,8 +43,19 @@ writeFileSync(seedFile, (await demoSeedStatements(new Date())).join('\n') + '\n'
 run(bin('wrangler'), ['d1', 'execute', 'DB', '--local', ...persist, '--file', seedFile], true);
 console.log('Demo data loaded (accounts in README.md, password demo-password).');
 
-const dev = spawn(bin('wrangler'), ['dev', '--ip', '127.0.0.1', '--port', port, '--local', ...persist], {
-  stdio: 'inherit',
-});
+if (process.env.SETUP_ONLY === '1') process.exit(0);
+
+// EXTRA_VARS (benchmarks): e.g. "D1_METRICS:on" adds --var D1_METRICS:on.
+const extra = (process.env.EXTRA_VARS ?? '')
+  .split(/\s+/)
+  .filter(Boolean)
+  .flatMap((v) => ['--var', v]);
+const dev = spawn(
+  bin('wrangler'),
+  ['dev', '--ip', '127.0.0.1', '--port', port, '--local', ...persist, ...extra],
+  {
+    stdio: 'inherit',
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal));
 dev.on('exit', (code) => process.exit(code ?? 0));

@@ -106,25 +106,23 @@ type SessionRow = {
   staff_roles: string;
 };
 
-/** The user behind a live session (not revoked, not expired, user not blocked), in one query; null otherwise. */
-export async function loadSessionUser(
-  db: D1Database,
-  sessionId: string,
-  now: string,
-): Promise<SessionUser | null> {
-  const row = await db
-    .prepare(
-      `SELECT u.id AS user_id, u.email, u.display_name, u.locale,
+/** The session lookup every signed-in request makes (one query, by primary keys). */
+export const SESSION_SQL = `SELECT u.id AS user_id, u.email, u.display_name, u.locale,
               p.id AS passholder_id, p.household_id, p.municipality_id AS resident_municipality_id,
               (SELECT json_group_array(json_object('role', r.role, 'municipalityId', r.municipality_id, 'clubId', r.club_id))
                  FROM staff_roles r WHERE r.user_id = u.id) AS staff_roles
          FROM sessions s
          JOIN users u ON u.id = s.user_id
          LEFT JOIN passholders p ON p.user_id = u.id
-        WHERE s.id = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2 AND u.blocked_at IS NULL`,
-    )
-    .bind(sessionId, now)
-    .first<SessionRow>();
+        WHERE s.id = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2 AND u.blocked_at IS NULL`;
+
+/** The user behind a live session (not revoked, not expired, user not blocked), in one query; null otherwise. */
+export async function loadSessionUser(
+  db: D1Database,
+  sessionId: string,
+  now: string,
+): Promise<SessionUser | null> {
+  const row = await db.prepare(SESSION_SQL).bind(sessionId, now).first<SessionRow>();
   if (!row) return null;
   return {
     id: row.user_id,

@@ -59,10 +59,12 @@ const HOLDER_AND_RULE = `
                            'nrClubBp', r.nonresident_club_bp, 'nrMunicipalityBp', r.nonresident_municipality_bp,
                            'minPriceCents', r.min_price_cents, 'roundingCents', r.rounding_cents, 'categories', json(r.categories),
                            'caps', json(r.caps), 'cancelWindowHours', r.cancel_window_hours)
-          FROM tariff_rules r
-         WHERE (r.municipality_id = c.municipality_id OR r.region_id = sm.region_id)
-           AND r.valid_from <= ?4 AND (r.valid_until IS NULL OR r.valid_until >= ?4)
-         ORDER BY r.municipality_id IS NULL, r.version DESC LIMIT 1) AS rule,
+          FROM (SELECT 0 AS regional, m.* FROM tariff_rules m WHERE m.municipality_id = c.municipality_id
+                  AND m.valid_from <= ?4 AND (m.valid_until IS NULL OR m.valid_until >= ?4)
+                UNION ALL
+                SELECT 1, g.* FROM tariff_rules g WHERE g.region_id = sm.region_id
+                  AND g.valid_from <= ?4 AND (g.valid_until IS NULL OR g.valid_until >= ?4)) r
+         ORDER BY r.regional, r.version DESC LIMIT 1) AS rule,
        (SELECT json_array(${PERIODS.map((_, i) => `count(CASE WHEN s.sold_at >= ?${5 + i} THEN 1 END), coalesce(sum(CASE WHEN s.sold_at >= ?${5 + i} THEN s.regular_price_cents - s.price_cents END), 0)`).join(', ')})
           FROM ticket_sales s WHERE s.passholder_id = p.id AND s.reduced = 1 AND s.cancelled_at IS NULL AND s.sold_at >= ?10) AS used_periods`;
 
