@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { call, demo, json, loginAs } from '../helpers/api.ts';
-import { bulkPassholders, createActivity, registerResident } from '../helpers/fixtures.ts';
+import { bulkPassholders, createActivity, givePoints, registerResident } from '../helpers/fixtures.ts';
 
 const count = async (sql: string, ...values: unknown[]) =>
   (await env.DB.prepare(sql)
@@ -65,13 +65,7 @@ describe('concurrency invariants at higher counts', () => {
       body: { title: 'Race', pointsCost: 1, stock: 10 },
     });
     const ids = await bulkPassholders(60);
-    await env.DB.batch(
-      ids.map((id) =>
-        env.DB.prepare(
-          "INSERT INTO points_ledger (id, passholder_id, points, kind, created_at) VALUES (?1, ?2, 3, 'correction', ?3)",
-        ).bind(crypto.randomUUID(), id, new Date().toISOString()),
-      ),
-    );
+    await givePoints(ids, 3);
     const numbers = (
       await env.DB.prepare(
         'SELECT pass_number FROM passholders WHERE id IN (SELECT value FROM json_each(?1))',

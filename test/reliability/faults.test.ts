@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { call, demo, loginAs } from '../helpers/api.ts';
-import { createActivity, registerResident, residentWithStatus } from '../helpers/fixtures.ts';
+import { createActivity, givePoints, registerResident, residentWithStatus } from '../helpers/fixtures.ts';
 
 const one = async <T>(sql: string, ...values: unknown[]) =>
   (await env.DB.prepare(sql)
@@ -107,11 +107,7 @@ describe('faults in D1', () => {
     for (let call_ = 1; call_ <= 5; call_++) {
       for (const when of WHEN) {
         const person = await registerResident(await loginAs('counter'));
-        await env.DB.prepare(
-          "INSERT INTO points_ledger (id, passholder_id, points, kind, created_at) VALUES (?1, ?2, 5, 'correction', ?3)",
-        )
-          .bind(crypto.randomUUID(), person.passholder.id, new Date().toISOString())
-          .run();
+        await givePoints([person.passholder.id], 5);
         await call(`/api/v1/rewards/${reward.id}/redemptions`, {
           token: door,
           body: { passNumber: person.passholder.passNumber },

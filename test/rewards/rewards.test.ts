@@ -1,14 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { call, demo, expectProblem, json, loginAs } from '../helpers/api.ts';
-import { bulkPassholders, registerResident } from '../helpers/fixtures.ts';
+import { bulkPassholders, givePoints, registerResident } from '../helpers/fixtures.ts';
 
-const give = (passholderId: string, points: number) =>
-  env.DB.prepare(
-    "INSERT INTO points_ledger (id, passholder_id, points, kind, note, created_at) VALUES (?1, ?2, ?3, 'correction', 'test', ?4)",
-  )
-    .bind(crypto.randomUUID(), passholderId, points, new Date().toISOString())
-    .run();
+const give = (passholderId: string, points: number) => givePoints([passholderId], points);
 
 describe('rewards', () => {
   it('keeps the stock under concurrency: 30 holders race for 5', async () => {
