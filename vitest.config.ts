@@ -28,6 +28,9 @@ export default defineConfig(async () => {
           ],
           test: {
             name: 'workers',
+            // Counts and invariants, not timings: generous limits so a loaded machine cannot fail a test.
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
             include: ['test/**/*.test.ts'],
             exclude: ['test/e2e/**'],
             setupFiles: ['test/helpers/setup.ts'],
