@@ -54,11 +54,12 @@ const HOLDER_AND_RULE = `
        (SELECT coalesce(sum(l.points), 0) FROM points_ledger l WHERE l.passholder_id = p.id) AS points,
        ${grantsJson('p.id', '?3')} AS grants,
        ${suspensionsJson('p.id')} AS suspensions,
-       (SELECT json_object('id', r.id, 'version', r.version, 'participantBp', r.participant_bp, 'clubBp', r.club_bp,
-                           'municipalityBp', r.municipality_bp, 'nrParticipantBp', r.nonresident_participant_bp,
-                           'nrClubBp', r.nonresident_club_bp, 'nrMunicipalityBp', r.nonresident_municipality_bp,
-                           'minPriceCents', r.min_price_cents, 'roundingCents', r.rounding_cents, 'categories', json(r.categories),
-                           'caps', json(r.caps), 'cancelWindowHours', r.cancel_window_hours)
+       (SELECT json_object('id', r.id, 'version', r.version, 'municipality_id', r.municipality_id, 'valid_from', r.valid_from,
+                           'valid_until', r.valid_until, 'participant_bp', r.participant_bp, 'club_bp', r.club_bp,
+                           'municipality_bp', r.municipality_bp, 'nonresident_participant_bp', r.nonresident_participant_bp,
+                           'nonresident_club_bp', r.nonresident_club_bp, 'nonresident_municipality_bp', r.nonresident_municipality_bp,
+                           'min_price_cents', r.min_price_cents, 'rounding_cents', r.rounding_cents, 'categories', r.categories,
+                           'caps', r.caps, 'cancel_window_hours', r.cancel_window_hours)
           FROM (SELECT 0 AS regional, m.* FROM tariff_rules m WHERE m.municipality_id = c.municipality_id
                   AND m.valid_from <= ?4 AND (m.valid_until IS NULL OR m.valid_until >= ?4)
                 UNION ALL
@@ -159,40 +160,18 @@ type Row = {
   used_periods: string | null;
 };
 
-type RuleRow = {
-  id: string;
-  version: number;
-  participantBp: number;
-  clubBp: number;
-  municipalityBp: number;
-  nrParticipantBp: number | null;
-  nrClubBp: number | null;
-  nrMunicipalityBp: number | null;
-  minPriceCents: number;
-  roundingCents: number;
-  categories: string[] | null;
-  caps: Rule['caps'];
-  cancelWindowHours: number;
-};
-
-export function toRule(r: RuleRow): Rule {
+/** The part of a stored rule the price computation needs. */
+function toPricingRule(t: TariffRule): Rule {
   return {
-    id: r.id,
-    version: r.version,
-    key: { participantBp: r.participantBp, clubBp: r.clubBp, municipalityBp: r.municipalityBp },
-    nonresidentKey:
-      r.nrParticipantBp === null
-        ? null
-        : {
-            participantBp: r.nrParticipantBp,
-            clubBp: r.nrClubBp ?? 0,
-            municipalityBp: r.nrMunicipalityBp ?? 0,
-          },
-    minPriceCents: r.minPriceCents,
-    roundingCents: r.roundingCents,
-    categories: r.categories,
-    caps: r.caps,
-    cancelWindowHours: r.cancelWindowHours,
+    id: t.id,
+    version: t.version,
+    key: t.key,
+    nonresidentKey: t.nonresidentKey,
+    minPriceCents: t.minPriceCents,
+    roundingCents: t.roundingCents,
+    categories: t.categories,
+    caps: t.caps,
+    cancelWindowHours: t.cancelWindowHours,
   };
 }
 
@@ -235,7 +214,7 @@ export function toDoorFacts(row: Row | undefined): DoorFacts | null {
             signupStatus: row.signup_status,
             checkedIn: row.checked_in === 1,
           },
-    rule: row.rule ? toRule(JSON.parse(row.rule) as RuleRow) : null,
+    rule: row.rule ? toPricingRule(toStoredRule(JSON.parse(row.rule) as StoredRule)) : null,
     usage: {
       perActivity: row.used_here ?? 0,
       perPeriod: PERIODS.map((period, i) => ({
