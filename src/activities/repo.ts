@@ -155,12 +155,14 @@ export async function cancelActivity(
   messages: { nl: string; fr: string; en: string },
   at: string,
 ): Promise<boolean> {
+  // Only the call that cancelled (its call id, not the time: two calls can share a millisecond) tells people.
+  const callId = crypto.randomUUID();
   const [cancel] = await db.batch([
     db
       .prepare(
-        'UPDATE activities SET cancelled_at = ?2, updated_at = ?2 WHERE id = ?1 AND cancelled_at IS NULL',
+        'UPDATE activities SET cancelled_at = ?2, updated_at = ?2, cancel_call = ?3 WHERE id = ?1 AND cancelled_at IS NULL',
       )
-      .bind(id, at),
+      .bind(id, at, callId),
     db
       .prepare(
         `INSERT INTO notifications (id, passholder_id, kind, activity_id, message, created_at)
@@ -168,9 +170,9 @@ export async function cancelActivity(
                 CASE p.locale WHEN 'fr' THEN ?3 WHEN 'en' THEN ?4 ELSE ?2 END, ?5
            FROM signups s JOIN passholders p ON p.id = s.passholder_id
           WHERE s.activity_id = ?1 AND s.status <> 'cancelled'
-            AND EXISTS (SELECT 1 FROM activities WHERE id = ?1 AND cancelled_at = ?5)`,
+            AND EXISTS (SELECT 1 FROM activities WHERE id = ?1 AND cancel_call = ?6)`,
       )
-      .bind(id, messages.nl, messages.fr, messages.en, at),
+      .bind(id, messages.nl, messages.fr, messages.en, at, callId),
   ]);
   return (cancel?.meta.changes ?? 0) > 0;
 }

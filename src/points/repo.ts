@@ -1,7 +1,9 @@
 /**
  * Check-in and its points in one transaction. The check-in row is unique per holder and activity, and the
  * points line has an id derived from both, so retries and duplicate scans award points exactly once.
- * The last statement reads back the check-in time, the balance and whether this call made the check-in.
+ * The call writes a random call id with its check-in: whether this call made the check-in is decided by
+ * that id, never by the time (concurrent scans share a millisecond). The last statement reads back the
+ * check-in time, the balance and whether this call made the check-in.
  */
 export function checkinStatements(
   db: D1Database,
@@ -14,26 +16,27 @@ export function checkinStatements(
     at: string;
   },
 ): D1PreparedStatement[] {
+  const callId = crypto.randomUUID();
   return [
     db
       .prepare(
-        'INSERT INTO checkins (activity_id, passholder_id, at, by_user, via) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING',
+        'INSERT INTO checkins (activity_id, passholder_id, at, by_user, via, call_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING',
       )
-      .bind(c.activityId, c.passholderId, c.at, c.by, c.via),
+      .bind(c.activityId, c.passholderId, c.at, c.by, c.via, callId),
     db
       .prepare(
         `INSERT INTO points_ledger (id, passholder_id, points, kind, activity_id, created_at, created_by)
          SELECT 'checkin:' || ?1 || ':' || ?2, ?2, ?3, 'checkin', ?1, ?4, ?5
-          WHERE ?3 > 0 AND (SELECT at FROM checkins WHERE activity_id = ?1 AND passholder_id = ?2) = ?4
+          WHERE ?3 > 0 AND (SELECT call_id FROM checkins WHERE activity_id = ?1 AND passholder_id = ?2) = ?6
          ON CONFLICT DO NOTHING`,
       )
-      .bind(c.activityId, c.passholderId, c.points, c.at, c.by),
+      .bind(c.activityId, c.passholderId, c.points, c.at, c.by, callId),
     db
       .prepare(
-        `SELECT k.at, k.at = ?3 AS new_checkin, (SELECT coalesce(sum(points), 0) FROM points_ledger WHERE passholder_id = ?2) AS balance
+        `SELECT k.at, k.call_id IS ?3 AS new_checkin, (SELECT coalesce(sum(points), 0) FROM points_ledger WHERE passholder_id = ?2) AS balance
            FROM checkins k WHERE k.activity_id = ?1 AND k.passholder_id = ?2`,
       )
-      .bind(c.activityId, c.passholderId, c.at),
+      .bind(c.activityId, c.passholderId, callId),
   ];
 }
 

@@ -75,6 +75,9 @@ export async function cancelSignup(
   messages: { nl: string; fr: string; en: string },
   at: string,
 ): Promise<boolean> {
+  // The promotion is marked with this call's id: the message goes to whom this call promoted, even when
+  // another cancellation runs in the same millisecond.
+  const callId = crypto.randomUUID();
   const [cancel] = await db.batch([
     db
       .prepare(
@@ -83,19 +86,19 @@ export async function cancelSignup(
       .bind(s.id, at),
     db
       .prepare(
-        `UPDATE signups SET status = 'confirmed', promoted_at = ?2
+        `UPDATE signups SET status = 'confirmed', promoted_at = ?2, promotion_call = ?3
           WHERE id = (SELECT id FROM signups WHERE activity_id = ?1 AND status = 'waitlisted' ORDER BY position LIMIT 1)
             AND (SELECT capacity FROM activities WHERE id = ?1) > (SELECT count(*) FROM signups WHERE activity_id = ?1 AND status = 'confirmed')`,
       )
-      .bind(s.activityId, at),
+      .bind(s.activityId, at, callId),
     db
       .prepare(
         `INSERT INTO notifications (id, passholder_id, kind, activity_id, message, created_at)
          SELECT lower(hex(randomblob(16))), x.passholder_id, 'signup_promoted', ?1, CASE p.locale WHEN 'fr' THEN ?3 WHEN 'en' THEN ?4 ELSE ?2 END, ?5
            FROM signups x JOIN passholders p ON p.id = x.passholder_id
-          WHERE x.activity_id = ?1 AND x.status = 'confirmed' AND x.promoted_at = ?5`,
+          WHERE x.activity_id = ?1 AND x.status = 'confirmed' AND x.promotion_call = ?6`,
       )
-      .bind(s.activityId, messages.nl, messages.fr, messages.en, at),
+      .bind(s.activityId, messages.nl, messages.fr, messages.en, at, callId),
   ]);
   return (cancel?.meta.changes ?? 0) > 0;
 }

@@ -368,23 +368,25 @@ export async function confirmImport(
   by: string,
   at: string,
 ): Promise<number> {
+  // Grants follow only this call's confirmation (its call id: two confirmations can share a millisecond).
+  const callId = crypto.randomUUID();
   const [confirm, grants] = await db.batch([
     db
       .prepare(
-        `UPDATE status_imports SET confirmed_at = ?2, confirmed_by = ?3 WHERE id = ?1 AND confirmed_at IS NULL
+        `UPDATE status_imports SET confirmed_at = ?2, confirmed_by = ?3, confirm_call = ?4 WHERE id = ?1 AND confirmed_at IS NULL
             AND NOT EXISTS (SELECT 1 FROM status_imports o WHERE o.municipality_id = status_imports.municipality_id
                               AND o.file_hash = status_imports.file_hash AND o.confirmed_at IS NOT NULL)`,
       )
-      .bind(id, at, by),
+      .bind(id, at, by, callId),
     db
       .prepare(
         `INSERT INTO status_grants (id, passholder_id, source, reason, valid_from, valid_until, grace_days, import_id, decided_by, created_at)
          SELECT lower(hex(randomblob(16))), json_extract(r.value, '$.passholderId'), 'import', 'import', ?2, i.valid_until, i.grace_days, i.id, ?3, ?4
            FROM status_imports i, json_each(i.rows_json) r
-          WHERE i.id = ?1 AND i.confirmed_at = ?4 AND json_extract(r.value, '$.outcome') = 'matched'
+          WHERE i.id = ?1 AND i.confirm_call = ?5 AND json_extract(r.value, '$.outcome') = 'matched'
          ON CONFLICT DO NOTHING`,
       )
-      .bind(id, validFrom, by, at),
+      .bind(id, validFrom, by, at, callId),
   ]);
   return (confirm?.meta.changes ?? 0) > 0 ? (grants?.meta.changes ?? 0) : 0;
 }
