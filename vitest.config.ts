@@ -16,6 +16,9 @@ export default defineConfig(async () => {
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
               miniflare: {
+                // Lets tests call the Worker's own scheduled() the way workerd's cron does
+                // (`exports.default.scheduled(...)`); test-only, wrangler.toml is unchanged.
+                compatibilityFlags: ['service_binding_extra_handlers'],
                 bindings: {
                   TEST_MIGRATIONS: migrations,
                   TEST_SEED: seed,

@@ -181,3 +181,18 @@ export async function changePassword(
     revokeUserSessionsStatement(db, userId, now, keepSession),
   ]);
 }
+
+/**
+ * Removes sessions that can no longer be used: expired, or revoked more than a day ago (the nightly job),
+ * and throttle rows of failures whose lock ended more than a day ago. Returns how many sessions went.
+ */
+export async function purgeSessions(db: D1Database, now: string): Promise<number> {
+  const dayAgo = new Date(Date.parse(now) - 86_400_000).toISOString();
+  const [sessions] = await db.batch([
+    db.prepare('DELETE FROM sessions WHERE expires_at < ?1 OR revoked_at < ?2').bind(now, dayAgo),
+    db
+      .prepare('DELETE FROM login_throttle WHERE updated_at < ?1 AND coalesce(locked_until, ?1) < ?1')
+      .bind(dayAgo),
+  ]);
+  return sessions?.meta.changes ?? 0;
+}

@@ -69,3 +69,9 @@ export async function idempotent<T>(
   }
   return { status: outcome.status, body: outcome.body, replayed: false };
 }
+
+/** Forgets stored answers older than `before` (the nightly job). Returns how many were removed. */
+export async function purgeIdempotencyKeys(db: D1Database, before: string): Promise<number> {
+  const result = await db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?1').bind(before).run();
+  return result.meta.changes;
+}
