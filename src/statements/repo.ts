@@ -1,50 +1,102 @@
 import { newId } from '../lib/ids.ts';
-import type { StatementLine } from './schema.ts';
+import type { StatementGroup, StatementLine } from './schema.ts';
+
+/** The columns of a line; none of them says who bought (no passholder, no pass number). */
+const SALE_COLUMNS = `s.kind AS type, s.activity_id, s.description, s.regular_price_cents, s.price_cents, s.club_share_cents, s.municipality_share_cents`;
+
+/**
+ * The lines of a club's month that is not approved yet: the month's sales not cancelled, and the
+ * corrections of sales cancelled (before the month's end) after their own statement was approved.
+ * Binds ?1 club, ?2 start, ?3 end.
+ */
+function liveLinesSql(select: string): string {
+  return `
+    SELECT ${select} FROM (
+      SELECT s.id AS sale_id, 'sale' AS kind, 1 AS sign, s.sold_at AS at, ${SALE_COLUMNS}
+        FROM ticket_sales s
+       WHERE s.club_id = ?1 AND s.sold_at >= ?2 AND s.sold_at < ?3 AND s.cancelled_at IS NULL
+      UNION ALL
+      SELECT s.id, 'correction', -1, s.cancelled_at, ${SALE_COLUMNS}
+        FROM ticket_sales s
+       WHERE s.club_id = ?1 AND s.cancelled_at IS NOT NULL AND s.cancelled_at < ?3
+         AND EXISTS (SELECT 1 FROM statement_lines l WHERE l.sale_id = s.id AND l.kind = 'sale')
+         AND NOT EXISTS (SELECT 1 FROM statement_lines l WHERE l.sale_id = s.id AND l.kind = 'correction'))`;
+}
+
+/** The frozen lines of an approved statement. Binds ?1 statement. */
+const APPROVED_LINES_SQL = `
+  SELECT l.sale_id, l.kind, l.sign, CASE l.kind WHEN 'sale' THEN s.sold_at ELSE s.cancelled_at END AS at, ${SALE_COLUMNS}
+    FROM statement_lines l JOIN ticket_sales s ON s.id = l.sale_id
+   WHERE l.statement_id = ?1`;
+
+/**
+ * Adds up lines per kind, type, description, regular and paid price: what a club may see. The order
+ * follows the group's own values only, never a sale's time or id.
+ */
+function groupsSql(lines: string): string {
+  return `
+    SELECT kind, type, description, regular_price_cents, price_cents, count(*) AS count,
+           sum(sign * regular_price_cents) AS regular, sum(sign * price_cents) AS paid,
+           sum(sign * club_share_cents) AS club, sum(sign * municipality_share_cents) AS municipality
+      FROM (${lines})
+     GROUP BY kind, type, description, regular_price_cents, price_cents
+     ORDER BY kind DESC, description, type, regular_price_cents DESC, price_cents DESC`;
+}
 
 type LineRow = {
   sale_id: string;
   kind: 'sale' | 'correction';
   sign: number;
   at: string;
+  type: 'ticket' | 'membership';
+  activity_id: string | null;
   description: string;
-  pass_number: string;
   regular_price_cents: number;
   price_cents: number;
   club_share_cents: number;
   municipality_share_cents: number;
 };
 
-const LINE_COLUMNS = `p.pass_number, s.description, s.regular_price_cents, s.price_cents, s.club_share_cents, s.municipality_share_cents`;
-
-/**
- * The lines of a club's month that is not approved yet: the month's sales not cancelled, and the
- * corrections of sales cancelled (before the month's end) after their own statement was approved.
- */
-function liveLinesSql(select: string): string {
-  return `
-    SELECT ${select} FROM (
-      SELECT s.id AS sale_id, 'sale' AS kind, 1 AS sign, s.sold_at AS at, ${LINE_COLUMNS}
-        FROM ticket_sales s JOIN passholders p ON p.id = s.passholder_id
-       WHERE s.club_id = ?1 AND s.sold_at >= ?2 AND s.sold_at < ?3 AND s.cancelled_at IS NULL
-      UNION ALL
-      SELECT s.id, 'correction', -1, s.cancelled_at, ${LINE_COLUMNS}
-        FROM ticket_sales s JOIN passholders p ON p.id = s.passholder_id
-       WHERE s.club_id = ?1 AND s.cancelled_at IS NOT NULL AND s.cancelled_at < ?3
-         AND EXISTS (SELECT 1 FROM statement_lines l WHERE l.sale_id = s.id AND l.kind = 'sale')
-         AND NOT EXISTS (SELECT 1 FROM statement_lines l WHERE l.sale_id = s.id AND l.kind = 'correction'))`;
-}
+type GroupRow = {
+  kind: 'sale' | 'correction';
+  type: 'ticket' | 'membership';
+  description: string;
+  regular_price_cents: number;
+  price_cents: number;
+  count: number;
+  regular: number;
+  paid: number;
+  club: number;
+  municipality: number;
+};
 
 function toLine(r: LineRow): StatementLine {
   return {
     saleId: r.sale_id,
     kind: r.kind,
-    date: r.at,
+    type: r.type,
+    at: r.at,
+    activityId: r.activity_id,
     description: r.description,
-    passNumber: r.pass_number,
     regularPrice: r.sign * r.regular_price_cents,
     paid: r.sign * r.price_cents,
     clubShare: r.sign * r.club_share_cents,
     municipalityShare: r.sign * r.municipality_share_cents,
+  };
+}
+
+function toGroup(r: GroupRow): StatementGroup {
+  return {
+    kind: r.kind,
+    type: r.type,
+    description: r.description,
+    unitRegularPrice: r.regular_price_cents,
+    unitPaid: r.price_cents,
+    count: r.count,
+    regularPrice: r.regular,
+    paid: r.paid,
+    clubShare: r.club,
+    municipalityShare: r.municipality,
   };
 }
 
@@ -62,28 +114,24 @@ export async function findStatement(
   return row ? { id: row.id, approvedAt: row.approved_at, paidAt: row.paid_at } : null;
 }
 
-export async function liveLines(
-  db: D1Database,
-  clubId: string,
-  range: { start: string; end: string },
-): Promise<StatementLine[]> {
-  const { results } = await db
-    .prepare(`${liveLinesSql('*')} ORDER BY at, sale_id`)
-    .bind(clubId, range.start, range.end)
-    .all<LineRow>();
-  return results.map(toLine);
+/** Where a statement's lines come from: the frozen lines once approved, the live ones before. */
+export type LineSource = { statementId: string } | { clubId: string; range: { start: string; end: string } };
+
+function linesQuery(db: D1Database, source: LineSource, shape: (lines: string) => string) {
+  return 'statementId' in source
+    ? db.prepare(shape(APPROVED_LINES_SQL)).bind(source.statementId)
+    : db.prepare(shape(liveLinesSql('*'))).bind(source.clubId, source.range.start, source.range.end);
 }
 
-/** The frozen lines of an approved statement. */
-export async function approvedLines(db: D1Database, statementId: string): Promise<StatementLine[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT l.sale_id, l.kind, l.sign, CASE l.kind WHEN 'sale' THEN s.sold_at ELSE s.cancelled_at END AS at, ${LINE_COLUMNS}
-         FROM statement_lines l JOIN ticket_sales s ON s.id = l.sale_id JOIN passholders p ON p.id = s.passholder_id
-        WHERE l.statement_id = ?1 ORDER BY at, l.sale_id`,
-    )
-    .bind(statementId)
-    .all<LineRow>();
+/** A statement added up per activity and price, for the club (and anyone else). */
+export async function groups(db: D1Database, source: LineSource): Promise<StatementGroup[]> {
+  const { results } = await linesQuery(db, source, groupsSql).all<GroupRow>();
+  return results.map(toGroup);
+}
+
+/** A statement line by line, without the person: for the municipality's audit only. */
+export async function lines(db: D1Database, source: LineSource): Promise<StatementLine[]> {
+  const { results } = await linesQuery(db, source, (sql) => `${sql} ORDER BY at, sale_id`).all<LineRow>();
   return results.map(toLine);
 }
 
@@ -137,4 +185,13 @@ export async function clubsOf(
     .bind(municipalityId)
     .all<{ id: string; name: string }>();
   return results;
+}
+
+/** The passholder behind a sale, for counter staff on their way to the audited record. */
+export async function salePassholder(db: D1Database, saleId: string): Promise<string | null> {
+  const row = await db
+    .prepare('SELECT passholder_id FROM ticket_sales WHERE id = ?1')
+    .bind(saleId)
+    .first<{ passholder_id: string }>();
+  return row?.passholder_id ?? null;
 }

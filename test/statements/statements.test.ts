@@ -2,27 +2,44 @@ import { parse } from 'csv-parse/sync';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { call, demo, expectProblem, json, loginAs } from '../helpers/api.ts';
-import { registerResident, residentWithStatus } from '../helpers/fixtures.ts';
+import { createActivity, registerResident, residentWithStatus } from '../helpers/fixtures.ts';
 
-type Line = {
-  saleId: string;
+type Amounts = { regularPrice: number; paid: number; clubShare: number; municipalityShare: number };
+type Group = Amounts & {
   kind: string;
-  regularPrice: number;
-  paid: number;
-  clubShare: number;
-  municipalityShare: number;
+  type: string;
+  description: string;
+  unitRegularPrice: number;
+  unitPaid: number;
+  count: number;
 };
-type Statement = {
-  status: string;
-  lines: Line[];
-  totals: { lines: number; regularPrice: number; paid: number; clubShare: number; municipalityShare: number };
-};
+type Line = Amounts & { saleId: string; kind: string; at: string; description: string };
+type Statement = { status: string; groups: Group[]; totals: Amounts & { lines: number } };
+type Audit = { status: string; lines: Line[]; totals: Amounts & { lines: number } };
+
+const GROUP_KEYS = [
+  'clubShare',
+  'count',
+  'description',
+  'kind',
+  'municipalityShare',
+  'paid',
+  'regularPrice',
+  'type',
+  'unitPaid',
+  'unitRegularPrice',
+];
 
 const september = (day: number, hour = 10) =>
   `2026-09-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
 
-async function sellAt(door: string, passNumber: string, activityKey: string, now: string): Promise<string> {
-  const activityId = await demo.id(`activity:${activityKey}`);
+async function sellAt(
+  door: string,
+  passNumber: string,
+  activity: string | { id: string },
+  now: string,
+): Promise<string> {
+  const activityId = typeof activity === 'string' ? await demo.id(`activity:${activity}`) : activity.id;
   const quote = await json<{ tariffId: string }>(
     `/api/v1/tariffs?activityId=${activityId}&passNumber=${passNumber}`,
     200,
@@ -36,8 +53,19 @@ async function sellAt(door: string, passNumber: string, activityKey: string, now
   return sold.sales[0]!.id;
 }
 
+function csvRows(text: string): Record<string, string>[] {
+  return parse(text, { delimiter: ';', bom: true, columns: true }) as Record<string, string>[];
+}
+
+/** The body as sent, byte order mark included (Response.text() drops it). */
+async function csvText(response: Response): Promise<string> {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
+}
+
+const cents = (s: string) => Math.round(Number(s.replace(',', '.')) * 100);
+
 describe('monthly statements', () => {
-  it('lists every sale with totals equal to the sum of the sales, as JSON and as CSV', async () => {
+  it('adds up every sale per activity and price, totals equal to the sum of the sales, as JSON and as CSV', async () => {
     const counter = await loginAs('counter');
     const club = await loginAs('club');
     const door = await loginAs('door');
@@ -51,7 +79,7 @@ describe('monthly statements', () => {
     const url = `/api/v1/clubs/${await demo.sportsClub()}/statements/2026-09`;
     const statement = await json<Statement>(url, 200, { token: club });
     expect(statement.status).toBe('open');
-    expect(statement.lines).toHaveLength(3);
+    expect(statement).not.toHaveProperty('lines');
     const sums = await env.DB.prepare(
       `SELECT count(*) AS lines, sum(regular_price_cents) AS regularPrice, sum(price_cents) AS paid, sum(club_share_cents) AS clubShare,
               sum(municipality_share_cents) AS municipalityShare
@@ -67,26 +95,43 @@ describe('monthly statements', () => {
       clubShare: 750,
       municipalityShare: 750,
     });
+    // Swimming at the regular and at the social price are two groups; the tournament one.
+    expect(statement.groups, JSON.stringify(statement.groups)).toHaveLength(3);
+    for (const g of statement.groups) {
+      expect(Object.keys(g).sort()).toEqual(GROUP_KEYS);
+      expect(g, JSON.stringify(g)).toMatchObject({ kind: 'sale', type: 'ticket', count: 1 });
+      expect(g.regularPrice).toBe(g.unitRegularPrice * g.count);
+      expect(g.paid).toBe(g.unitPaid * g.count);
+    }
+    const swim = statement.groups.filter((g) => g.unitRegularPrice === 400);
+    expect(swim.map((g) => g.unitPaid)).toEqual([400, 100]);
+    expect(new Set(swim.map((g) => g.description)).size).toBe(1);
 
     const csvResponse = await call(url, { token: club, headers: { accept: 'text/csv' } });
     expect(csvResponse.headers.get('content-type')).toContain('text/csv');
-    const rows = parse(await csvResponse.text(), { delimiter: ';', bom: true, columns: true }) as Record<
-      string,
-      string
-    >[];
+    const text = await csvText(csvResponse);
+    expect(text.startsWith('\uFEFFkind;type;activity;count;')).toBe(true);
+    const rows = csvRows(text);
     expect(rows).toHaveLength(4);
-    expect(
-      rows
-        .slice(0, 3)
-        .map((r) => r.passNumber)
-        .sort(),
-    ).toEqual([a.passholder.passNumber, b.passholder.passNumber, c.passholder.passNumber].sort());
-    const euros = (s: string) => Math.round(Number(s.replace(',', '.')) * 100);
-    expect(rows.slice(0, 3).reduce((sum, r) => sum + euros(r.municipalityShare!), 0)).toBe(750);
-    expect(rows[3]).toMatchObject({ kind: 'total', municipalityShare: '7,50', paid: '8,00' });
+    expect(Object.keys(rows[0]!)).toEqual([
+      'kind',
+      'type',
+      'activity',
+      'count',
+      'unitRegularPrice',
+      'unitPaid',
+      'regularPrice',
+      'paid',
+      'clubShare',
+      'municipalityShare',
+    ]);
+    for (const person of [a, b, c]) expect(text).not.toContain(person.passholder.passNumber);
+    expect(rows.slice(0, 3).reduce((sum, r) => sum + cents(r.municipalityShare!), 0)).toBe(750);
+    expect(rows.slice(0, 3).map((r) => r.count)).toEqual(['1', '1', '1']);
+    expect(rows[3]).toMatchObject({ kind: 'total', count: '3', municipalityShare: '7,50', paid: '8,00' });
   });
 
-  it('is approved by the municipality and never changes after; a later cancellation is a correction in the next', async () => {
+  it('is approved by the municipality and never changes after; a later cancellation is a correction group in the next', async () => {
     const counter = await loginAs('counter');
     const admin = await loginAs('admin');
     const door = await loginAs('door');
@@ -109,6 +154,8 @@ describe('monthly statements', () => {
       409,
       'statement_approved',
     );
+    const frozenLines = await json<Audit>(`${url}/lines`, 200, { token: admin });
+    expect(frozenLines.lines.map((l) => l.saleId)).toContain(saleId);
 
     // Cancelled after approval (the window is long enough in the test clock), inside September.
     await json(`/api/v1/ticket-sales/${saleId}/cancel`, 200, {
@@ -117,9 +164,38 @@ describe('monthly statements', () => {
       now: '2026-08-21T09:00:00.000Z',
     });
     expect((await json<Statement>(url, 200, { token: club })).totals).toEqual(before);
+    expect((await json<Audit>(`${url}/lines`, 200, { token: admin })).lines).toEqual(frozenLines.lines);
     const next = await json<Statement>(`/api/v1/clubs/${clubId}/statements/2026-09`, 200, { token: club });
-    const correction = next.lines.find((l) => l.saleId === saleId)!;
-    expect(correction).toMatchObject({ kind: 'correction', municipalityShare: -150, paid: -100 });
+    const corrections = next.groups.filter((g) => g.kind === 'correction');
+    expect(corrections).toHaveLength(1);
+    expect(Object.keys(corrections[0]!).sort()).toEqual(GROUP_KEYS);
+    expect(corrections[0]).toMatchObject({
+      kind: 'correction',
+      count: 1,
+      unitRegularPrice: 400,
+      unitPaid: 100,
+      regularPrice: -400,
+      municipalityShare: -150,
+      paid: -100,
+    });
+    expect(JSON.stringify(next)).not.toContain(saleId);
+    const nextLines = await json<Audit>(`/api/v1/clubs/${clubId}/statements/2026-09/lines`, 200, {
+      token: admin,
+    });
+    expect(nextLines.lines.find((l) => l.saleId === saleId)).toMatchObject({
+      kind: 'correction',
+      at: '2026-08-21T09:00:00.000Z',
+      municipalityShare: -150,
+    });
+    const csv = await (
+      await call(`/api/v1/clubs/${clubId}/statements/2026-09`, {
+        token: club,
+        headers: { accept: 'text/csv' },
+      })
+    ).text();
+    const correctionRow = csvRows(csv).find((r) => r.kind === 'correction')!;
+    expect(correctionRow).toMatchObject({ count: '1', paid: '-1,00', municipalityShare: '-1,50' });
+    expect(csv).toContain(';-1,50\r\n');
 
     const paid = await json<Statement>(`${url}/paid`, 200, { method: 'POST', token: admin });
     expect(paid.status).toBe('paid');
@@ -133,6 +209,85 @@ describe('monthly statements', () => {
       await call(`/api/v1/clubs/${await demo.cultureClub()}/statements/2026-08`, { token: club }),
       403,
       'forbidden',
+    );
+  });
+
+  it('gives the municipality the lines one by one with Brussels dates in the CSV, near midnight in summer and winter', async () => {
+    const counter = await loginAs('counter');
+    const admin = await loginAs('admin');
+    const door = await loginAs('door');
+    const clubId = await demo.sportsClub();
+    const activity = await createActivity({ regularPriceCents: 700 });
+    const sell = async (now: string) =>
+      sellAt(door, (await registerResident(counter)).passholder.passNumber, activity, now);
+    // 00:30 on 1 July in Brussels (summer time, UTC+2) is still 30 June in UTC.
+    const julyFirst = await sell('2026-06-30T22:30:00.000Z');
+    const juneLast = await sell('2026-06-30T21:30:00.000Z');
+    // 00:30 on 1 November in Brussels (winter time since 25 October, UTC+1).
+    const novemberFirst = await sell('2026-10-31T23:30:00.000Z');
+    const octoberLast = await sell('2026-10-31T22:30:00.000Z');
+
+    const audit = async (month: string) => {
+      const response = await call(`/api/v1/clubs/${clubId}/statements/${month}/lines`, {
+        token: admin,
+        headers: { accept: 'text/csv' },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/csv');
+      const text = await csvText(response);
+      expect(text.startsWith('\uFEFFsaleId;kind;type;date;time;activity;')).toBe(true);
+      return csvRows(text);
+    };
+    const row = (rows: Record<string, string>[], saleId: string) => rows.find((r) => r.saleId === saleId);
+    const june = await audit('2026-06');
+    const july = await audit('2026-07');
+    expect(row(july, julyFirst)).toMatchObject({ date: '2026-07-01', time: '00:30', kind: 'sale' });
+    expect(row(june, julyFirst)).toBeUndefined();
+    expect(row(june, juneLast)).toMatchObject({ date: '2026-06-30', time: '23:30' });
+    expect(row(july, juneLast)).toBeUndefined();
+    const october = await audit('2026-10');
+    const november = await audit('2026-11');
+    expect(row(november, novemberFirst)).toMatchObject({ date: '2026-11-01', time: '00:30' });
+    expect(row(october, octoberLast)).toMatchObject({ date: '2026-10-31', time: '23:30' });
+    expect(row(october, novemberFirst)).toBeUndefined();
+    expect(october.at(-1)).toMatchObject({ kind: 'total' });
+
+    // The JSON lines carry the UTC time, the sale id and the amounts, never the person.
+    const lines = await json<Audit>(`/api/v1/clubs/${clubId}/statements/2026-07/lines`, 200, {
+      token: admin,
+    });
+    const line = lines.lines.find((l) => l.saleId === julyFirst)!;
+    expect(Object.keys(line).sort()).toEqual([
+      'activityId',
+      'at',
+      'clubShare',
+      'description',
+      'kind',
+      'municipalityShare',
+      'paid',
+      'regularPrice',
+      'saleId',
+      'type',
+    ]);
+    expect(line).toMatchObject({
+      at: '2026-06-30T22:30:00.000Z',
+      activityId: activity.id,
+      regularPrice: 700,
+    });
+  });
+
+  it('keeps the lines for the municipality: club admins, door staff and counter staff are refused', async () => {
+    const url = `/api/v1/clubs/${await demo.sportsClub()}/statements/2026-09/lines`;
+    for (const role of ['club', 'door', 'counter'] as const) {
+      await expectProblem(await call(url, { token: await loginAs(role) }), 403, 'forbidden');
+    }
+    await expectProblem(await call(url), 401, 'unauthenticated');
+    await expectProblem(
+      await call(`/api/v1/clubs/${await demo.sportsClub()}/statements/2026-13/lines`, {
+        token: await loginAs('admin'),
+      }),
+      400,
+      'validation_failed',
     );
   });
 
