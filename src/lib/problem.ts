@@ -287,6 +287,24 @@ export const PROBLEMS = {
       en: 'This reward cannot be redeemed now: {reason}',
     },
   },
+  presence_required: {
+    status: 409,
+    title: 'The holder must be present',
+    messages: {
+      nl: 'Scan de pas (telefoon of kaart). Een getypt pasnummer werkt alleen terwijl de deur van een activiteit van deze vereniging open is.',
+      fr: 'Scannez le pass (téléphone ou carte). Un numéro tapé ne fonctionne que pendant l’ouverture des portes d’une activité de ce club.',
+      en: 'Scan the pass (phone or card). A typed pass number only works while the door of one of this club’s activities is open.',
+    },
+  },
+  already_handed_over: {
+    status: 409,
+    title: 'Already handed over',
+    messages: {
+      nl: 'Dit voordeel werd al overhandigd.',
+      fr: 'Cet avantage a déjà été remis.',
+      en: 'This reward has already been handed over.',
+    },
+  },
   internal_error: {
     status: 500,
     title: 'Internal error',

@@ -142,53 +142,112 @@ export async function redeem(
 }
 
 export function isGuardViolation(error: unknown): boolean {
-  return /CHECK constraint failed|write_guards|redeemed/i.test(String(error));
+  return /CHECK constraint failed|write_guards/i.test(String(error));
 }
 
-/** A holder's redemptions not handed over yet, at one club (or for the municipality's rewards). */
+/** The database's refusal to redeem a welcome reward (it is granted, once; see migration 0007). */
+export function isWelcomeRefusal(error: unknown): boolean {
+  return /welcome_reward_not_redeemable/.test(String(error));
+}
+
+/** A pass by its number, with what decides whether its card may be used. */
+export async function holderByPassNumber(
+  db: D1Database,
+  passNumber: string,
+): Promise<{ id: string; cardVersion: number; cardBlocked: boolean } | null> {
+  const row = await db
+    .prepare(
+      `SELECT p.id, p.card_version, c.blocked_at FROM passholders p
+         LEFT JOIN cards c ON c.passholder_id = p.id AND c.version = p.card_version
+        WHERE p.pass_number = ?1`,
+    )
+    .bind(passNumber)
+    .first<{ id: string; card_version: number; blocked_at: string | null }>();
+  return row ? { id: row.id, cardVersion: row.card_version, cardBlocked: row.blocked_at !== null } : null;
+}
+
+/**
+ * Redemptions that may be handed over: not yet handed over, a reward of this club, and for a welcome
+ * reward only its one grant (repeated "redemptions" of a welcome reward from before migration 0007 never).
+ */
+const OPEN_AT_CLUB = `d.handed_over_at IS NULL AND d.reward_id IN (SELECT id FROM rewards WHERE club_id = ?2 AND welcome = d.welcome)`;
+
+/** A holder's redemptions not handed over yet, at one club. */
 export async function openRedemptions(db: D1Database, passholderId: string, clubId: string) {
   const { results } = await db
     .prepare(
-      `SELECT d.id, r.title, d.created_at FROM redemptions d JOIN rewards r ON r.id = d.reward_id
-        WHERE d.passholder_id = ?1 AND d.handed_over_at IS NULL AND r.club_id = ?2 ORDER BY d.created_at`,
+      `SELECT d.id, r.title, d.created_at, d.welcome FROM redemptions d JOIN rewards r ON r.id = d.reward_id
+        WHERE d.passholder_id = ?1 AND ${OPEN_AT_CLUB} ORDER BY d.created_at`,
     )
     .bind(passholderId, clubId)
-    .all<{ id: string; title: string; created_at: string }>();
-  return results.map((r) => ({ id: r.id, title: r.title, createdAt: r.created_at }));
+    .all<{ id: string; title: string; created_at: string; welcome: number }>();
+  return results.map((r) => ({
+    id: r.id,
+    title: r.title,
+    createdAt: r.created_at,
+    welcome: r.welcome === 1,
+  }));
 }
 
+/**
+ * Hands a redemption over to the holder who is present: one conditional UPDATE, so of any number of
+ * concurrent calls exactly one changes the row (decided by its `changes`, nothing else).
+ */
 export async function handOver(
   db: D1Database,
-  redemptionId: string,
-  clubId: string,
-  by: string,
-  at: string,
-): Promise<boolean> {
+  h: { redemptionId: string; clubId: string; passholderId: string; by: string; at: string },
+): Promise<'handed_over' | 'already' | 'not_found'> {
   const result = await db
     .prepare(
-      `UPDATE redemptions SET handed_over_at = ?3, handed_over_by = ?4
-        WHERE id = ?1 AND handed_over_at IS NULL AND reward_id IN (SELECT id FROM rewards WHERE club_id = ?2)`,
+      `UPDATE redemptions AS d SET handed_over_at = ?4, handed_over_by = ?5
+        WHERE d.id = ?1 AND d.passholder_id = ?3 AND ${OPEN_AT_CLUB}`,
     )
-    .bind(redemptionId, clubId, at, by)
+    .bind(h.redemptionId, h.clubId, h.passholderId, h.at, h.by)
     .run();
-  return result.meta.changes > 0;
+  if (result.meta.changes > 0) return 'handed_over';
+  const done = await db
+    .prepare(
+      `SELECT 1 AS x FROM redemptions d WHERE d.id = ?1 AND d.passholder_id = ?3 AND d.handed_over_at IS NOT NULL
+          AND d.reward_id IN (SELECT id FROM rewards WHERE club_id = ?2)`,
+    )
+    .bind(h.redemptionId, h.clubId, h.passholderId)
+    .first();
+  return done ? 'already' : 'not_found';
 }
 
-/** Welcome rewards of the holder's municipality, granted at activation (no points needed). */
+/**
+ * Grants the welcome rewards of the holder's municipality valid on `at`, each at most once per holder:
+ * the unique index on (reward, holder) of welcome grants turns a second grant into nothing
+ * (ON CONFLICT DO NOTHING), whether it comes from a repeated call or a concurrent one. With
+ * `onlyForUser`, only if the pass belongs to that account (activation, in the same batch).
+ */
 export function welcomeStatement(
   db: D1Database,
   passholderId: string,
   at: string,
-  onlyForUser: string,
+  onlyForUser: string | null,
 ): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO redemptions (id, reward_id, passholder_id, points, created_at)
-       SELECT lower(hex(randomblob(16))), r.id, p.id, 0, ?2
+      `INSERT INTO redemptions (id, reward_id, passholder_id, points, created_at, welcome)
+       SELECT lower(hex(randomblob(16))), r.id, p.id, 0, ?2, 1
          FROM passholders p JOIN rewards r ON r.welcome = 1 LEFT JOIN clubs c ON c.id = r.club_id
-        WHERE p.id = ?1 AND p.user_id = ?3 AND coalesce(r.municipality_id, c.municipality_id) = p.municipality_id AND r.valid_from <= substr(?2, 1, 10) AND (r.valid_until IS NULL OR r.valid_until >= substr(?2, 1, 10))`,
+        WHERE p.id = ?1 AND (?3 IS NULL OR p.user_id = ?3) AND coalesce(r.municipality_id, c.municipality_id) = p.municipality_id
+          AND r.valid_from <= substr(?2, 1, 10) AND (r.valid_until IS NULL OR r.valid_until >= substr(?2, 1, 10))
+       ON CONFLICT DO NOTHING`,
     )
     .bind(passholderId, at, onlyForUser);
+}
+
+/** Grants the missing welcome rewards (counter staff), audited in the same transaction; how many were new. */
+export async function grantWelcome(
+  db: D1Database,
+  passholderId: string,
+  at: string,
+  audit: D1PreparedStatement,
+): Promise<number> {
+  const [insert] = await db.batch([welcomeStatement(db, passholderId, at, null), audit]);
+  return insert?.meta.changes ?? 0;
 }
 
 export async function myRedemptions(db: D1Database, passholderId: string) {

@@ -1,6 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.ts';
+import { findActivity } from '../activities/repo.ts';
 import { allow, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
 import { managedClub } from '../clubs/routes.ts';
 import { newId } from '../lib/ids.ts';
@@ -8,11 +9,12 @@ import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/ope
 import { Problem } from '../lib/problem.ts';
 import { brusselsDate } from '../lib/time.ts';
 import { passholderAccess } from '../passes/access.ts';
-import { allowClub, readPass, requireClubStaff } from '../passes/door.ts';
+import { allowClub, checkCard, readPass, requireClubStaff } from '../passes/door.ts';
+import { auditStatement } from '../passes/repo.ts';
 import { periodStart } from '../tariffs/periods.ts';
 import type { Period } from '../tariffs/tariff.ts';
 import * as repo from './repo.ts';
-import { BLOCK_MESSAGES, redeemBlock } from './rules.ts';
+import { BLOCK_MESSAGES, doorOpen, redeemBlock } from './rules.ts';
 
 const app = new OpenAPIHono<AppEnv>();
 
@@ -149,11 +151,52 @@ async function check(c: Context<AppEnv>, reward: repo.Reward, passholderId: stri
   };
 }
 
-/** The holder a request is about: a resident's own (or ward's) id, or a scanned pass at the reward's club. */
+type Presence = {
+  code?: string | undefined;
+  passNumber?: string | undefined;
+  activityId?: string | undefined;
+};
+
+/**
+ * The holder standing in front of club staff: a scanned pass code, or a typed pass number while the door
+ * of one of the club's activities is open (from check-in opening to check-in closing). The door is
+ * checked before the number is looked up, so the refusal is the same for every holder.
+ */
+async function presentHolder(c: Context<AppEnv>, clubId: string, input: Presence): Promise<string> {
+  if (input.code === undefined) {
+    if (!input.activityId)
+      throw new Problem('presence_required', {
+        detail: 'A typed pass number needs the activityId of an activity whose door is open',
+      });
+    const activity = await findActivity(c.env.DB, input.activityId);
+    if (!activity) throw new Problem('not_found', { detail: 'No such activity' });
+    allow(activity.club_id === clubId, 'This activity belongs to another club');
+    const open =
+      activity.cancelled_at === null &&
+      doorOpen(
+        {
+          startsAt: activity.starts_at,
+          endsAt: activity.ends_at,
+          before: activity.checkin_before_minutes,
+          after: activity.checkin_after_minutes,
+        },
+        c.var.now,
+      );
+    if (!open)
+      throw new Problem('presence_required', { detail: 'The door of this activity is not open now' });
+  }
+  const { passNumber, code } = await readPass(c, input);
+  const holder = await repo.holderByPassNumber(c.env.DB, passNumber);
+  if (!holder) throw new Problem('pass_not_found');
+  checkCard(code, holder, c.var.locale);
+  return holder.id;
+}
+
+/** The holder a request is about: a resident's own (or ward's) id, or a pass presented at the reward's club. */
 async function holderFor(
   c: Context<AppEnv>,
   reward: repo.Reward,
-  input: { passholderId?: string | undefined; code?: string | undefined; passNumber?: string | undefined },
+  input: Presence & { passholderId?: string | undefined },
 ) {
   if (input.passholderId) {
     await passholderAccess(c, input.passholderId, true);
@@ -168,12 +211,7 @@ async function holderFor(
   if (!reward.clubId)
     throw new Problem('forbidden', { detail: 'Municipality rewards are redeemed by the resident' });
   allowClub(user, reward.clubId);
-  const { passNumber } = await readPass(c, input);
-  const row = await c.env.DB.prepare('SELECT id FROM passholders WHERE pass_number = ?1')
-    .bind(passNumber)
-    .first<{ id: string }>();
-  if (!row) throw new Problem('pass_not_found');
-  return row.id;
+  return presentHolder(c, reward.clubId, input);
 }
 
 async function loadReward(c: Context<AppEnv>, id: string) {
@@ -182,11 +220,32 @@ async function loadReward(c: Context<AppEnv>, id: string) {
   return reward;
 }
 
-const HolderQuery = z.object({
-  passholderId: IdSchema.optional(),
-  code: z.string().min(20).max(1024).optional(),
-  passNumber: z.string().min(13).max(20).optional(),
-});
+const PresenceFields = {
+  code: z.string().min(20).max(1024).optional().openapi({ description: 'The scanned pass code' }),
+  passNumber: z.string().min(13).max(20).optional().openapi({
+    description: 'A typed pass number: only with the activityId of an activity whose door is open',
+  }),
+  activityId: IdSchema.optional().openapi({
+    description: 'The club’s activity whose door is open (needed with a typed pass number)',
+  }),
+};
+const HolderQuery = z.object({ passholderId: IdSchema.optional(), ...PresenceFields });
+const PresenceBody = z
+  .object(PresenceFields)
+  .strict()
+  .refine((v) => (v.code === undefined) !== (v.passNumber === undefined), {
+    message: 'Give the scanned code or the typed passNumber',
+    path: ['code'],
+  });
+const PRESENCE_PROBLEMS = [
+  'pass_not_found',
+  'pass_number_invalid',
+  'code_invalid',
+  'code_expired',
+  'card_replaced',
+  'pass_blocked',
+  'presence_required',
+] as const;
 
 app.openapi(
   createRoute({
@@ -224,14 +283,7 @@ app.openapi(
     request: { params: z.object({ rewardId: IdSchema }), query: HolderQuery },
     responses: {
       200: jsonResponse(CheckSchema, 'The answer'),
-      ...problems(
-        'validation_failed',
-        'unauthenticated',
-        'forbidden',
-        'not_found',
-        'pass_not_found',
-        'code_invalid',
-      ),
+      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found', ...PRESENCE_PROBLEMS),
     },
   }),
   async (c) => {
@@ -245,7 +297,8 @@ app.openapi(
     method: 'post',
     path: '/rewards/{rewardId}/redemptions',
     tags: ['rewards'],
-    summary: 'Redeem a reward: points, stock and the holder’s limit hold under concurrency',
+    summary:
+      'Redeem a reward: points, stock and the holder’s limit hold under concurrency. Club staff redeem only for a holder who is present (scanned code, or typed number while the door is open); welcome rewards are granted, never redeemed',
     security: SECURITY,
     request: { params: z.object({ rewardId: IdSchema }), body: jsonBody(HolderQuery.strict()) },
     responses: {
@@ -263,9 +316,8 @@ app.openapi(
         'unauthenticated',
         'forbidden',
         'not_found',
-        'pass_not_found',
-        'code_invalid',
         'reward_unavailable',
+        ...PRESENCE_PROBLEMS,
       ),
     },
   }),
@@ -289,6 +341,11 @@ app.openapi(
         at: c.var.now.toISOString(),
       });
     } catch (error) {
+      if (repo.isWelcomeRefusal(error))
+        throw new Problem('reward_unavailable', {
+          params: { reason: BLOCK_MESSAGES.welcome[c.var.locale] },
+          detail: 'welcome',
+        });
       if (!repo.isGuardViolation(error)) throw error;
       const after = await check(c, (await repo.findReward(c.env.DB, reward.id))!, passholderId);
       throw new Problem('reward_unavailable', {
@@ -301,39 +358,36 @@ app.openapi(
   },
 );
 
+const OpenRedemption = z.object({
+  id: z.string(),
+  title: z.string(),
+  createdAt: z.string(),
+  welcome: z.boolean(),
+});
+
 app.openapi(
   createRoute({
     method: 'get',
     path: '/clubs/{clubId}/redemptions',
     tags: ['rewards'],
-    summary: 'A scanned holder’s redemptions still to hand over at this club (club staff)',
+    summary:
+      'A present holder’s redemptions still to hand over at this club (club staff): scanned code, or typed number with the activityId of an activity whose door is open',
     security: SECURITY,
-    request: { params: z.object({ clubId: IdSchema }), query: HolderQuery.omit({ passholderId: true }) },
+    request: { params: z.object({ clubId: IdSchema }), query: z.object(PresenceFields) },
     responses: {
-      200: jsonResponse(
-        z.object({ items: z.array(z.object({ id: z.string(), title: z.string(), createdAt: z.string() })) }),
-        'Open redemptions',
-      ),
-      ...problems(
-        'validation_failed',
-        'unauthenticated',
-        'forbidden',
-        'pass_not_found',
-        'code_invalid',
-        'pass_number_invalid',
-      ),
+      200: jsonResponse(z.object({ items: z.array(OpenRedemption) }), 'Open redemptions'),
+      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found', ...PRESENCE_PROBLEMS),
     },
   }),
   async (c) => {
     const user = requireClubStaff(c);
     const { clubId } = c.req.valid('param');
     allowClub(user, clubId);
-    const { passNumber } = await readPass(c, c.req.valid('query'));
-    const row = await c.env.DB.prepare('SELECT id FROM passholders WHERE pass_number = ?1')
-      .bind(passNumber)
-      .first<{ id: string }>();
-    if (!row) throw new Problem('pass_not_found');
-    return c.json({ items: await repo.openRedemptions(c.env.DB, row.id, clubId) }, 200);
+    const query = c.req.valid('query');
+    if (query.code === undefined && query.passNumber === undefined)
+      throw new Problem('validation_failed', { detail: 'Give the scanned code or the typed passNumber' });
+    const passholderId = await presentHolder(c, clubId, query);
+    return c.json({ items: await repo.openRedemptions(c.env.DB, passholderId, clubId) }, 200);
   },
 );
 
@@ -342,21 +396,74 @@ app.openapi(
     method: 'post',
     path: '/clubs/{clubId}/redemptions/{redemptionId}/hand-over',
     tags: ['rewards'],
-    summary: 'Confirm at the club’s counter that the reward was handed over (club staff)',
+    summary:
+      'Hand a reward over to the holder, who is present: scanned code, or typed number with the activityId of an activity whose door is open (club staff). Once: a second hand-over answers 409',
     security: SECURITY,
-    request: { params: z.object({ clubId: IdSchema, redemptionId: IdSchema }) },
+    request: {
+      params: z.object({ clubId: IdSchema, redemptionId: IdSchema }),
+      body: jsonBody(PresenceBody),
+    },
     responses: {
       204: { description: 'Handed over' },
-      ...problems('unauthenticated', 'forbidden', 'not_found'),
+      ...problems(
+        'validation_failed',
+        'unauthenticated',
+        'forbidden',
+        'not_found',
+        'already_handed_over',
+        ...PRESENCE_PROBLEMS,
+      ),
     },
   }),
   async (c) => {
     const user = requireClubStaff(c);
     const { clubId, redemptionId } = c.req.valid('param');
     allowClub(user, clubId);
-    if (!(await repo.handOver(c.env.DB, redemptionId, clubId, user.id, c.var.now.toISOString())))
-      throw new Problem('not_found');
+    const passholderId = await presentHolder(c, clubId, c.req.valid('json'));
+    const result = await repo.handOver(c.env.DB, {
+      redemptionId,
+      clubId,
+      passholderId,
+      by: user.id,
+      at: c.var.now.toISOString(),
+    });
+    if (result === 'already') throw new Problem('already_handed_over');
+    if (result === 'not_found')
+      throw new Problem('not_found', { detail: 'No such reward to hand over to this holder here' });
     return c.body(null, 204);
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'post',
+    path: '/passholders/{passholderId}/welcome-rewards',
+    tags: ['rewards'],
+    summary:
+      'Grant the welcome rewards a resident has not had yet, e.g. after an account set up at the counter (counter staff). Each welcome reward is granted once per holder, however often this is called',
+    security: SECURITY,
+    request: { params: z.object({ passholderId: IdSchema }) },
+    responses: {
+      200: jsonResponse(z.object({ granted: z.number().int() }), 'Granted (0 when there was nothing new)'),
+      ...problems('unauthenticated', 'forbidden', 'not_found'),
+    },
+  }),
+  async (c) => {
+    const { passholderId } = c.req.valid('param');
+    const access = await passholderAccess(c, passholderId, false);
+    const at = c.var.now.toISOString();
+    const granted = await repo.grantWelcome(
+      c.env.DB,
+      passholderId,
+      at,
+      auditStatement(c.env.DB, passholderId, {
+        actorUserId: access.user.id,
+        action: 'update',
+        reason: 'counter_visit',
+        at,
+      }),
+    );
+    return c.json({ granted }, 200);
   },
 );
 

@@ -1,9 +1,14 @@
 import type { Localized } from '../lib/i18n.ts';
 import type { Reward } from './repo.ts';
 
-export type RedeemBlock = 'not_valid' | 'out_of_stock' | 'not_enough_points' | 'limit_reached';
+export type RedeemBlock = 'welcome' | 'not_valid' | 'out_of_stock' | 'not_enough_points' | 'limit_reached';
 
 export const BLOCK_MESSAGES: Record<RedeemBlock, Localized> = {
+  welcome: {
+    nl: 'een welkomstvoordeel krijg je één keer, bij de activering van je pas. Toon je pas bij de vereniging om het te krijgen.',
+    fr: 'un avantage de bienvenue est offert une seule fois, à l’activation de votre pass. Montrez votre pass au club pour le recevoir.',
+    en: 'a welcome reward is given once, when your pass is activated. Show your pass at the club to receive it.',
+  },
   not_valid: {
     nl: 'dit voordeel is nu niet geldig.',
     fr: 'cet avantage n’est pas valable maintenant.',
@@ -24,10 +29,23 @@ export function redeemBlock(
   facts: { balance: number; used: number },
   today: string,
 ): RedeemBlock | null {
+  if (reward.welcome) return 'welcome';
   if (reward.validFrom > today || (reward.validUntil !== null && reward.validUntil < today))
     return 'not_valid';
   if (reward.stock !== null && reward.redeemed >= reward.stock) return 'out_of_stock';
   if (facts.balance < reward.pointsCost) return 'not_enough_points';
   if (reward.limit && facts.used >= reward.limit.count) return 'limit_reached';
   return null;
+}
+
+/**
+ * Is the door of an activity open at `now`: from check-in opening (the start minus the margin before) to
+ * check-in closing (the end plus the margin after)? The same window as check-ins (points/routes.ts).
+ */
+export function doorOpen(
+  a: { startsAt: string; endsAt: string; before: number; after: number },
+  now: Date,
+): boolean {
+  const t = now.getTime();
+  return t >= Date.parse(a.startsAt) - a.before * 60_000 && t <= Date.parse(a.endsAt) + a.after * 60_000;
 }
