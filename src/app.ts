@@ -12,6 +12,14 @@ import { renderDocs } from './docs/page.ts';
 import householdRoutes from './households/routes.ts';
 import { probeDatabase, type Fault, type Probe } from './lib/d1-probe.ts';
 import { negotiateLocale } from './lib/i18n.ts';
+import { finishDocument, type OpenApiDocument } from './lib/openapi-document.ts';
+import {
+  checkParameters,
+  compileRoutes,
+  findOperation,
+  operationTable,
+  unmatchedProblem,
+} from './lib/operations.ts';
 import { Problem, problemBody } from './lib/problem.ts';
 import { validationProblem } from './lib/validation.ts';
 import holderRoutes, { jwks } from './passes/holder-routes.ts';
@@ -64,6 +72,7 @@ function toProblem(error: unknown): Problem {
     if (error.status === 400 && /json/i.test(error.message))
       return new Problem('malformed_json', { detail: error.message });
     if (error.status === 413) return new Problem('payload_too_large');
+    if (error.status === 415) return new Problem('unsupported_media_type', { detail: error.message });
     if (error.status === 401) return new Problem('unauthenticated');
     if (error.status === 404) return new Problem('not_found');
     if (error.status < 500) return new Problem('validation_failed', { detail: error.message });
@@ -102,6 +111,19 @@ export function createApp() {
     c.set('locale', negotiateLocale(c.req.header('accept-language')));
     await next();
   });
+  // Who is calling, then whether the operation needs a signed-in user: a signed-out call to a protected
+  // operation answers 401 before any validation or look-up, so answers never tell what exists.
+  app.use('/api/v1/*', loadSession);
+  let operations: ReturnType<typeof operationTable> | undefined;
+  app.use('/api/v1/*', async function guardOperation(c, next) {
+    operations ??= operationTable(app.openAPIRegistry.definitions);
+    const operation = findOperation(c, operations);
+    if (operation) {
+      if (operation.signInRequired && !c.get('user')) throw new Problem('unauthenticated');
+      checkParameters(c, operation);
+    }
+    await next();
+  });
   const limit = (maxSize: number) =>
     bodyLimit({
       maxSize,
@@ -125,7 +147,6 @@ export function createApp() {
     }
     await next();
   });
-  app.use('/api/v1/*', loadSession);
 
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   const features = [
@@ -161,13 +182,21 @@ export function createApp() {
     in: 'cookie',
     name: 'bp_session',
   });
-  app.doc31('/api/openapi.json', OPENAPI_CONFIG);
-  app.get('/api/docs', (c) => c.html(renderDocs(app.getOpenAPI31Document(OPENAPI_CONFIG) as never)));
+  let document: OpenApiDocument | undefined;
+  const openApiDocument = () =>
+    (document ??= finishDocument(app.getOpenAPI31Document(OPENAPI_CONFIG) as unknown as OpenApiDocument));
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  app.get('/api/docs', (c) => c.html(renderDocs(openApiDocument() as never)));
 
+  let routes: ReturnType<typeof compileRoutes> | undefined;
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;
     if (path.startsWith('/api/') || path.startsWith('/.well-known/')) {
-      return renderProblem(c, new Problem('not_found', { detail: `No route ${c.req.method} ${path}` }));
+      routes ??= compileRoutes(app.routes);
+      const problem =
+        unmatchedProblem(routes, c.req.method, path) ??
+        new Problem('not_found', { detail: `No route ${c.req.method} ${path}` });
+      return renderProblem(c, problem);
     }
     return c.env.ASSETS.fetch(c.req.raw);
   });

@@ -5,7 +5,7 @@ import { managedClub } from '../clubs/routes.ts';
 import { newId } from '../lib/ids.ts';
 import { fillAll } from '../lib/i18n.ts';
 import { NOTICES } from '../lib/notices.ts';
-import { fromBase64Url, toBase64Url } from '../lib/ids.ts';
+import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';
 import { addSeconds, brusselsDateTime } from '../lib/time.ts';
@@ -39,6 +39,45 @@ function dateProblem(pointer: string, detail: string): Problem {
   });
 }
 
+/**
+ * What publishing and editing both check of an activity's times and place: the end after the start, the
+ * sign-up deadline not after the end, the neighbourhood (if any) in the club's municipality.
+ */
+async function checkActivity(
+  db: D1Database,
+  municipalityId: string,
+  activity: {
+    startsAt: string;
+    endsAt: string;
+    signupDeadline: string | null;
+    neighbourhoodId: string | null;
+  },
+): Promise<void> {
+  if (Date.parse(activity.endsAt) <= Date.parse(activity.startsAt))
+    throw dateProblem('/endsAt', 'The end is before the start');
+  if (activity.signupDeadline && Date.parse(activity.signupDeadline) > Date.parse(activity.endsAt))
+    throw dateProblem('/signupDeadline', 'The deadline is after the end');
+  if (
+    activity.neighbourhoodId !== null &&
+    (await findNeighbourhood(db, activity.neighbourhoodId))?.municipalityId !== municipalityId
+  ) {
+    throw new Problem('validation_failed', {
+      detail: 'The neighbourhood is not in the club’s municipality',
+      fields: [
+        {
+          pointer: '/neighbourhoodId',
+          code: 'invalid',
+          messages: {
+            nl: 'Deze wijk ligt niet in de gemeente.',
+            fr: 'Ce quartier n’est pas dans la commune.',
+            en: 'This neighbourhood is not in the municipality.',
+          },
+        },
+      ],
+    });
+  }
+}
+
 async function loadActivity(db: D1Database, id: string): Promise<repo.ActivityRow> {
   const row = await repo.findActivity(db, id);
   if (!row) throw new Problem('not_found');
@@ -62,29 +101,7 @@ app.openapi(
     const { clubId } = c.req.valid('param');
     const { club } = await managedClub(c, clubId, 'club_admin');
     const { repeatWeekly, ...input } = c.req.valid('json');
-    if (Date.parse(input.endsAt) <= Date.parse(input.startsAt))
-      throw dateProblem('/endsAt', 'The end is before the start');
-    if (input.signupDeadline && Date.parse(input.signupDeadline) > Date.parse(input.endsAt))
-      throw dateProblem('/signupDeadline', 'The deadline is after the end');
-    if (
-      input.neighbourhoodId &&
-      (await findNeighbourhood(c.env.DB, input.neighbourhoodId))?.municipalityId !== club.municipalityId
-    ) {
-      throw new Problem('validation_failed', {
-        detail: 'The neighbourhood is not in the club’s municipality',
-        fields: [
-          {
-            pointer: '/neighbourhoodId',
-            code: 'invalid',
-            messages: {
-              nl: 'Deze wijk ligt niet in de gemeente.',
-              fr: 'Ce quartier n’est pas dans la commune.',
-              en: 'This neighbourhood is not in the municipality.',
-            },
-          },
-        ],
-      });
-    }
+    await checkActivity(c.env.DB, club.municipalityId, input);
     const seriesId = repeatWeekly > 0 ? newId() : null;
     const week = 7 * 86_400;
     const list = Array.from({ length: repeatWeekly + 1 }, (_, i) => ({
@@ -121,12 +138,15 @@ app.openapi(
   async (c) => {
     const { activityId } = c.req.valid('param');
     const row = await loadActivity(c.env.DB, activityId);
-    await managedClub(c, row.club_id, 'club_admin');
+    const { club } = await managedClub(c, row.club_id, 'club_admin');
     const patch = c.req.valid('json');
-    const startsAt = patch.startsAt ?? row.starts_at;
-    const endsAt = patch.endsAt ?? row.ends_at;
-    if (Date.parse(endsAt) <= Date.parse(startsAt))
-      throw dateProblem('/endsAt', 'The end is before the start');
+    // The activity as it would be after the change passes the same checks as a new one.
+    await checkActivity(c.env.DB, club.municipalityId, {
+      startsAt: patch.startsAt ?? row.starts_at,
+      endsAt: patch.endsAt ?? row.ends_at,
+      signupDeadline: patch.signupDeadline === undefined ? row.signup_deadline : patch.signupDeadline,
+      neighbourhoodId: patch.neighbourhoodId === undefined ? row.neighbourhood_id : patch.neighbourhoodId,
+    });
     await repo.updateActivity(c.env.DB, activityId, patch, c.var.now.toISOString());
     return c.json(repo.toActivity((await repo.findActivity(c.env.DB, activityId))!), 200);
   },
@@ -181,12 +201,8 @@ app.openapi(
   }),
   async (c) => {
     const q = c.req.valid('query');
-    let after: { startsAt: string; id: string } | null = null;
-    if (q.cursor) {
-      const [startsAt, id] = new TextDecoder().decode(fromBase64Url(q.cursor)).split('|');
-      if (!startsAt || !id) throw new Problem('validation_failed', { detail: 'Invalid cursor' });
-      after = { startsAt, id };
-    }
+    const position = q.cursor ? decodeCursor(q.cursor) : null;
+    const after = position ? { startsAt: position.at, id: position.id } : null;
     const [lat, lon] = q.near ? q.near.split(',').map(Number) : [];
     const near = lat !== undefined && lon !== undefined ? { ...nearBox(lat, lon, q.km), lat, lon } : null;
     const rows = await repo.listActivities(c.env.DB, {
@@ -214,10 +230,7 @@ app.openapi(
     return c.json(
       {
         items: items.map((a) => (prices ? { ...a, myPrice: prices.get(a.id) ?? null } : a)),
-        nextCursor:
-          rows.length > q.limit && last
-            ? toBase64Url(new TextEncoder().encode(`${last.starts_at}|${last.id}`))
-            : null,
+        nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.starts_at, id: last.id }) : null,
       },
       200,
     );

@@ -4,14 +4,14 @@ import { Problem } from '../lib/problem.ts';
 import { addSeconds } from '../lib/time.ts';
 import { isValidPassNumber, normalizePassNumber } from '../passes/number.ts';
 import { DUMMY_HASH, verifyPassword } from './passwords.ts';
-import { findLoginCandidate, findThrottle, openSession, recordFailure } from './repo.ts';
+import { findLoginCandidate, openSession, recordFailure } from './repo.ts';
 import { SESSION_SECONDS } from './session.ts';
 import { secondsLocked } from './throttle.ts';
 
 /**
  * Checks a login (email or pass number) and password and opens a session.
  * Unknown logins cost the same password check and are throttled like known ones, so neither
- * timing nor answers tell whether an account exists.
+ * timing nor answers tell whether an account exists, nor which login names share an account.
  */
 export async function login(
   env: Bindings,
@@ -21,9 +21,10 @@ export async function login(
 ): Promise<{ userId: string; sessionId: string }> {
   const passNumber = isValidPassNumber(loginName) ? normalizePassNumber(loginName) : null;
   const email = loginName.trim().toLowerCase();
-  const candidate = await findLoginCandidate(env.DB, email, passNumber);
-  const key = candidate ? `user:${candidate.id}` : `login:${passNumber ?? email}`;
-  const throttle = candidate ?? (await findThrottle(env.DB, key));
+  // Throttled per login name, known or not: an account's e-mail and pass number are locked separately,
+  // so no answer tells that two login names belong to one account (at most twice the attempts for it).
+  const key = `login:${passNumber ?? email}`;
+  const { candidate, throttle } = await findLoginCandidate(env.DB, email, passNumber, key);
 
   const wait = secondsLocked(throttle.lockedUntil, now);
   if (wait > 0) throw throttled(wait);

@@ -6,41 +6,45 @@ export type LoginCandidate = {
   id: string;
   passwordHash: string | null;
   blocked: boolean;
-  failures: number;
-  lockedUntil: string | null;
 };
 
+export type ThrottleState = { failures: number; lockedUntil: string | null };
+
 type CandidateRow = {
-  id: string;
+  id: string | null;
   password_hash: string | null;
   blocked_at: string | null;
   failures: number | null;
   locked_until: string | null;
 };
 
-/** The account a login name (email, or a resident's pass number) points to, with its throttle state. */
+/**
+ * The account a login name (email, or a resident's pass number) points to, and the throttle state of that
+ * login name (`throttleKey`), in one query. Throttling is per login name, not per account, so the answers
+ * to one name never depend on attempts with another name of the same account.
+ */
 export async function findLoginCandidate(
   db: D1Database,
   email: string,
   passNumber: string | null,
-): Promise<LoginCandidate | null> {
+  throttleKey: string,
+): Promise<{ candidate: LoginCandidate | null; throttle: ThrottleState }> {
   const row = await db
     .prepare(
       `SELECT u.id, u.password_hash, u.blocked_at, t.failures, t.locked_until
-         FROM users u LEFT JOIN login_throttle t ON t.key = 'user:' || u.id
-        WHERE u.id = coalesce(
-          (SELECT id FROM users WHERE email = ?1),
-          (SELECT user_id FROM passholders WHERE pass_number = ?2))`,
+         FROM (SELECT ?3 AS key) k
+         LEFT JOIN login_throttle t ON t.key = k.key
+         LEFT JOIN users u ON u.id = coalesce(
+           (SELECT id FROM users WHERE email = ?1),
+           (SELECT user_id FROM passholders WHERE pass_number = ?2))`,
     )
-    .bind(email, passNumber)
+    .bind(email, passNumber, throttleKey)
     .first<CandidateRow>();
-  if (!row) return null;
   return {
-    id: row.id,
-    passwordHash: row.password_hash,
-    blocked: row.blocked_at !== null,
-    failures: row.failures ?? 0,
-    lockedUntil: row.locked_until,
+    candidate: row?.id
+      ? { id: row.id, passwordHash: row.password_hash, blocked: row.blocked_at !== null }
+      : null,
+    throttle: { failures: row?.failures ?? 0, lockedUntil: row?.locked_until ?? null },
   };
 }
 

@@ -26,18 +26,43 @@ export async function issueToken(env: Bindings, user: { id: string; sessionId: s
   return { token, expiresAt };
 }
 
+/** Served over https: directly, or behind a proxy that terminates TLS and says so. */
+function overHttps(c: Context<AppEnv>): boolean {
+  return (
+    new URL(c.req.url).protocol === 'https:' ||
+    c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https'
+  );
+}
+
+function cookieOptions(c: Context<AppEnv>) {
+  return { httpOnly: true, secure: overHttps(c), sameSite: 'Lax', path: '/' } as const;
+}
+
 export function setSessionCookie(c: Context<AppEnv>, token: string): void {
-  setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true,
-    secure: new URL(c.req.url).protocol === 'https:',
-    sameSite: 'Lax',
-    path: '/',
-    maxAge: SESSION_SECONDS,
-  });
+  setCookie(c, SESSION_COOKIE, token, { ...cookieOptions(c), maxAge: SESSION_SECONDS });
 }
 
 export function clearSessionCookie(c: Context<AppEnv>): void {
-  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+  deleteCookie(c, SESSION_COOKIE, cookieOptions(c));
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Does this request come from our own pages? Browsers send `Origin` (and `Sec-Fetch-Site`) with every
+ * unsafe request; a request with neither is not from a browser, so no other site can have sent it with
+ * the user's cookie. Our own origin is the request's, or `TOKEN_ISSUER` when that is a URL (behind a proxy
+ * that changes the host).
+ */
+function fromOwnOrigin(c: Context<AppEnv>): boolean {
+  const origin = c.req.header('origin');
+  if (origin !== undefined) {
+    const own = [new URL(c.req.url).origin];
+    if (/^https?:\/\//.test(c.env.TOKEN_ISSUER)) own.push(new URL(c.env.TOKEN_ISSUER).origin);
+    return own.includes(origin);
+  }
+  const site = c.req.header('sec-fetch-site');
+  return site === undefined || site === 'same-origin' || site === 'none';
 }
 
 /** Verifies a token and loads its live session; null for anything invalid, expired or revoked. */
@@ -66,11 +91,19 @@ async function authenticate(
 /**
  * Loads the signed-in user from a bearer token or the session cookie. An invalid bearer token is a 401;
  * an invalid cookie is cleared and the request goes on anonymously. A cookie token past half its life is renewed.
+ * An unsafe request with the cookie from another site is refused (403 `forbidden_origin`).
  */
 export const loadSession = createMiddleware<AppEnv>(async function loadSession(c, next) {
   const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
   const cookie = bearer ? undefined : getCookie(c, SESSION_COOKIE);
   const token = bearer ?? cookie;
+  // Cross-site request forgery: an unsafe request that relies on the cookie must come from our own pages.
+  // Bearer tokens are never sent by a browser on its own, so they need no such check.
+  if (cookie && !SAFE_METHODS.has(c.req.method) && !fromOwnOrigin(c)) {
+    throw new Problem('forbidden_origin', {
+      detail: `Refused an unsafe request with the session cookie from ${c.req.header('origin') ?? c.req.header('sec-fetch-site')}`,
+    });
+  }
   if (token) {
     const session = await authenticate(c.env, token, c.var.now);
     if (session) {

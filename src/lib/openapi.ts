@@ -22,17 +22,37 @@ export const ProblemSchema = z
   })
   .openapi('Problem');
 
+function byStatus(codes: ProblemCode[]): [number, ProblemCode[]][] {
+  const map = new Map<number, ProblemCode[]>();
+  for (const code of codes) map.set(PROBLEMS[code].status, [...(map.get(PROBLEMS[code].status) ?? []), code]);
+  return [...map];
+}
+
+function describe(codes: ProblemCode[]): string {
+  return codes.map((code) => `\`${code}\`: ${PROBLEMS[code].title}`).join('; ');
+}
+
 /** OpenAPI response entries for the problems a route can answer with. */
 export function problems(...codes: ProblemCode[]) {
-  const byStatus = new Map<number, ProblemCode[]>();
-  for (const code of codes)
-    byStatus.set(PROBLEMS[code].status, [...(byStatus.get(PROBLEMS[code].status) ?? []), code]);
   return Object.fromEntries(
-    [...byStatus].map(([status, list]) => [
+    byStatus(codes).map(([status, list]) => [
       status,
       {
-        description: list.map((code) => `\`${code}\`: ${PROBLEMS[code].title}`).join('; '),
+        description: describe(list),
         content: { 'application/problem+json': { schema: ProblemSchema } },
+      },
+    ]),
+  );
+}
+
+/** The same entries in the finished JSON document (the schema as a reference). */
+export function problemResponse(...codes: ProblemCode[]) {
+  return Object.fromEntries(
+    byStatus(codes).map(([status, list]) => [
+      String(status),
+      {
+        description: describe(list),
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
       },
     ]),
   );
@@ -48,10 +68,11 @@ export function jsonResponse<T extends z.ZodType>(schema: T, description: string
   return { description, content: { 'application/json': { schema } } } as const;
 }
 
+/** An id in a path or query: letters, digits, `-` and `_`, at most 64 (ours are UUIDs). */
 export const IdSchema = z
   .string()
-  .min(1)
-  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/)
   .openapi({ example: '0b0c6c53-5e0b-4e38-a0e1-d6c2f1a5b9aa' });
 
+/** Operations that need a signed-in user: a bearer token or the session cookie. */
 export const SECURITY: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];

@@ -71,6 +71,15 @@ export const PROBLEMS = {
       en: 'You do not have access to this data.',
     },
   },
+  forbidden_origin: {
+    status: 403,
+    title: 'Request from another site refused',
+    messages: {
+      nl: 'Deze aanvraag kwam van een andere website en werd geweigerd. Open de Buurtpas-app zelf en probeer opnieuw.',
+      fr: 'Cette demande venait d’un autre site web et a été refusée. Ouvrez l’application Buurtpas elle-même et réessayez.',
+      en: 'This request came from another website and was refused. Open the Buurtpas app itself and try again.',
+    },
+  },
   not_found: {
     status: 404,
     title: 'Not found',
@@ -78,6 +87,15 @@ export const PROBLEMS = {
       nl: 'Dit bestaat niet (meer).',
       fr: 'Ceci n’existe pas (ou plus).',
       en: 'This does not exist (any more).',
+    },
+  },
+  method_not_allowed: {
+    status: 405,
+    title: 'Method not allowed',
+    messages: {
+      nl: 'Deze handeling is hier niet mogelijk.',
+      fr: 'Cette action n’est pas possible ici.',
+      en: 'This action is not possible here.',
     },
   },
   conflict: {
@@ -258,6 +276,33 @@ export const PROBLEMS = {
       nl: 'Deze persoon is al ingeschreven voor deze activiteit.',
       fr: 'Cette personne est déjà inscrite à cette activité.',
       en: 'This person is already signed up for this activity.',
+    },
+  },
+  door_closed: {
+    status: 409,
+    title: 'The door of this activity is not open',
+    messages: {
+      nl: 'Scannen, prijzen en verkopen kan alleen kort voor en tijdens de activiteit (de deur is nu dicht).',
+      fr: 'Scanner, voir les prix et vendre n’est possible que peu avant et pendant l’activité (l’accueil est fermé).',
+      en: 'Scanning, prices and sales are only possible shortly before and during the activity (the door is closed now).',
+    },
+  },
+  club_not_approved: {
+    status: 403,
+    title: 'The club is not approved',
+    messages: {
+      nl: 'Deze vereniging is (nog) niet goedgekeurd door de gemeente. Publiceren en verkopen met de pas kan pas na goedkeuring.',
+      fr: 'Ce club n’est pas (encore) approuvé par la commune. Publier et vendre avec le pass n’est possible qu’après approbation.',
+      en: 'This club is not approved by the municipality (yet). Publishing and selling with the pass is only possible once approved.',
+    },
+  },
+  lookup_limit: {
+    status: 429,
+    title: 'Too many membership price look-ups',
+    messages: {
+      nl: 'Te veel prijzen van lidgelden opgevraagd in het afgelopen uur. Probeer het later opnieuw.',
+      fr: 'Trop de prix de cotisations consultés au cours de la dernière heure. Réessayez plus tard.',
+      en: 'Too many membership prices looked up in the last hour. Please try again later.',
     },
   },
   checkin_closed: {

@@ -62,6 +62,15 @@ export function fieldProblems(error: ZodError, target: string): FieldProblem[] {
   });
 }
 
+/** A 400 problem for one field (`pointer` into the request, `code` one of the field codes above). */
+export function fieldProblem(pointer: string, code: string, detail: string): Problem {
+  const known = code in FIELD_MESSAGES ? code : 'invalid';
+  return new Problem('validation_failed', {
+    detail,
+    fields: [{ pointer, code: known, messages: FIELD_MESSAGES[known]! }],
+  });
+}
+
 export function validationProblem(error: ZodError, target: string): Problem {
   const fields = fieldProblems(error, target);
   return new Problem('validation_failed', {
