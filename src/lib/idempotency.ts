@@ -3,7 +3,11 @@ import type { AppEnv } from '../env.ts';
 import { requireUser } from '../auth/guard.ts';
 import { Problem } from './problem.ts';
 
-export type Outcome<T> = { status: 200 | 201; body: T; writes: D1PreparedStatement[] };
+export type Outcome<T, S extends 200 | 201 = 200 | 201> = {
+  status: S;
+  body: T;
+  writes: D1PreparedStatement[];
+};
 
 async function hash(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
@@ -12,21 +16,27 @@ async function hash(text: string): Promise<string> {
 
 type Stored = { request_hash: string; status: number; body: string };
 
-function replay<T>(stored: Stored, requestHash: string): { status: 200 | 201; body: T } {
+function replay<T, S extends 200 | 201>(
+  c: Context<AppEnv>,
+  stored: Stored,
+  requestHash: string,
+): { status: S; body: T; replayed: true } {
   if (stored.request_hash !== requestHash) throw new Problem('idempotency_mismatch');
-  return { status: stored.status as 200 | 201, body: JSON.parse(stored.body) as T };
+  c.header('Idempotent-Replayed', 'true');
+  return { status: stored.status as S, body: JSON.parse(stored.body) as T, replayed: true };
 }
 
 /**
  * Runs a write with an optional `Idempotency-Key` (per user): the answer is stored in the same transaction
  * as the writes, so a retry replays it instead of writing twice; the same key with another request is
- * refused; of concurrent requests with one key, one writes and the others replay.
+ * refused; of concurrent requests with one key, one writes and the others replay. A replay answers the
+ * status and body of the first answer (201 stays 201) with the header `Idempotent-Replayed: true`.
  */
-export async function idempotent<T>(
+export async function idempotent<T, S extends 200 | 201>(
   c: Context<AppEnv>,
   request: unknown,
-  run: () => Promise<Outcome<T>>,
-): Promise<{ status: 200 | 201; body: T; replayed: boolean }> {
+  run: () => Promise<Outcome<T, S>>,
+): Promise<{ status: S; body: T; replayed: boolean }> {
   const db = c.env.DB;
   const key = c.req.header('idempotency-key');
   if (!key) {
@@ -44,7 +54,7 @@ export async function idempotent<T>(
       .bind(userId, key)
       .first<Stored>();
   const earlier = await find();
-  if (earlier) return { ...replay<T>(earlier, requestHash), replayed: true };
+  if (earlier) return replay<T, S>(c, earlier, requestHash);
   const outcome = await run();
   try {
     await db.batch([
@@ -65,7 +75,7 @@ export async function idempotent<T>(
   } catch (error) {
     const concurrent = /UNIQUE.*idempotency_keys/i.test(String(error)) ? await find() : null;
     if (!concurrent) throw error;
-    return { ...replay<T>(concurrent, requestHash), replayed: true };
+    return replay<T, S>(c, concurrent, requestHash);
   }
   return { status: outcome.status, body: outcome.body, replayed: false };
 }

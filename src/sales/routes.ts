@@ -124,7 +124,6 @@ app.openapi(
     },
     responses: {
       201: jsonResponse(SalesAnswer, 'Registered'),
-      200: jsonResponse(SalesAnswer, 'Replayed (same Idempotency-Key)'),
       ...saleProblems,
     },
   }),
@@ -156,7 +155,6 @@ app.openapi(
     },
     responses: {
       201: jsonResponse(SalesAnswer, 'Registered'),
-      200: jsonResponse(SalesAnswer, 'Replayed (same Idempotency-Key)'),
       ...saleProblems,
     },
   }),
