@@ -25,3 +25,29 @@ WHEN NEW.welcome <> (SELECT welcome FROM rewards WHERE id = NEW.reward_id)
 BEGIN
   SELECT RAISE(ABORT, 'welcome_reward_not_redeemable');
 END;
+
+-- Lifts. A passenger who asks a driver's offer says yes by asking (passenger_agreed_at); a driver who
+-- takes an open request proposes (driver_agreed_at, status stays 'requested') and the passenger confirms.
+-- agree_call is the random id of the call that made the request agreed or proposed: "did this call do
+-- it?" is decided by it (or by a conditional UPDATE's changes), never by comparing timestamps.
+ALTER TABLE ride_requests ADD COLUMN passenger_agreed_at TEXT;
+ALTER TABLE ride_requests ADD COLUMN driver_agreed_at TEXT;
+ALTER TABLE ride_requests ADD COLUMN agree_call TEXT;
+
+-- Existing data: until now a request with an offer was made by the passenger, and accepted by the driver.
+UPDATE ride_requests SET passenger_agreed_at = created_at WHERE offer_id IS NOT NULL;
+UPDATE ride_requests SET driver_agreed_at = accepted_at WHERE accepted_at IS NOT NULL;
+
+-- The database refuses an agreed lift that one side did not agree to.
+CREATE TRIGGER ride_requests_agreed_by_both BEFORE UPDATE OF status ON ride_requests
+WHEN NEW.status = 'accepted' AND OLD.status <> 'accepted'
+ AND (NEW.offer_id IS NULL OR NEW.passenger_agreed_at IS NULL OR NEW.driver_agreed_at IS NULL)
+BEGIN
+  SELECT RAISE(ABORT, 'ride_not_agreed_by_both');
+END;
+
+CREATE TRIGGER ride_requests_inserted_unagreed BEFORE INSERT ON ride_requests
+WHEN NEW.status = 'accepted'
+BEGIN
+  SELECT RAISE(ABORT, 'ride_not_agreed_by_both');
+END;

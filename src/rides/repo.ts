@@ -28,10 +28,28 @@ export type Request = {
   pickupLon: number | null;
   pickupAddress: string | null;
   status: 'open' | 'requested' | 'accepted' | 'declined' | 'cancelled';
+  /** When each side said yes; a request is agreed ('accepted') only with both. */
+  passengerAgreedAt: string | null;
+  driverAgreedAt: string | null;
   pickupConfirmedAt: string | null;
   noShow: string | null;
   bonusAwardedAt: string | null;
 };
+
+/**
+ * A request's status as the API shows it: 'requested' is split by who said yes first. The passenger asked
+ * a driver's offer ('requested', waiting for the driver) or a driver offered to take an open request
+ * ('proposed', waiting for the passenger).
+ */
+export type RideStatus = 'open' | 'requested' | 'proposed' | 'accepted' | 'declined' | 'cancelled';
+export function rideStatus(r: Pick<Request, 'status' | 'passengerAgreedAt'>): RideStatus {
+  return r.status === 'requested' && r.passengerAgreedAt === null ? 'proposed' : r.status;
+}
+
+/** SQL: both sides agreed on this lift (alias r): only then the pair sees pickup address and phone. */
+const AGREED = `(r.status = 'accepted' AND r.passenger_agreed_at IS NOT NULL AND r.driver_agreed_at IS NOT NULL)`;
+/** SQL: the API status of request r. */
+const STATUS = `iif(r.status = 'requested' AND r.passenger_agreed_at IS NULL, 'proposed', r.status)`;
 
 type OfferRow = {
   id: string;
@@ -60,6 +78,8 @@ type RequestRow = {
   pickup_lon: number | null;
   pickup_address: string | null;
   status: Request['status'];
+  passenger_agreed_at: string | null;
+  driver_agreed_at: string | null;
   pickup_confirmed_at: string | null;
   no_show: string | null;
   bonus_awarded_at: string | null;
@@ -92,6 +112,8 @@ const toRequest = (r: RequestRow): Request => ({
   pickupLon: r.pickup_lon,
   pickupAddress: r.pickup_address,
   status: r.status,
+  passengerAgreedAt: r.passenger_agreed_at,
+  driverAgreedAt: r.driver_agreed_at,
   pickupConfirmedAt: r.pickup_confirmed_at,
   noShow: r.no_show,
   bonusAwardedAt: r.bonus_awarded_at,
@@ -148,12 +170,16 @@ export async function insertOffer(
 
 export async function insertRequest(
   db: D1Database,
-  r: Omit<Request, 'pickupConfirmedAt' | 'noShow' | 'bonusAwardedAt'> & { by: string; at: string },
+  r: Omit<
+    Request,
+    'status' | 'passengerAgreedAt' | 'driverAgreedAt' | 'pickupConfirmedAt' | 'noShow' | 'bonusAwardedAt'
+  > & { by: string; at: string },
 ): Promise<void> {
+  // Asking a driver's offer is the passenger's yes; an open request waits for a driver to propose.
   await db
     .prepare(
-      `INSERT INTO ride_requests (id, activity_id, offer_id, passenger_id, seats, needs, neighbourhood_id, pickup_lat, pickup_lon, pickup_address, status, created_at, created_by)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)`,
+      `INSERT INTO ride_requests (id, activity_id, offer_id, passenger_id, seats, needs, neighbourhood_id, pickup_lat, pickup_lon, pickup_address, status, created_at, created_by, passenger_agreed_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, iif(?3 IS NULL, 'open', 'requested'), ?11, ?12, iif(?3 IS NULL, NULL, ?11))`,
     )
     .bind(
       r.id,
@@ -166,7 +192,6 @@ export async function insertRequest(
       r.pickupLat,
       r.pickupLon,
       r.pickupAddress,
-      r.status,
       r.at,
       r.by,
     )
@@ -203,39 +228,120 @@ export async function openRequests(db: D1Database, activityId: string) {
   return results.map((r) => ({ ...toRequest(r), firstName: r.first_name, area: r.area }));
 }
 
+type Notice = { passholderId: string; kind: string; activityId: string; message: string };
+
+/** A notification written only if the call with this id made the change (its row carries the call id). */
+function noticeIfCall(db: D1Database, requestId: string, call: string, n: Notice, at: string) {
+  return db
+    .prepare(
+      `INSERT INTO notifications (id, passholder_id, kind, activity_id, message, created_at)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS (SELECT 1 FROM ride_requests WHERE id = ?7 AND agree_call = ?8)`,
+    )
+    .bind(newId(), n.passholderId, n.kind, n.activityId, n.message, at, requestId, call);
+}
+
 /**
- * Accepts a request onto an offer: a guard row fails (rolling back) when the seats would be overbooked;
- * then the seats and the request change together.
+ * A driver offers to take an open request on one of their offers: the driver's yes, waiting for the
+ * passenger's. Nothing is shared yet. Only one driver's proposal wins (`WHERE status = 'open'`); the call
+ * that wins is the one whose random call id is on the row, and only it checks the seats and tells the
+ * passenger. A full or cancelled offer rolls it all back (the guard's CHECK).
  */
-export async function accept(
+export async function propose(
   db: D1Database,
-  requestId: string,
-  offerId: string,
-  seats: number,
-  at: string,
+  p: { requestId: string; offerId: string; call: string; at: string; notice: Notice },
 ): Promise<boolean> {
-  const [, , update] = await db.batch([
+  const [update] = await db.batch([
     db
       .prepare(
-        'INSERT INTO write_guards (ok) SELECT seats_taken + ?2 <= seats AND status = ?3 FROM ride_offers WHERE id = ?1',
+        `UPDATE ride_requests SET status = 'requested', offer_id = ?2, driver_agreed_at = ?3, passenger_agreed_at = NULL, agree_call = ?4
+          WHERE id = ?1 AND status = 'open'`,
       )
-      .bind(offerId, seats, 'open'),
-    db.prepare('UPDATE ride_offers SET seats_taken = seats_taken + ?2 WHERE id = ?1').bind(offerId, seats),
+      .bind(p.requestId, p.offerId, p.at, p.call),
     db
       .prepare(
-        "UPDATE ride_requests SET status = 'accepted', offer_id = ?2, accepted_at = ?3 WHERE id = ?1 AND status IN ('open', 'requested')",
+        `INSERT INTO write_guards (ok)
+         SELECT o.status = 'open' AND o.seats_taken + r.seats <= o.seats
+           FROM ride_offers o JOIN ride_requests r ON r.id = ?2 AND r.agree_call = ?3 WHERE o.id = ?1`,
       )
-      .bind(requestId, offerId, at),
-    db.prepare('INSERT INTO write_guards (ok) SELECT changes() = 1'),
+      .bind(p.offerId, p.requestId, p.call),
+    noticeIfCall(db, p.requestId, p.call, p.notice, p.at),
     db.prepare('DELETE FROM write_guards'),
   ]);
   return (update?.meta.changes ?? 0) > 0;
 }
 
+/**
+ * The second yes: the driver accepts a passenger's request to their offer, or the passenger confirms a
+ * driver's proposal. The conditional UPDATE decides which call did it (and the database's trigger refuses
+ * 'accepted' without both yeses); only that call, recognised by its random call id, takes the seats (the
+ * offer's CHECK seats_taken <= seats rolls everything back when full) and tells the other side.
+ */
+export async function agree(
+  db: D1Database,
+  a: {
+    requestId: string;
+    offerId: string;
+    side: 'driver' | 'passenger';
+    call: string;
+    at: string;
+    notice: Notice | null;
+  },
+): Promise<boolean> {
+  const [mine, theirs] =
+    a.side === 'driver'
+      ? ['driver_agreed_at', 'passenger_agreed_at']
+      : ['passenger_agreed_at', 'driver_agreed_at'];
+  const called = 'EXISTS (SELECT 1 FROM ride_requests WHERE id = ?2 AND agree_call = ?3)';
+  const [update] = await db.batch([
+    db
+      .prepare(
+        `UPDATE ride_requests SET status = 'accepted', accepted_at = ?3, ${mine} = ?3, agree_call = ?4
+          WHERE id = ?1 AND offer_id = ?2 AND status = 'requested' AND ${mine} IS NULL AND ${theirs} IS NOT NULL`,
+      )
+      .bind(a.requestId, a.offerId, a.at, a.call),
+    db
+      .prepare(
+        `UPDATE ride_offers SET seats_taken = seats_taken + (SELECT seats FROM ride_requests WHERE id = ?2)
+          WHERE id = ?1 AND ${called}`,
+      )
+      .bind(a.offerId, a.requestId, a.call),
+    db
+      .prepare(
+        `INSERT INTO write_guards (ok) SELECT status = 'open' FROM ride_offers WHERE id = ?1 AND ${called}`,
+      )
+      .bind(a.offerId, a.requestId, a.call),
+    ...(a.notice ? [noticeIfCall(db, a.requestId, a.call, a.notice, a.at)] : []),
+    db.prepare('DELETE FROM write_guards'),
+  ]);
+  return (update?.meta.changes ?? 0) > 0;
+}
+
+/**
+ * A driver's proposal ends without a lift (the passenger says no, or the driver withdraws): the request is
+ * open again for other drivers, and the other side is told, in one transaction.
+ */
+export async function reopen(
+  db: D1Database,
+  r: { requestId: string; offerId: string; call: string; at: string; notice: Notice | null },
+): Promise<boolean> {
+  const [update] = await db.batch([
+    db
+      .prepare(
+        `UPDATE ride_requests SET status = 'open', offer_id = NULL, driver_agreed_at = NULL, agree_call = ?3
+          WHERE id = ?1 AND offer_id = ?2 AND status = 'requested' AND passenger_agreed_at IS NULL`,
+      )
+      .bind(r.requestId, r.offerId, r.call),
+    ...(r.notice ? [noticeIfCall(db, r.requestId, r.call, r.notice, r.at)] : []),
+  ]);
+  return (update?.meta.changes ?? 0) > 0;
+}
+
+/** The driver says no to a passenger's request to their offer. */
 export async function decline(db: D1Database, requestId: string, offerId: string): Promise<boolean> {
   const r = await db
     .prepare(
-      "UPDATE ride_requests SET status = 'declined' WHERE id = ?1 AND offer_id = ?2 AND status = 'requested'",
+      `UPDATE ride_requests SET status = 'declined'
+        WHERE id = ?1 AND offer_id = ?2 AND status = 'requested' AND driver_agreed_at IS NULL`,
     )
     .bind(requestId, offerId)
     .run();
@@ -243,8 +349,9 @@ export async function decline(db: D1Database, requestId: string, offerId: string
 }
 
 /**
- * Cancels a request (either side), frees the seats if it was accepted, and tells the other side; a driver's
- * late cancellation also tells the club, since the passenger is left without a lift. One transaction.
+ * Cancels a request (either side), frees the seats if it was agreed, and tells the other side; a driver's
+ * late cancellation also tells the club, since the passenger is left without a lift. One transaction, and
+ * the seats follow the row's status at that moment, not an earlier read.
  */
 export async function cancel(
   db: D1Database,
@@ -262,17 +369,17 @@ export async function cancel(
   const statements = [
     db
       .prepare(
-        "UPDATE ride_requests SET status = 'cancelled', cancelled_at = ?2, cancelled_by = ?3, late_cancel = ?4 WHERE id = ?1 AND status IN ('open', 'requested', 'accepted')",
+        `UPDATE ride_offers SET seats_taken = seats_taken - (SELECT seats FROM ride_requests WHERE id = ?1)
+          WHERE id = (SELECT offer_id FROM ride_requests WHERE id = ?1 AND status = 'accepted')`,
+      )
+      .bind(r.id),
+    db
+      .prepare(
+        `UPDATE ride_requests SET status = 'cancelled', cancelled_at = ?2, cancelled_by = ?3, late_cancel = iif(status = 'accepted', ?4, 0)
+          WHERE id = ?1 AND status IN ('open', 'requested', 'accepted')`,
       )
       .bind(r.id, at, side, late ? 1 : 0),
   ];
-  if (r.status === 'accepted' && r.offerId) {
-    statements.push(
-      db
-        .prepare('UPDATE ride_offers SET seats_taken = seats_taken - ?2 WHERE id = ?1')
-        .bind(r.offerId, r.seats),
-    );
-  }
   if (messages.toPassholder) {
     statements.push(
       db
@@ -289,8 +396,29 @@ export async function cancel(
         .bind(newId(), messages.clubId, messages.clubMessage, at),
     );
   }
-  const [update] = await db.batch(statements);
+  const [, update] = await db.batch(statements);
   return (update?.meta.changes ?? 0) > 0;
+}
+
+/** A person on one side of a lift: first name (what the other side may see) and language. */
+export async function person(
+  db: D1Database,
+  passholderId: string,
+): Promise<{ firstName: string; locale: 'nl' | 'fr' | 'en' }> {
+  const row = await db
+    .prepare('SELECT first_name, locale FROM passholders WHERE id = ?1')
+    .bind(passholderId)
+    .first<{ first_name: string; locale: 'nl' | 'fr' | 'en' }>();
+  return { firstName: row?.first_name ?? '', locale: row?.locale ?? 'nl' };
+}
+
+/** The passholder's pass number (to match a scanned code at pickup). */
+export async function passNumberOf(db: D1Database, passholderId: string): Promise<string | null> {
+  const row = await db
+    .prepare('SELECT pass_number FROM passholders WHERE id = ?1')
+    .bind(passholderId)
+    .first<{ pass_number: string }>();
+  return row?.pass_number ?? null;
 }
 
 export async function confirmPickup(
@@ -322,16 +450,19 @@ export async function recordNoShow(
   return r.meta.changes > 0;
 }
 
-/** A resident's lifts, as driver and as passenger; the other side's pickup point and phone only once accepted. */
+/**
+ * A resident's lifts, as driver and as passenger. Before both sides agreed each sees the other's first name
+ * and area only; pickup address and phone only once the lift is agreed (AGREED), for that lift.
+ */
 export async function myRides(db: D1Database, passholderIds: string[]) {
   const ids = JSON.stringify(passholderIds);
   const [offers, requests] = await db.batch([
     db
       .prepare(
         `SELECT o.id, o.activity_id, a.title, o.seats, o.seats_taken, o.departs_at, o.status, o.driver_id,
-                (SELECT json_group_array(json_object('id', r.id, 'status', r.status, 'seats', r.seats, 'needs', json(r.needs), 'firstName', p.first_name,
-                        'area', n.name, 'pickupAddress', iif(r.status = 'accepted', r.pickup_address, NULL),
-                        'phone', iif(r.status = 'accepted', p.phone, NULL), 'pickupConfirmedAt', r.pickup_confirmed_at))
+                (SELECT json_group_array(json_object('id', r.id, 'status', ${STATUS}, 'seats', r.seats, 'needs', json(r.needs), 'firstName', p.first_name,
+                        'area', n.name, 'pickupAddress', iif(${AGREED}, r.pickup_address, NULL),
+                        'phone', iif(${AGREED}, p.phone, NULL), 'pickupConfirmedAt', r.pickup_confirmed_at))
                    FROM ride_requests r JOIN passholders p ON p.id = r.passenger_id LEFT JOIN neighbourhoods n ON n.id = coalesce(r.neighbourhood_id, p.neighbourhood_id)
                   WHERE r.offer_id = o.id AND r.status IN ('requested', 'accepted')) AS requests
            FROM ride_offers o JOIN activities a ON a.id = o.activity_id
@@ -340,10 +471,11 @@ export async function myRides(db: D1Database, passholderIds: string[]) {
       .bind(ids),
     db
       .prepare(
-        `SELECT r.id, r.activity_id, a.title, r.status, r.seats, r.pickup_confirmed_at, r.offer_id, r.passenger_id,
-                d.first_name AS driver_first_name, iif(r.status = 'accepted', d.phone, NULL) AS driver_phone, o.departs_at
+        `SELECT r.id, r.activity_id, a.title, ${STATUS} AS status, r.seats, r.pickup_confirmed_at, r.offer_id, r.passenger_id,
+                d.first_name AS driver_first_name, dn.name AS driver_area, iif(${AGREED}, d.phone, NULL) AS driver_phone, o.departs_at
            FROM ride_requests r JOIN activities a ON a.id = r.activity_id
            LEFT JOIN ride_offers o ON o.id = r.offer_id LEFT JOIN passholders d ON d.id = o.driver_id
+           LEFT JOIN neighbourhoods dn ON dn.id = coalesce(o.neighbourhood_id, d.neighbourhood_id)
           WHERE r.passenger_id IN (SELECT value FROM json_each(?1)) ORDER BY r.created_at DESC LIMIT 30`,
       )
       .bind(ids),
@@ -363,12 +495,13 @@ export async function myRides(db: D1Database, passholderIds: string[]) {
     id: string;
     activity_id: string;
     title: string;
-    status: string;
+    status: RideStatus;
     seats: number;
     pickup_confirmed_at: string | null;
     offer_id: string | null;
     passenger_id: string;
     driver_first_name: string | null;
+    driver_area: string | null;
     driver_phone: string | null;
     departs_at: string | null;
   };
@@ -384,7 +517,7 @@ export async function myRides(db: D1Database, passholderIds: string[]) {
       driverId: o.driver_id,
       requests: JSON.parse(o.requests) as {
         id: string;
-        status: string;
+        status: RideStatus;
         seats: number;
         needs: string[];
         firstName: string;
@@ -403,7 +536,9 @@ export async function myRides(db: D1Database, passholderIds: string[]) {
       pickupConfirmedAt: r.pickup_confirmed_at,
       offerId: r.offer_id,
       passengerId: r.passenger_id,
-      driver: r.driver_first_name ? { firstName: r.driver_first_name, phone: r.driver_phone } : null,
+      driver: r.driver_first_name
+        ? { firstName: r.driver_first_name, area: r.driver_area, phone: r.driver_phone }
+        : null,
       departsAt: r.departs_at,
     })),
   };

@@ -14,11 +14,19 @@ import { monthRange } from '../tariffs/periods.ts';
 import { checkRideCode, rideCode } from './code.ts';
 import { reverseBonus, rideReport } from './job.ts';
 import { rankOffers } from './matching.ts';
+import { rideMessage, type RideMessageKind } from './messages.ts';
 import * as repo from './repo.ts';
 
 const app = new OpenAPIHono<AppEnv>();
 const Needs = z.array(z.enum(['wheelchair', 'help_at_door', 'assistance_dog', 'child_seat'])).max(4);
 const Ok = z.object({ ok: z.literal(true) });
+const Agreement = z.object({
+  ok: z.literal(true),
+  status: z.enum(['open', 'proposed', 'accepted', 'declined']).openapi({
+    description:
+      '`proposed`: the driver said yes to an open request, the passenger still has to; `accepted`: both said yes (only now the pair sees pickup address and phone)',
+  }),
+});
 const rideProblems = problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'conflict');
 
 function fail(detail: string): Problem {
@@ -44,6 +52,45 @@ async function participant(
 async function asDriver(c: Context<AppEnv>, offer: repo.Offer) {
   await passholderAccess(c, offer.driverId, true);
 }
+
+/** True when the caller may act for this passholder (themself, guardian, counter staff). */
+async function mayActFor(c: Context<AppEnv>, passholderId: string): Promise<boolean> {
+  try {
+    await passholderAccess(c, passholderId, true);
+    return true;
+  } catch (error) {
+    if (error instanceof Problem && error.code === 'forbidden') return false;
+    throw error;
+  }
+}
+
+/** A message for one side of a lift, in their language, naming the other side by first name only. */
+async function notice(
+  c: Context<AppEnv>,
+  kind: RideMessageKind,
+  to: string,
+  about: string | null,
+  activityId: string,
+) {
+  const [recipient, other, activity] = await Promise.all([
+    repo.person(c.env.DB, to),
+    about ? repo.person(c.env.DB, about) : Promise.resolve(null),
+    findActivity(c.env.DB, activityId),
+  ]);
+  return {
+    passholderId: to,
+    kind,
+    activityId,
+    message: rideMessage(kind, recipient.locale, {
+      name: other?.firstName ?? '',
+      title: activity?.title ?? '',
+      startsAt: activity?.starts_at ?? new Date(0).toISOString(),
+    }),
+  };
+}
+
+/** A guard row (seats, offer status) failed and rolled the batch back. */
+const rolledBack = (error: unknown) => /CHECK constraint failed/i.test(String(error));
 
 async function loadOffer(c: Context<AppEnv>, id: string) {
   const offer = await repo.findOffer(c.env.DB, id);
@@ -127,7 +174,7 @@ const PickupSchema = z
       .max(200)
       .nullable()
       .default(null)
-      .openapi({ description: 'Shown to the driver only after acceptance' }),
+      .openapi({ description: 'Shown to the driver only once both sides agreed on the lift' }),
     needs: Needs.default([]),
     companions: z.number().int().min(0).max(3).default(0),
   })
@@ -154,7 +201,6 @@ async function request(
       pickupLat: body.lat,
       pickupLon: body.lon,
       pickupAddress: body.address,
-      status: offer ? 'requested' : 'open',
       by: user.id,
       at: c.var.now.toISOString(),
     });
@@ -321,10 +367,10 @@ app.openapi(
     path: '/ride-requests/{requestId}/accept',
     tags: ['lifts'],
     summary:
-      'The driver accepts a request (for an open request: onto one of their offers); seats are never overbooked',
+      'The driver says yes. To a passenger’s request on their offer: the lift is agreed (`accepted`). To an open request, onto one of their offers (`offerId`): a proposal (`proposed`) the passenger still confirms; until then neither sees more than first name and area. Seats are never overbooked',
     security: SECURITY,
     request: { params: RequestParams, body: jsonBody(z.object({ offerId: IdSchema.optional() }).strict()) },
-    responses: { 200: jsonResponse(Ok, 'Accepted'), ...rideProblems },
+    responses: { 200: jsonResponse(Agreement, 'Agreed, or proposed to the passenger'), ...rideProblems },
   }),
   async (c) => {
     const r = await loadRequest(c, c.req.valid('param').requestId);
@@ -335,15 +381,72 @@ app.openapi(
     if (r.offerId && r.offerId !== offer.id) throw fail('This request was made to another offer');
     if (!r.needs.every((n) => offer.allows.includes(n)))
       throw fail('This car does not allow what the passenger needs');
+    const at = c.var.now.toISOString();
+    const call = newId();
     try {
-      if (!(await repo.accept(c.env.DB, r.id, offer.id, r.seats, c.var.now.toISOString())))
-        throw fail('Not open any more');
+      if (r.status === 'open') {
+        const proposed = await repo.propose(c.env.DB, {
+          requestId: r.id,
+          offerId: offer.id,
+          call,
+          at,
+          notice: await notice(c, 'ride_proposed', r.passengerId, offer.driverId, r.activityId),
+        });
+        if (!proposed) throw fail('Not open any more');
+        return c.json({ ok: true as const, status: 'proposed' as const }, 200);
+      }
+      if (repo.rideStatus(r) === 'proposed') throw fail('Waiting for the passenger to confirm');
+      const agreed = await repo.agree(c.env.DB, {
+        requestId: r.id,
+        offerId: offer.id,
+        side: 'driver',
+        call,
+        at,
+        notice: null,
+      });
+      if (!agreed) throw fail('Not open any more');
     } catch (error) {
-      if (/CHECK constraint failed/i.test(String(error)))
-        throw fail('No seats left, or the request is no longer open');
+      if (rolledBack(error)) throw fail('No seats left, or the offer is no longer open');
       throw error;
     }
-    return c.json({ ok: true as const }, 200);
+    return c.json({ ok: true as const, status: 'accepted' as const }, 200);
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'post',
+    path: '/ride-requests/{requestId}/confirm',
+    tags: ['lifts'],
+    summary:
+      'The passenger says yes to a driver’s proposal: the lift is agreed, and only now the pair sees pickup address and phone. When the car filled up meanwhile, the request is open again (409)',
+    security: SECURITY,
+    request: { params: RequestParams },
+    responses: { 200: jsonResponse(Agreement, 'Agreed'), ...rideProblems },
+  }),
+  async (c) => {
+    const r = await loadRequest(c, c.req.valid('param').requestId);
+    await passholderAccess(c, r.passengerId, true);
+    if (repo.rideStatus(r) !== 'proposed' || !r.offerId) throw fail('No driver’s proposal waiting for you');
+    const offer = await loadOffer(c, r.offerId);
+    const at = c.var.now.toISOString();
+    try {
+      const agreed = await repo.agree(c.env.DB, {
+        requestId: r.id,
+        offerId: offer.id,
+        side: 'passenger',
+        call: newId(),
+        at,
+        notice: await notice(c, 'ride_confirmed', offer.driverId, r.passengerId, r.activityId),
+      });
+      if (!agreed) throw fail('No driver’s proposal waiting for you');
+    } catch (error) {
+      if (!rolledBack(error)) throw error;
+      // The car is full (or the offer gone): the request goes back to the open list for other drivers.
+      await repo.reopen(c.env.DB, { requestId: r.id, offerId: offer.id, call: newId(), at, notice: null });
+      throw fail('This driver has no seat left any more; your request is open again for other drivers');
+    }
+    return c.json({ ok: true as const, status: 'accepted' as const }, 200);
   },
 );
 
@@ -352,17 +455,34 @@ app.openapi(
     method: 'post',
     path: '/ride-requests/{requestId}/decline',
     tags: ['lifts'],
-    summary: 'The driver declines a request to their offer',
+    summary:
+      'Say no. The driver declines a passenger’s request to their offer (`declined`); on a driver’s proposal, the passenger says no thanks or the driver withdraws, and the request is open again (`open`)',
     security: SECURITY,
     request: { params: RequestParams },
-    responses: { 200: jsonResponse(Ok, 'Declined'), ...rideProblems },
+    responses: { 200: jsonResponse(Agreement, 'Declined'), ...rideProblems },
   }),
   async (c) => {
     const r = await loadRequest(c, c.req.valid('param').requestId);
     if (!r.offerId) throw fail('Open requests are not declined, just not accepted');
-    await asDriver(c, await loadOffer(c, r.offerId));
+    const offer = await loadOffer(c, r.offerId);
+    if (repo.rideStatus(r) === 'proposed') {
+      const byPassenger = await mayActFor(c, r.passengerId);
+      if (!byPassenger) await asDriver(c, offer);
+      const reopened = await repo.reopen(c.env.DB, {
+        requestId: r.id,
+        offerId: offer.id,
+        call: newId(),
+        at: c.var.now.toISOString(),
+        notice: byPassenger
+          ? await notice(c, 'ride_proposal_declined', offer.driverId, r.passengerId, r.activityId)
+          : await notice(c, 'ride_proposal_withdrawn', r.passengerId, offer.driverId, r.activityId),
+      });
+      if (!reopened) throw fail('Not a proposal any more');
+      return c.json({ ok: true as const, status: 'open' as const }, 200);
+    }
+    await asDriver(c, offer);
     if (!(await repo.decline(c.env.DB, r.id, r.offerId))) throw fail('Not a pending request');
-    return c.json({ ok: true as const }, 200);
+    return c.json({ ok: true as const, status: 'declined' as const }, 200);
   },
 );
 
@@ -387,6 +507,19 @@ app.openapi(
         : false;
     const side: 'driver' | 'passenger' = offer && (await mine(offer.driverId)) ? 'driver' : 'passenger';
     await passholderAccess(c, side === 'driver' ? offer!.driverId : r.passengerId, true);
+    const at = c.var.now.toISOString();
+    if (side === 'driver' && repo.rideStatus(r) === 'proposed') {
+      // A driver who cancels their proposal withdraws it: the passenger's request is open again.
+      const reopened = await repo.reopen(c.env.DB, {
+        requestId: r.id,
+        offerId: offer!.id,
+        call: newId(),
+        at,
+        notice: await notice(c, 'ride_proposal_withdrawn', r.passengerId, offer!.driverId, r.activityId),
+      });
+      if (!reopened) throw fail('Not a proposal any more');
+      return c.json({ late: false }, 200);
+    }
     const activity = (await findActivity(c.env.DB, r.activityId))!;
     const s = await repo.settings(c.env.DB, activity.municipality_id);
     const departure = Date.parse(offer?.departsAt ?? activity.starts_at);
@@ -397,19 +530,7 @@ app.openapi(
           ? r.passengerId
           : (offer?.driverId ?? null)
         : null;
-    const locale = other
-      ? ((
-          await c.env.DB.prepare('SELECT locale FROM passholders WHERE id = ?1')
-            .bind(other)
-            .first<{ locale: 'nl' | 'fr' | 'en' }>()
-        )?.locale ?? 'nl')
-      : 'nl';
-    const when = brusselsDateTime(activity.starts_at, locale);
-    const text = {
-      nl: `De lift naar "${activity.title}" (${when}) is geannuleerd.`,
-      fr: `Le covoiturage pour « ${activity.title} » (${when}) est annulé.`,
-      en: `The lift to "${activity.title}" (${when}) is cancelled.`,
-    }[locale];
+    const text = other ? (await notice(c, 'ride_cancelled', other, null, r.activityId)).message : '';
     const strandedPassenger = side === 'driver' && r.status === 'accepted' && late;
     const ok = await repo.cancel(
       c.env.DB,
@@ -424,7 +545,7 @@ app.openapi(
           ? `Een deelnemer aan "${activity.title}" (${brusselsDateTime(activity.starts_at, 'nl')}) verloor kort voor vertrek zijn lift.`
           : null,
       },
-      c.var.now.toISOString(),
+      at,
     );
     if (!ok) throw fail('Cancelled already');
     return c.json({ late }, 200);
@@ -502,10 +623,7 @@ app.openapi(
     if (body.passCode) {
       await asDriver(c, offer);
       const code = await readPassCode(c.env.SIGNING_KEYS, body.passCode, c.var.now);
-      const passenger = await c.env.DB.prepare('SELECT pass_number FROM passholders WHERE id = ?1')
-        .bind(r.passengerId)
-        .first<{ pass_number: string }>();
-      if (code.passNumber !== passenger?.pass_number)
+      if (code.passNumber !== (await repo.passNumberOf(c.env.DB, r.passengerId)))
         throw new Problem('code_invalid', { detail: 'This is not the passenger’s pass' });
       by = 'driver';
     } else {
@@ -552,7 +670,7 @@ app.openapi(
     path: '/me/rides',
     tags: ['lifts'],
     summary:
-      'My lifts as driver and as passenger; the pickup point and phone of the other side once accepted',
+      'My lifts as driver and as passenger: the other side’s first name and area, and their pickup address and phone only once both sides agreed',
     security: SECURITY,
     responses: {
       200: jsonResponse(

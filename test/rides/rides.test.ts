@@ -212,6 +212,7 @@ describe('lifts', () => {
     }>('/api/v1/me/rides', 200, { token: resident });
     expect(passengerSide.requests.find((x) => x.id === r)!.driver).toEqual({
       firstName: 'Jan',
+      area: 'Molenhoek',
       phone: '+32 470 00 00 01',
     });
     // The passenger confirms the pickup with the driver's six-digit ride code.
@@ -225,6 +226,243 @@ describe('lifts', () => {
       'code_invalid',
     );
     await json(`/api/v1/ride-requests/${r}/pickup`, 200, { token: resident, body: { rideCode: code } });
+  });
+
+  it('a driver taking an open request only proposes: nothing more than first name and area until the passenger confirms', async () => {
+    const samira = await demo.id('passholder:resident');
+    const jan = await demo.id('passholder:neighbour');
+    await env.DB.batch([
+      env.DB.prepare("UPDATE passholders SET phone = '+32 470 00 00 01' WHERE id = ?1").bind(jan),
+      env.DB.prepare("UPDATE passholders SET phone = '+32 470 00 00 02' WHERE id = ?1").bind(samira),
+    ]);
+    const { activity, counter } = await activityWith([samira, jan]);
+    const o = await offer(counter, activity.id, jan);
+    const resident = await loginAs('resident');
+    const neighbour = await loginAs('neighbour');
+    const { id: r } = await json<{ id: string }>(`/api/v1/activities/${activity.id}/ride-requests`, 201, {
+      token: resident,
+      body: { address: 'Stationsstraat 3', lat: 50.942, lon: 4.036 },
+    });
+    const secrets = /Stationsstraat|El Amrani|Peeters|\+32/;
+
+    // The driver sees the open request, and says yes to it: a proposal.
+    const open = await json<{ items: { id: string; passenger: unknown }[] }>(
+      `/api/v1/activities/${activity.id}/ride-requests`,
+      200,
+      { token: neighbour },
+    );
+    expect(open.items.find((x) => x.id === r)!.passenger).toEqual({
+      firstName: 'Samira',
+      area: 'Stationswijk',
+    });
+    expect(JSON.stringify(open)).not.toMatch(secrets);
+    expect(
+      await json(`/api/v1/ride-requests/${r}/accept`, 200, { token: neighbour, body: { offerId: o } }),
+    ).toEqual({ ok: true, status: 'proposed' });
+
+    // Before the passenger's yes, neither side sees address, phone or surname.
+    const driverBefore = await json<{ offers: { id: string; requests: Record<string, unknown>[] }[] }>(
+      '/api/v1/me/rides',
+      200,
+      { token: neighbour },
+    );
+    expect(driverBefore.offers.find((x) => x.id === o)!.requests).toEqual([
+      expect.objectContaining({
+        id: r,
+        status: 'proposed',
+        firstName: 'Samira',
+        area: 'Stationswijk',
+        pickupAddress: null,
+        phone: null,
+      }),
+    ]);
+    // (Earlier tests' lifts of the same pair are agreed; only this one is looked at.)
+    expect(JSON.stringify(driverBefore.offers.find((x) => x.id === o))).not.toMatch(secrets);
+    const passengerBefore = await json<{ requests: { id: string; status: string; driver: unknown }[] }>(
+      '/api/v1/me/rides',
+      200,
+      { token: resident },
+    );
+    expect(passengerBefore.requests.find((x) => x.id === r)).toMatchObject({
+      status: 'proposed',
+      driver: { firstName: 'Jan', area: 'Molenhoek', phone: null },
+    });
+    expect(JSON.stringify(passengerBefore.requests.find((x) => x.id === r))).not.toMatch(secrets);
+    const told = await json<{ items: { kind: string; message: string }[] }>('/api/v1/me/notifications', 200, {
+      token: resident,
+    });
+    const proposal = told.items.find((n) => n.kind === 'ride_proposed')!;
+    expect(proposal.message).toContain('Jan kan je meenemen');
+    expect(proposal.message).not.toMatch(secrets);
+    // The database refuses an agreed lift without the passenger's yes.
+    await expect(
+      env.DB.prepare("UPDATE ride_requests SET status = 'accepted' WHERE id = ?1").bind(r).run(),
+    ).rejects.toThrow(/ride_not_agreed_by_both/);
+
+    // Only the passenger's side confirms; the driver cannot say yes twice.
+    await expectProblem(
+      await call(`/api/v1/ride-requests/${r}/confirm`, { method: 'POST', token: neighbour }),
+      403,
+      'forbidden',
+    );
+    await expectProblem(
+      await call(`/api/v1/ride-requests/${r}/accept`, { token: neighbour, body: { offerId: o } }),
+      409,
+      'conflict',
+    );
+    expect(
+      await json(`/api/v1/ride-requests/${r}/confirm`, 200, { method: 'POST', token: resident }),
+    ).toEqual({ ok: true, status: 'accepted' });
+
+    // Now the pair sees pickup address and phone, for this lift.
+    const driverAfter = await json<{ offers: { id: string; seatsTaken: number; requests: unknown[] }[] }>(
+      '/api/v1/me/rides',
+      200,
+      { token: neighbour },
+    );
+    const mine = driverAfter.offers.find((x) => x.id === o)!;
+    expect(mine.seatsTaken).toBe(1);
+    expect(mine.requests).toEqual([
+      expect.objectContaining({
+        status: 'accepted',
+        pickupAddress: 'Stationsstraat 3',
+        phone: '+32 470 00 00 02',
+      }),
+    ]);
+    const passengerAfter = await json<{ requests: { id: string; driver: unknown }[] }>(
+      '/api/v1/me/rides',
+      200,
+      {
+        token: resident,
+      },
+    );
+    expect(passengerAfter.requests.find((x) => x.id === r)!.driver).toEqual({
+      firstName: 'Jan',
+      area: 'Molenhoek',
+      phone: '+32 470 00 00 01',
+    });
+    const driverTold = await json<{ items: { kind: string; message: string }[] }>(
+      '/api/v1/me/notifications',
+      200,
+      {
+        token: neighbour,
+      },
+    );
+    expect(driverTold.items.find((n) => n.kind === 'ride_confirmed')!.message).toContain('Samira');
+  });
+
+  it('a passenger’s no (or the driver’s withdrawal) opens the request again for other drivers', async () => {
+    const [driver, other, passenger] = await bulkPassholders(3);
+    const { activity, counter } = await activityWith([driver!, other!, passenger!]);
+    const o1 = await offer(counter, activity.id, driver!);
+    const o2 = await offer(counter, activity.id, other!);
+    const { id: r } = await json<{ id: string }>(`/api/v1/activities/${activity.id}/ride-requests`, 201, {
+      token: counter,
+      body: { passholderId: passenger, address: 'Kerkstraat 12' },
+    });
+    const openIds = async () =>
+      (
+        await json<{ items: { id: string }[] }>(
+          `/api/v1/activities/${activity.id}/ride-requests?passholderId=${other}`,
+          200,
+          { token: counter },
+        )
+      ).items.map((x) => x.id);
+    await json(`/api/v1/ride-requests/${r}/accept`, 200, { token: counter, body: { offerId: o1 } });
+    expect(await openIds()).not.toContain(r);
+    // Another driver cannot take it while it is proposed.
+    await expectProblem(
+      await call(`/api/v1/ride-requests/${r}/accept`, { token: counter, body: { offerId: o2 } }),
+      409,
+      'conflict',
+    );
+    expect(await json(`/api/v1/ride-requests/${r}/decline`, 200, { method: 'POST', token: counter })).toEqual(
+      {
+        ok: true,
+        status: 'open',
+      },
+    );
+    expect(await openIds()).toContain(r);
+    // The other driver proposes, then withdraws by cancelling: open again, nothing cancelled.
+    await json(`/api/v1/ride-requests/${r}/accept`, 200, { token: counter, body: { offerId: o2 } });
+    const stored = await env.DB.prepare(
+      'SELECT status, offer_id, driver_agreed_at IS NOT NULL AS driver, passenger_agreed_at IS NOT NULL AS passenger FROM ride_requests WHERE id = ?1',
+    )
+      .bind(r)
+      .first();
+    expect(stored).toEqual({ status: 'requested', offer_id: o2, driver: 1, passenger: 0 });
+    await expectProblem(
+      await call(`/api/v1/ride-requests/${r}/pickup`, { token: counter, body: { rideCode: '123456' } }),
+      409,
+      'conflict',
+    );
+    expect(
+      (await env.DB.prepare('SELECT seats_taken FROM ride_offers WHERE id IN (?1, ?2)').bind(o1, o2).all())
+        .results,
+    ).toEqual([{ seats_taken: 0 }, { seats_taken: 0 }]);
+  });
+
+  it('one proposal wins among 20 drivers at once, and 20 confirmations take the seat once', async () => {
+    const people = await bulkPassholders(21);
+    const [passenger, ...drivers] = people;
+    const { activity, counter } = await activityWith(people);
+    const offers: string[] = [];
+    for (const d of drivers) offers.push(await offer(counter, activity.id, d, 1));
+    const { id: r } = await json<{ id: string }>(`/api/v1/activities/${activity.id}/ride-requests`, 201, {
+      token: counter,
+      body: { passholderId: passenger },
+    });
+    const proposals = await Promise.all(
+      offers.map((o) => call(`/api/v1/ride-requests/${r}/accept`, { token: counter, body: { offerId: o } })),
+    );
+    expect(proposals.filter((x) => x.status === 200)).toHaveLength(1);
+    expect(proposals.filter((x) => x.status === 409)).toHaveLength(19);
+    const confirmations = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        call(`/api/v1/ride-requests/${r}/confirm`, { method: 'POST', token: counter }),
+      ),
+    );
+    expect(confirmations.filter((x) => x.status === 200)).toHaveLength(1);
+    expect(confirmations.filter((x) => x.status === 409)).toHaveLength(19);
+    const seats = await env.DB.prepare(
+      'SELECT sum(seats_taken) AS n FROM ride_offers WHERE id IN (SELECT value FROM json_each(?1))',
+    )
+      .bind(JSON.stringify(offers))
+      .first<{ n: number }>();
+    expect(seats!.n).toBe(1);
+    const notes = await env.DB.prepare(
+      "SELECT kind, count(*) AS n FROM notifications WHERE activity_id = ?1 AND kind IN ('ride_proposed', 'ride_confirmed') GROUP BY kind ORDER BY kind",
+    )
+      .bind(activity.id)
+      .all();
+    expect(notes.results).toEqual([
+      { kind: 'ride_confirmed', n: 1 },
+      { kind: 'ride_proposed', n: 1 },
+    ]);
+  });
+
+  it('a proposal confirmed after the car filled up opens the request again', async () => {
+    const [driver, first, second] = await bulkPassholders(3);
+    const { activity, counter } = await activityWith([driver!, first!, second!]);
+    const o = await offer(counter, activity.id, driver!, 1);
+    const { id: r } = await json<{ id: string }>(`/api/v1/activities/${activity.id}/ride-requests`, 201, {
+      token: counter,
+      body: { passholderId: second },
+    });
+    await json(`/api/v1/ride-requests/${r}/accept`, 200, { token: counter, body: { offerId: o } });
+    const asked = await ask(counter, o, first!);
+    await json(`/api/v1/ride-requests/${asked}/accept`, 200, { token: counter, body: {} });
+    await expectProblem(
+      await call(`/api/v1/ride-requests/${r}/confirm`, { method: 'POST', token: counter }),
+      409,
+      'conflict',
+    );
+    expect(
+      await env.DB.prepare('SELECT status, offer_id FROM ride_requests WHERE id = ?1').bind(r).first(),
+    ).toEqual({ status: 'open', offer_id: null });
+    expect(await env.DB.prepare('SELECT seats_taken FROM ride_offers WHERE id = ?1').bind(o).first()).toEqual(
+      { seats_taken: 1 },
+    );
   });
 
   it('marks a late cancellation, tells the passenger, and the club when the driver drops them', async () => {
