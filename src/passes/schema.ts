@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { IdSchema } from '../lib/openapi.ts';
 
 const isoDate = z.iso.date().openapi({ example: '1987-03-14' });
 const PostalCode = z.string().regex(/^[1-9]\d{3}$/);
@@ -45,6 +46,9 @@ export const RegisterSchema = z
       .boolean()
       .default(false)
       .openapi({ description: 'Register even though a pass exists for the same name and birth date' }),
+    municipalityId: IdSchema.optional().openapi({
+      description: 'For staff of more than one municipality: where to register (default: their own)',
+    }),
   })
   .strict()
   .openapi('RegisterPassholder');
