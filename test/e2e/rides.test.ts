@@ -66,4 +66,51 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     await driver.close();
     await passenger.close();
   });
+
+  it('a driver offers to take an open request; address and phone appear only after the passenger says yes', async () => {
+    const activities = (await (
+      await fetch(`${ctx.app.url}/api/v1/activities?category=sport&limit=50`)
+    ).json()) as { items: { id: string; title: string }[] };
+    const training = activities.items.find((a) => a.title === 'Voetbaltraining jeugd')!.id;
+    for (const login of ['neighbour@demo.local', 'resident@demo.local'])
+      expect((await (await api(login))(`/activities/${training}/signups`, {})).status).toBe(201);
+
+    const driver = await ctx.browser.newPage({ locale: 'nl-BE' });
+    await signIn(driver, ctx.app.url, 'neighbour@demo.local');
+    await driver.goto(`${ctx.app.url}/#/activities/${training}`);
+    await driver.getByLabel('Plaatsen voor buren').fill('2');
+    await driver.locator('#offer-hood').selectOption({ label: 'Molenhoek' });
+    await driver.getByRole('button', { name: 'Ik kan buren meenemen' }).click();
+    await expect
+      .poll(() => driver.locator('#lifts [role=status]').first().textContent())
+      .toContain('Bedankt');
+
+    // The passenger asks anyone who drives, without choosing a driver.
+    const passenger = await ctx.browser.newPage({ locale: 'nl-BE' });
+    await signIn(passenger, ctx.app.url, 'resident@demo.local');
+    await passenger.goto(`${ctx.app.url}/#/activities/${training}`);
+    await passenger.locator('#ask-hood').selectOption({ label: 'Stationswijk' });
+    await passenger.getByLabel('Ophaaladres').fill('Kerkstraat 9');
+    await passenger.getByRole('button', { name: 'Vraag aan iedereen die rijdt' }).click();
+    await expect
+      .poll(() => passenger.locator('#lifts [role=status]').first().textContent())
+      .toContain('Gevraagd');
+
+    // The driver sees her among the neighbours still looking, and offers to take her: a proposal only.
+    await driver.goto(`${ctx.app.url}/#/rides`);
+    await driver.getByRole('button', { name: 'Samira meenemen' }).click();
+    await expect.poll(() => driver.locator('main').textContent()).toContain('wacht tot Samira bevestigt');
+    expect(await driver.locator('main').textContent()).not.toContain('Kerkstraat 9');
+
+    // The passenger sees who offers, and says yes.
+    await passenger.goto(`${ctx.app.url}/#/rides`);
+    await expect.poll(() => passenger.locator('main').textContent()).toContain('Jan wil je meenemen');
+    await passenger.getByRole('button', { name: 'Ja, ik rij mee' }).click();
+    await expect.poll(() => passenger.locator('main').textContent()).toContain('Afgesproken.');
+
+    await driver.reload();
+    await expect.poll(() => driver.locator('main').textContent()).toContain('ophalen: Kerkstraat 9');
+    await driver.close();
+    await passenger.close();
+  });
 });

@@ -406,4 +406,16 @@ export const en: Record<MessageKey, string> = {
   rideReport:
     '{month}: {offered} offered, {requested} requested, {matched} matched, {completed} completed, {served} neighbours served.',
   unserved: 'Unserved',
+  rideProposedDriver: 'waiting for {name} to confirm',
+  rideProposedPassenger: '{name} offers to take you: say yes or no',
+  stillLooking: 'Neighbours still looking for a lift',
+  seatsAsked: 'seats: {count}',
+  takeNeighbour: 'Take {name}',
+  liftProposed: 'Offered. As soon as your neighbour says yes, you see the pickup address and phone number.',
+  withdrawProposal: 'Withdraw the offer',
+  proposalWithdrawn: 'Offer withdrawn. The request is open to other drivers again.',
+  confirmLift: 'Yes, I’ll ride along',
+  noThanks: 'No, thanks',
+  liftConfirmed: 'Agreed. The driver now sees your pickup address and phone number.',
+  proposalDeclined: 'You said no. Your request is open to other drivers again.',
 };

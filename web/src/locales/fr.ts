@@ -409,4 +409,18 @@ export const fr: Record<MessageKey, string> = {
   rideReport:
     '{month} : {offered} offerts, {requested} demandés, {matched} convenus, {completed} effectués, {served} voisins aidés.',
   unserved: 'Non servis',
+  rideProposedDriver: 'en attente de la confirmation de {name}',
+  rideProposedPassenger: '{name} propose de vous emmener : dites oui ou non',
+  stillLooking: 'Voisins qui cherchent encore un covoiturage',
+  seatsAsked: 'places : {count}',
+  takeNeighbour: 'Emmener {name}',
+  liftProposed:
+    'Proposé. Dès que votre voisin dit oui, vous voyez l’adresse de prise en charge et le numéro de téléphone.',
+  withdrawProposal: 'Retirer la proposition',
+  proposalWithdrawn: 'Proposition retirée. La demande est à nouveau ouverte aux autres conducteurs.',
+  confirmLift: 'Oui, je monte',
+  noThanks: 'Non, merci',
+  liftConfirmed:
+    'C’est convenu. Le conducteur voit maintenant votre adresse de prise en charge et votre numéro de téléphone.',
+  proposalDeclined: 'Vous avez dit non. Votre demande est à nouveau ouverte aux autres conducteurs.',
 };

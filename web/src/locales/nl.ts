@@ -405,6 +405,18 @@ export const nl = {
   rideReport:
     '{month}: {offered} aangeboden, {requested} gevraagd, {matched} afgesproken, {completed} gereden, {served} buren geholpen.',
   unserved: 'Niet geholpen',
+  rideProposedDriver: 'wacht tot {name} bevestigt',
+  rideProposedPassenger: '{name} wil je meenemen: zeg ja of nee',
+  stillLooking: 'Buren die nog een lift zoeken',
+  seatsAsked: 'plaatsen: {count}',
+  takeNeighbour: '{name} meenemen',
+  liftProposed: 'Voorgesteld. Zodra je buur ja zegt, zie je het ophaaladres en het telefoonnummer.',
+  withdrawProposal: 'Voorstel intrekken',
+  proposalWithdrawn: 'Voorstel ingetrokken. De vraag staat weer open voor andere chauffeurs.',
+  confirmLift: 'Ja, ik rij mee',
+  noThanks: 'Nee, bedankt',
+  liftConfirmed: 'Afgesproken. De chauffeur ziet nu je ophaaladres en telefoonnummer.',
+  proposalDeclined: 'Je zei nee. Je vraag staat weer open voor andere chauffeurs.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -161,6 +161,8 @@ export function liftsSection(activityId: string, hoods: Hood[], startsAt: string
 type MyRides = {
   offers: {
     id: string;
+    activityId: string;
+    driverId: string;
     title: string;
     seats: number;
     seatsTaken: number;
@@ -181,27 +183,48 @@ type MyRides = {
     title: string;
     status: string;
     pickupConfirmedAt: string | null;
-    driver: { firstName: string; phone: string | null } | null;
+    driver: { firstName: string; area: string | null; phone: string | null } | null;
     departsAt: string | null;
   }[];
 };
+type Looking = { id: string; passenger: { firstName: string; area: string | null }; seats: number };
 
+/** Status words; a proposal reads differently for the driver (waiting) and the passenger (to answer). */
 const STATUS: Record<string, MessageKey> = {
   open: 'rideOpen',
   requested: 'rideRequested',
+  proposed: 'rideProposedDriver',
   accepted: 'rideAccepted',
   declined: 'rideDeclined',
   cancelled: 'rideCancelled',
 };
+const PASSENGER_STATUS: Record<string, MessageKey> = { ...STATUS, proposed: 'rideProposedPassenger' };
 
-/** My lifts: as driver (requests to accept, the ride code) and as passenger (confirm pickup with the code). */
+/**
+ * My lifts: as driver (requests to accept, neighbours still looking to propose to, the ride code) and as
+ * passenger (a driver's proposal to confirm, the pickup with the code). Address and phone appear only once
+ * both sides said yes.
+ */
 export function ridesPage(): HTMLElement {
   const page = h('div', {}, h('h1', {}, t('myLifts')));
   const render = async (message?: string) => {
     const rides = await api<MyRides>('/me/rides');
+    const open = rides.offers.filter((o) => o.status === 'open');
+    const looking = await Promise.all(
+      open.map((o) =>
+        api<{ items: Looking[] }>(
+          `/activities/${o.activityId}/ride-requests?passholderId=${encodeURIComponent(o.driverId)}`,
+        ).then(
+          (r) => r.items,
+          () => [],
+        ),
+      ),
+    );
+    const lookingFor = new Map(open.map((o, i) => [o.id, looking[i] ?? []]));
     const act = (path: string, body: unknown, ok: MessageKey) => async () => {
       try {
-        await api(path, { body });
+        // Every action is a POST, with or without a body.
+        await api(path, body === undefined ? { method: 'POST' } : { body });
         await render(t(ok));
       } catch (e) {
         fail(e);
@@ -241,7 +264,7 @@ export function ridesPage(): HTMLElement {
             h(
               'p',
               {},
-              `${r.firstName} (${r.area ?? '—'}) · ${t(STATUS[r.status] ?? 'rideOpen')}`,
+              `${r.firstName} (${r.area ?? '—'}) · ${t(STATUS[r.status] ?? 'rideOpen', { name: r.firstName })}`,
               r.pickupAddress ? ` · ${t('pickupAt', { address: r.pickupAddress })}` : '',
               r.phone ? ` · ${r.phone}` : '',
               r.pickupConfirmedAt ? ` · ${t('pickedUp')}` : '',
@@ -265,6 +288,17 @@ export function ridesPage(): HTMLElement {
                     t('decline'),
                   )
                 : '',
+              r.status === 'proposed'
+                ? h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'secondary',
+                      onclick: act(`/ride-requests/${r.id}/decline`, undefined, 'proposalWithdrawn'),
+                    },
+                    t('withdrawProposal'),
+                  )
+                : '',
               r.status === 'accepted'
                 ? h(
                     'button',
@@ -278,6 +312,30 @@ export function ridesPage(): HTMLElement {
                 : '',
             ),
           ),
+          ...(lookingFor.get(o.id)?.length
+            ? [
+                h('h4', {}, t('stillLooking')),
+                h(
+                  'ul',
+                  { class: 'plain' },
+                  ...lookingFor.get(o.id)!.map((l) =>
+                    h(
+                      'li',
+                      {},
+                      `${l.passenger.firstName} (${l.passenger.area ?? '—'}) · ${t('seatsAsked', { count: l.seats })} `,
+                      h(
+                        'button',
+                        {
+                          type: 'button',
+                          onclick: act(`/ride-requests/${l.id}/accept`, { offerId: o.id }, 'liftProposed'),
+                        },
+                        t('takeNeighbour', { name: l.passenger.firstName }),
+                      ),
+                    ),
+                  ),
+                ),
+              ]
+            : []),
         ),
       ),
       rides.offers.length ? '' : h('p', {}, t('noneYet')),
@@ -304,10 +362,36 @@ export function ridesPage(): HTMLElement {
           h(
             'p',
             {},
-            t(STATUS[r.status] ?? 'rideOpen'),
-            r.driver ? ` · ${r.driver.firstName}${r.driver.phone ? ` (${r.driver.phone})` : ''}` : '',
+            t(PASSENGER_STATUS[r.status] ?? 'rideOpen', { name: r.driver?.firstName ?? '' }),
+            r.driver
+              ? ` · ${r.driver.firstName} (${r.driver.area ?? '—'})${r.driver.phone ? ` · ${r.driver.phone}` : ''}`
+              : '',
             r.departsAt ? ` · ${format.dateTime(r.departsAt)}` : '',
           ),
+          r.status === 'proposed'
+            ? h(
+                'p',
+                {},
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    onclick: act(`/ride-requests/${r.id}/confirm`, undefined, 'liftConfirmed'),
+                  },
+                  t('confirmLift'),
+                ),
+                ' ',
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'secondary',
+                    onclick: act(`/ride-requests/${r.id}/decline`, undefined, 'proposalDeclined'),
+                  },
+                  t('noThanks'),
+                ),
+              )
+            : '',
           r.pickupConfirmedAt
             ? h('p', { class: 'ok' }, t('pickedUp'))
             : r.status === 'accepted'
