@@ -418,4 +418,8 @@ export const en: Record<MessageKey, string> = {
   noThanks: 'No, thanks',
   liftConfirmed: 'Agreed. The driver now sees your pickup address and phone number.',
   proposalDeclined: 'You said no. Your request is open to other drivers again.',
+  myRewards: 'My rewards',
+  welcomeReward: 'welcome reward',
+  rewardToCollect: 'to collect: show your pass at the club',
+  rewardReceived: 'received on {date}',
 };

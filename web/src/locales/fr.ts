@@ -423,4 +423,8 @@ export const fr: Record<MessageKey, string> = {
   liftConfirmed:
     'C’est convenu. Le conducteur voit maintenant votre adresse de prise en charge et votre numéro de téléphone.',
   proposalDeclined: 'Vous avez dit non. Votre demande est à nouveau ouverte aux autres conducteurs.',
+  myRewards: 'Mes avantages',
+  welcomeReward: 'avantage de bienvenue',
+  rewardToCollect: 'à retirer : montrez votre pass au club',
+  rewardReceived: 'reçu le {date}',
 };

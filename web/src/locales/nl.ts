@@ -417,6 +417,10 @@ export const nl = {
   noThanks: 'Nee, bedankt',
   liftConfirmed: 'Afgesproken. De chauffeur ziet nu je ophaaladres en telefoonnummer.',
   proposalDeclined: 'Je zei nee. Je vraag staat weer open voor andere chauffeurs.',
+  myRewards: 'Mijn voordelen',
+  welcomeReward: 'welkomstvoordeel',
+  rewardToCollect: 'af te halen: toon je pas bij de vereniging',
+  rewardReceived: 'ontvangen op {date}',
 } as const;
 
 export type MessageKey = keyof typeof nl;

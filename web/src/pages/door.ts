@@ -144,12 +144,19 @@ export async function doorPage(me: Me): Promise<HTMLElement> {
     return h('div', { class: 'checkin' }, button, status);
   };
 
-  /** Rewards this holder redeemed at the club, to hand over now. */
-  const redemptions = async (passNumber: string): Promise<HTMLElement | string> => {
-    const clubId = activities.find((a) => a.id === activitySelect.value)?.clubId;
+  /**
+   * Rewards this holder redeemed at the club, to hand over now: the holder is present, by the scanned code
+   * or by the typed number while the chosen activity's door is open (the API refuses it otherwise).
+   */
+  const redemptions = async (
+    presence: { code: string } | { passNumber: string },
+  ): Promise<HTMLElement | string> => {
+    const activityId = activitySelect.value;
+    const clubId = activities.find((a) => a.id === activityId)?.clubId;
     if (!clubId) return '';
+    const holder = { ...presence, activityId };
     const { items } = await api<{ items: { id: string; title: string }[] }>(
-      `/clubs/${clubId}/redemptions?passNumber=${passNumber}`,
+      `/clubs/${clubId}/redemptions?${new URLSearchParams(holder)}`,
     ).catch(() => ({ items: [] }));
     if (!items.length) return '';
     return h(
@@ -159,8 +166,13 @@ export async function doorPage(me: Me): Promise<HTMLElement> {
       ...items.map((r) => {
         const b = h('button', { type: 'button', class: 'secondary' }, `${t('handOver')}: ${r.title}`);
         b.addEventListener('click', async () => {
-          await api(`/clubs/${clubId}/redemptions/${r.id}/hand-over`, { method: 'POST' });
-          b.replaceWith(h('span', { class: 'ok' }, `${r.title}: ${t('handedOver')}`));
+          try {
+            await api(`/clubs/${clubId}/redemptions/${r.id}/hand-over`, { body: holder });
+            b.replaceWith(h('span', { class: 'ok' }, `${r.title}: ${t('handedOver')}`));
+          } catch (e) {
+            const message = e instanceof ApiError ? e.message : t('unknownError');
+            b.after(h('p', { class: 'error', role: 'alert' }, message));
+          }
         });
         return b;
       }),
@@ -192,7 +204,7 @@ export async function doorPage(me: Me): Promise<HTMLElement> {
         ...answer.messages.map((m) => h('p', { class: 'note' }, m.message)),
         checkinButton(body, answer.checkedIn),
         till(body, answer.price),
-        await redemptions(answer.pass.number),
+        await redemptions(body),
       );
       announce(`${answer.passholder.displayName}. ${t('toPay')}: ${format.cents(answer.price.price)}`);
     } catch (e) {

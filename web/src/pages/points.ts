@@ -13,6 +13,7 @@ type Reward = {
   pointsCost: number;
   check: { redeemable: boolean; message: string | null };
 };
+type Redemption = { id: string; title: string; handedOverAt: string | null; welcome: boolean };
 
 const KIND: Record<string, MessageKey> = {
   checkin: 'pointsCheckin',
@@ -23,13 +24,14 @@ const KIND: Record<string, MessageKey> = {
   expiry: 'pointsExpiry',
 };
 
-/** Resident: points balance and history, and the rewards to redeem. */
+/** Resident: points balance and history, the rewards to redeem, and my rewards (to collect, received). */
 export function pointsPage(): HTMLElement {
   const page = h('div', {}, h('h1', {}, t('myPoints')));
   const render = async (message?: string) => {
-    const [ledger, rewards] = await Promise.all([
+    const [ledger, rewards, mine] = await Promise.all([
       api<Ledger>('/me/points'),
       api<{ items: Reward[] }>('/rewards'),
+      api<{ items: Redemption[] }>('/me/redemptions'),
     ]);
     page.replaceChildren(
       h('h1', {}, t('myPoints')),
@@ -68,6 +70,28 @@ export function pointsPage(): HTMLElement {
           ),
         );
       }),
+      mine.items.length
+        ? section('my-rewards', 'myRewards', async (body) => {
+            body.replaceChildren(
+              h(
+                'ul',
+                { class: 'plain' },
+                ...mine.items.map((r) =>
+                  h(
+                    'li',
+                    {},
+                    h('strong', {}, r.title),
+                    r.welcome ? ` (${t('welcomeReward')})` : '',
+                    ' · ',
+                    r.handedOverAt
+                      ? t('rewardReceived', { date: format.dateTime(r.handedOverAt) })
+                      : t('rewardToCollect'),
+                  ),
+                ),
+              ),
+            );
+          })
+        : '',
       section('history', 'pointsHistory', async (body) => {
         body.replaceChildren(
           table(
