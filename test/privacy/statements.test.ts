@@ -3,12 +3,12 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { call, demo, expectProblem, json, loginAs } from '../helpers/api.ts';
 import {
-  createActivity,
   createStaffUser,
   registerResident,
   residentWithStatus,
   type Registered,
 } from '../helpers/fixtures.ts';
+import { activityAt, sell as sellTo } from '../statements/sell.ts';
 
 /** Keys a club's statement may hold: the statement's own, and a group's. None differs per buyer. */
 const STATEMENT_KEYS = [
@@ -49,27 +49,18 @@ const LINE_KEYS = [
 
 type Person = Registered & { firstName: string };
 
+/** A sale to this person at an activity with this title whose door is open at `now`. */
+async function sell(door: string, who: Person, title: string, now: string) {
+  const activity = await activityAt(now, { title, regularPriceCents: 800 });
+  return { saleId: await sellTo(door, who.passholder.passNumber, activity.id, now), activityId: activity.id };
+}
+
 async function person(counter: string, withStatus: boolean): Promise<Person> {
   const firstName = `Priv${crypto.randomUUID().slice(0, 6)}`;
   const registered = withStatus
     ? await residentWithStatus(counter, { firstName, lastName: 'Zichtbaar' })
     : await registerResident(counter, { firstName, lastName: 'Zichtbaar' });
   return { ...registered, firstName };
-}
-
-async function sell(door: string, who: Person, activityId: string, now: string): Promise<string> {
-  const passNumber = who.passholder.passNumber;
-  const quote = await json<{ tariffId: string }>(
-    `/api/v1/tariffs?activityId=${activityId}&passNumber=${passNumber}`,
-    200,
-    { token: door, now },
-  );
-  const sold = await json<{ sales: { id: string }[] }>('/api/v1/ticket-sales', 201, {
-    token: door,
-    now,
-    body: { sales: [{ activityId, passNumber, tariffId: quote.tariffId }] },
-  });
-  return sold.sales[0]!.id;
 }
 
 async function csvOf(path: string, token: string): Promise<string> {
@@ -88,18 +79,19 @@ describe('privacy of statements', () => {
     const club = await loginAs('club');
     const admin = await loginAs('admin');
     const clubId = await demo.sportsClub();
-    const activity = await createActivity({ regularPriceCents: 800 });
-    const ofActivity = (s: Statement) => s.groups.filter((g) => g.description === activity.title);
+    const title = `Dansles ${crypto.randomUUID().slice(0, 6)}`;
+    const ofActivity = (s: Statement) => s.groups.filter((g) => g.description === title);
 
     // March: the holder with status buys first; April: another pair, the other way round, other times.
     const march = [await person(counter, true), await person(counter, false)];
     const april = [await person(counter, false), await person(counter, true)];
-    const saleIds = [
-      await sell(door, march[0]!, activity.id, '2026-03-05T09:00:00.000Z'),
-      await sell(door, march[1]!, activity.id, '2026-03-20T17:45:00.000Z'),
-      await sell(door, april[0]!, activity.id, '2026-04-02T08:10:00.000Z'),
-      await sell(door, april[1]!, activity.id, '2026-04-29T21:00:00.000Z'),
+    const sales = [
+      await sell(door, march[0]!, title, '2026-03-05T09:00:00.000Z'),
+      await sell(door, march[1]!, title, '2026-03-20T17:45:00.000Z'),
+      await sell(door, april[0]!, title, '2026-04-02T08:10:00.000Z'),
+      await sell(door, april[1]!, title, '2026-04-29T21:00:00.000Z'),
     ];
+    const saleIds = sales.map((x) => x.saleId);
     const people = [...march, ...april];
 
     const statements: Statement[] = [];
@@ -135,7 +127,7 @@ describe('privacy of statements', () => {
     // The CSV rows of the activity are the same in both months as well.
     const activityRows = (text: string) =>
       (parse(text, { delimiter: ';', bom: true, columns: true }) as Record<string, string>[]).filter(
-        (r) => r.activity === activity.title,
+        (r) => r.activity === title,
       );
     expect(activityRows(csvs[0]!)).toHaveLength(2);
     expect(Object.keys(activityRows(csvs[0]!)[0]!)).not.toContain('passNumber');
@@ -147,11 +139,11 @@ describe('privacy of statements', () => {
     const door = await loginAs('door');
     const admin = await loginAs('admin');
     const clubId = await demo.sportsClub();
-    const activity = await createActivity({ regularPriceCents: 600 });
+    const title = `Kookles ${crypto.randomUUID().slice(0, 6)}`;
     const holder = await person(counter, true);
     const other = await person(counter, false);
-    const saleId = await sell(door, holder, activity.id, '2026-05-12T10:00:00.000Z');
-    await sell(door, other, activity.id, '2026-05-12T10:05:00.000Z');
+    const { saleId, activityId } = await sell(door, holder, title, '2026-05-12T10:00:00.000Z');
+    await sell(door, other, title, '2026-05-12T10:05:00.000Z');
 
     const url = `/api/v1/clubs/${clubId}/statements/2026-05/lines`;
     const audit = await json<{ lines: (Record<string, unknown> & { saleId: string })[] }>(url, 200, {
@@ -161,8 +153,9 @@ describe('privacy of statements', () => {
     expect(Object.keys(line).sort()).toEqual(LINE_KEYS);
     expect(line).toMatchObject({
       at: '2026-05-12T10:00:00.000Z',
-      activityId: activity.id,
-      regularPrice: 600,
+      activityId,
+      description: title,
+      regularPrice: 800,
     });
     const texts = [JSON.stringify(audit), await csvOf(url, admin)];
     for (const text of texts) {

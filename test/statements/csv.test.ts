@@ -2,7 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { auditCsv, euros, statementCsv, textCell } from '../../src/statements/csv.ts';
 import { call, demo, json, loginAs } from '../helpers/api.ts';
-import { createActivity, registerResident } from '../helpers/fixtures.ts';
+import { registerResident } from '../helpers/fixtures.ts';
+import { sellAt } from './sell.ts';
 
 const FORMULA = '=HYPERLINK("http://x")';
 
@@ -77,22 +78,10 @@ describe('statement CSV', () => {
     const counter = await loginAs('counter');
     const door = await loginAs('door');
     const clubId = await demo.sportsClub();
-    const activity = await createActivity({ title: FORMULA, regularPriceCents: 300 });
     const person = await registerResident(counter);
-    const now = '2026-02-10T10:00:00.000Z';
-    const quote = await json<{ tariffId: string }>(
-      `/api/v1/tariffs?activityId=${activity.id}&passNumber=${person.passholder.passNumber}`,
-      200,
-      { token: door, now },
-    );
-    await json('/api/v1/ticket-sales', 201, {
-      token: door,
-      now,
-      body: {
-        sales: [
-          { activityId: activity.id, passNumber: person.passholder.passNumber, tariffId: quote.tariffId },
-        ],
-      },
+    await sellAt(door, person.passholder.passNumber, '2026-02-10T10:00:00.000Z', {
+      title: FORMULA,
+      regularPriceCents: 300,
     });
     for (const [path, token] of [
       [`/api/v1/clubs/${clubId}/statements/2026-02`, await loginAs('club')],

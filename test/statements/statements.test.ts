@@ -2,7 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { call, demo, expectProblem, json, loginAs } from '../helpers/api.ts';
-import { createActivity, registerResident, residentWithStatus } from '../helpers/fixtures.ts';
+import { registerResident, residentWithStatus } from '../helpers/fixtures.ts';
+import { activityAt, sell, sellAt } from './sell.ts';
 
 type Amounts = { regularPrice: number; paid: number; clubShare: number; municipalityShare: number };
 type Group = Amounts & {
@@ -33,33 +34,15 @@ const GROUP_KEYS = [
 const september = (day: number, hour = 10) =>
   `2026-09-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
 
-async function sellAt(
-  door: string,
-  passNumber: string,
-  activity: string | { id: string },
-  now: string,
-): Promise<string> {
-  const activityId = typeof activity === 'string' ? await demo.id(`activity:${activity}`) : activity.id;
-  const quote = await json<{ tariffId: string }>(
-    `/api/v1/tariffs?activityId=${activityId}&passNumber=${passNumber}`,
-    200,
-    { token: door, now },
-  );
-  const sold = await json<{ sales: { id: string }[] }>('/api/v1/ticket-sales', 201, {
-    token: door,
-    now,
-    body: { sales: [{ activityId, passNumber, tariffId: quote.tariffId }] },
-  });
-  return sold.sales[0]!.id;
-}
-
 function csvRows(text: string): Record<string, string>[] {
   return parse(text, { delimiter: ';', bom: true, columns: true }) as Record<string, string>[];
 }
 
 /** The body as sent, byte order mark included (Response.text() drops it). */
 async function csvText(response: Response): Promise<string> {
-  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return `${bom ? '\uFEFF' : ''}${new TextDecoder().decode(bom ? bytes.subarray(3) : bytes)}`;
 }
 
 const cents = (s: string) => Math.round(Number(s.replace(',', '.')) * 100);
@@ -72,10 +55,12 @@ describe('monthly statements', () => {
     const a = await residentWithStatus(counter);
     const b = await residentWithStatus(counter);
     const c = await registerResident(counter);
-    await sellAt(door, a.passholder.passNumber, 'swim', september(3));
-    await sellAt(door, b.passholder.passNumber, 'tournament', september(10));
-    await sellAt(door, c.passholder.passNumber, 'swim', september(20));
-    await sellAt(door, a.passholder.passNumber, 'yoga', '2026-10-01T08:00:00.000Z');
+    // Swimming twice in the month (two activities with one title), a tournament once.
+    const swim = { title: `Zwemmen ${crypto.randomUUID().slice(0, 6)}`, regularPriceCents: 400 };
+    await sellAt(door, a.passholder.passNumber, september(3), swim);
+    await sellAt(door, b.passholder.passNumber, september(10), { regularPriceCents: 1500 });
+    await sellAt(door, c.passholder.passNumber, september(20), swim);
+    await sellAt(door, a.passholder.passNumber, '2026-10-01T08:00:00.000Z', { regularPriceCents: 500 });
     const url = `/api/v1/clubs/${await demo.sportsClub()}/statements/2026-09`;
     const statement = await json<Statement>(url, 200, { token: club });
     expect(statement.status).toBe('open');
@@ -103,9 +88,11 @@ describe('monthly statements', () => {
       expect(g.regularPrice).toBe(g.unitRegularPrice * g.count);
       expect(g.paid).toBe(g.unitPaid * g.count);
     }
-    const swim = statement.groups.filter((g) => g.unitRegularPrice === 400);
-    expect(swim.map((g) => g.unitPaid)).toEqual([400, 100]);
-    expect(new Set(swim.map((g) => g.description)).size).toBe(1);
+    const swimming = statement.groups.filter((g) => g.description === swim.title);
+    expect(swimming.map((g) => [g.unitRegularPrice, g.unitPaid])).toEqual([
+      [400, 400],
+      [400, 100],
+    ]);
 
     const csvResponse = await call(url, { token: club, headers: { accept: 'text/csv' } });
     expect(csvResponse.headers.get('content-type')).toContain('text/csv');
@@ -138,7 +125,7 @@ describe('monthly statements', () => {
     const club = await loginAs('club');
     const clubId = await demo.sportsClub();
     const person = await residentWithStatus(counter);
-    const saleId = await sellAt(door, person.passholder.passNumber, 'swim', '2026-08-20T10:00:00.000Z');
+    const saleId = await sellAt(door, person.passholder.passNumber, '2026-08-20T10:00:00.000Z');
     const url = `/api/v1/clubs/${clubId}/statements/2026-08`;
     await expectProblem(await call(`${url}/approve`, { method: 'POST', token: club }), 403, 'forbidden');
     await expectProblem(
@@ -217,15 +204,21 @@ describe('monthly statements', () => {
     const admin = await loginAs('admin');
     const door = await loginAs('door');
     const clubId = await demo.sportsClub();
-    const activity = await createActivity({ regularPriceCents: 700 });
-    const sell = async (now: string) =>
-      sellAt(door, (await registerResident(counter)).passholder.passNumber, activity, now);
+    const title = `Nachtzwemmen ${crypto.randomUUID().slice(0, 6)}`;
+    const activityIds = new Map<string, string>();
+    const sellOne = async (now: string) => {
+      const passNumber = (await registerResident(counter)).passholder.passNumber;
+      const { id } = await activityAt(now, { title, regularPriceCents: 700 });
+      const saleId = await sell(door, passNumber, id, now);
+      activityIds.set(saleId, id);
+      return saleId;
+    };
     // 00:30 on 1 July in Brussels (summer time, UTC+2) is still 30 June in UTC.
-    const julyFirst = await sell('2026-06-30T22:30:00.000Z');
-    const juneLast = await sell('2026-06-30T21:30:00.000Z');
+    const julyFirst = await sellOne('2026-06-30T22:30:00.000Z');
+    const juneLast = await sellOne('2026-06-30T21:30:00.000Z');
     // 00:30 on 1 November in Brussels (winter time since 25 October, UTC+1).
-    const novemberFirst = await sell('2026-10-31T23:30:00.000Z');
-    const octoberLast = await sell('2026-10-31T22:30:00.000Z');
+    const novemberFirst = await sellOne('2026-10-31T23:30:00.000Z');
+    const octoberLast = await sellOne('2026-10-31T22:30:00.000Z');
 
     const audit = async (month: string) => {
       const response = await call(`/api/v1/clubs/${clubId}/statements/${month}/lines`, {
@@ -271,7 +264,8 @@ describe('monthly statements', () => {
     ]);
     expect(line).toMatchObject({
       at: '2026-06-30T22:30:00.000Z',
-      activityId: activity.id,
+      activityId: activityIds.get(julyFirst),
+      description: title,
       regularPrice: 700,
     });
   });
@@ -296,7 +290,9 @@ describe('monthly statements', () => {
     const year = new Date().getUTCFullYear();
     const url = `/api/v1/municipalities/${await demo.demostad()}/budgets/${year}`;
     const person = await residentWithStatus(await loginAs('counter'));
-    await sellAt(await loginAs('door'), person.passholder.passNumber, 'tournament', new Date().toISOString());
+    await sellAt(await loginAs('door'), person.passholder.passNumber, new Date().toISOString(), {
+      regularPriceCents: 1500,
+    });
     const budget = await json<{
       usedCents: number;
       warning: boolean;
