@@ -3,28 +3,23 @@ import { announce, h } from '../dom.ts';
 import { format, locale, t } from '../i18n.ts';
 import { table } from '../roles/common.ts';
 
-type Totals = {
-  lines: number;
-  regularPrice: number;
-  paid: number;
-  clubShare: number;
-  municipalityShare: number;
-};
-type Statement = {
-  clubName: string;
-  month: string;
-  status: 'open' | 'approved' | 'paid';
-  lines: {
-    kind: string;
-    date: string;
+type Amounts = { regularPrice: number; paid: number; clubShare: number; municipalityShare: number };
+type Totals = Amounts & { lines: number };
+type Head = { clubName: string; month: string; status: 'open' | 'approved' | 'paid'; totals: Totals };
+/** A club's statement: sales added up per activity and price, never a person. */
+type Statement = Head & {
+  groups: (Amounts & {
+    kind: 'sale' | 'correction';
+    type: 'ticket' | 'membership';
     description: string;
-    passNumber: string;
-    regularPrice: number;
-    paid: number;
-    clubShare: number;
-    municipalityShare: number;
-  }[];
-  totals: Totals;
+    unitRegularPrice: number;
+    unitPaid: number;
+    count: number;
+  })[];
+};
+/** The municipality's audit: each sale without the person. */
+type Audit = Head & {
+  lines: (Amounts & { saleId: string; kind: 'sale' | 'correction'; at: string; description: string })[];
 };
 type Summary = { clubId: string; clubName: string; status: Statement['status']; totals: Totals };
 
@@ -66,30 +61,35 @@ export function clubStatementsPage(clubId: string): HTMLElement {
       body.replaceChildren(
         h('p', { class: 'big' }, `${s.clubName} · ${s.month} · ${t(STATUS[s.status])}`),
         h('p', {}, t('owed', { amount: format.cents(s.totals.municipalityShare) })),
+        h('p', { class: 'muted' }, t('statementGroupsNote')),
         table(
           t('statement'),
           [
-            t('when'),
             t('activity'),
-            t('passNumber'),
+            t('statementCount'),
+            t('statementUnitPrice'),
             t('regularPrice'),
             t('paidAmount'),
             t('clubShare'),
             t('municipalityShare'),
           ],
           [
-            ...s.lines.map((l) => [
-              `${l.date.slice(0, 10)}${l.kind === 'correction' ? ` (${t('correction')})` : ''}`,
-              l.description,
-              format.passNumber(l.passNumber),
-              format.cents(l.regularPrice),
-              format.cents(l.paid),
-              format.cents(l.clubShare),
-              format.cents(l.municipalityShare),
+            ...s.groups.map((g) => [
+              [
+                g.description,
+                g.type === 'membership' ? ` (${t('statementMembership')})` : '',
+                g.kind === 'correction' ? ` (${t('correction')})` : '',
+              ].join(''),
+              String(g.count),
+              `${format.cents(g.unitRegularPrice)} → ${format.cents(g.unitPaid)}`,
+              format.cents(g.regularPrice),
+              format.cents(g.paid),
+              format.cents(g.clubShare),
+              format.cents(g.municipalityShare),
             ]),
             [
               t('total'),
-              '',
+              String(s.totals.lines),
               '',
               format.cents(s.totals.regularPrice),
               format.cents(s.totals.paid),
@@ -137,6 +137,7 @@ export function clubStatementsPage(clubId: string): HTMLElement {
 /** Municipality admin: every club's statement of a month, to approve and mark paid. */
 export function adminStatementsPage(municipalityId: string): HTMLElement {
   const body = h('div', { 'aria-live': 'polite' });
+  const detail = h('section', {});
   let month = lastMonth();
   const load = async () => {
     const { items } = await api<{ items: Summary[] }>(
@@ -170,6 +171,17 @@ export function adminStatementsPage(municipalityId: string): HTMLElement {
         t(step === 'approve' ? 'approve' : 'markPaid'),
       );
     };
+    const linesButton = (s: Summary) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'secondary',
+          'aria-label': `${t('statementLines')}: ${s.clubName}`,
+          onclick: () => void showLines(s),
+        },
+        t('statementLines'),
+      );
     body.replaceChildren(
       table(
         t('statements'),
@@ -179,10 +191,63 @@ export function adminStatementsPage(municipalityId: string): HTMLElement {
           t(STATUS[s.status]),
           String(s.totals.lines),
           format.cents(s.totals.municipalityShare),
-          action(s),
+          h('span', {}, action(s), ' ', linesButton(s)),
         ]),
       ),
     );
+    detail.replaceChildren();
+  };
+  /** For audit: each sale of one club's month with its number and time, never the person. */
+  const showLines = async (club: Summary) => {
+    const path = `/clubs/${club.clubId}/statements/${month}/lines`;
+    try {
+      const a = await api<Audit>(path);
+      const heading = h('h2', { tabindex: '-1' }, `${t('statementLines')}: ${a.clubName} · ${a.month}`);
+      detail.replaceChildren(
+        heading,
+        h('p', { class: 'muted' }, t('statementLinesNote')),
+        a.lines.length === 0
+          ? h('p', {}, t('noStatementLines'))
+          : table(
+              t('statementLines'),
+              [
+                t('statementSale'),
+                t('when'),
+                t('activity'),
+                t('regularPrice'),
+                t('paidAmount'),
+                t('clubShare'),
+                t('municipalityShare'),
+              ],
+              a.lines.map((l) => [
+                h('code', {}, l.saleId),
+                format.dateTime(l.at),
+                l.kind === 'correction' ? `${l.description} (${t('correction')})` : l.description,
+                format.cents(l.regularPrice),
+                format.cents(l.paid),
+                format.cents(l.clubShare),
+                format.cents(l.municipalityShare),
+              ]),
+            ),
+        h(
+          'p',
+          { class: 'no-print' },
+          h(
+            'button',
+            {
+              type: 'button',
+              onclick: () => void downloadCsv(path, `buurtpas-${month}-${a.clubName}-lines.csv`),
+            },
+            t('downloadCsv'),
+          ),
+        ),
+      );
+      heading.focus();
+    } catch (e) {
+      detail.replaceChildren(
+        h('p', { class: 'error', role: 'alert' }, e instanceof ApiError ? e.message : t('unknownError')),
+      );
+    }
   };
   void load();
   return h(
@@ -194,5 +259,6 @@ export function adminStatementsPage(municipalityId: string): HTMLElement {
       void load();
     }),
     body,
+    detail,
   );
 }
