@@ -31,6 +31,7 @@ import rideRoutes from './rides/routes.ts';
 import signupRoutes from './signups/routes.ts';
 import budgetRoutes from './budget/routes.ts';
 import salesRoutes from './sales/routes.ts';
+import membershipRoutes from './memberships/routes.ts';
 import statementRoutes from './statements/routes.ts';
 import scanRoutes from './scans/routes.ts';
 import statusRoutes from './status/routes.ts';
@@ -161,6 +162,7 @@ export function createApp() {
     statusRoutes,
     tariffRoutes,
     salesRoutes,
+    membershipRoutes,
     statementRoutes,
     budgetRoutes,
     activityRoutes,

@@ -3,6 +3,7 @@ import type { Activity, ActivityInput, ActivityPatch } from './schema.ts';
 const COLUMNS = `a.id, a.club_id, c.name AS club_name, c.municipality_id, a.title, a.description, a.category, a.starts_at, a.ends_at,
   a.venue_name, a.venue_address, a.lat, a.lon, a.neighbourhood_id, a.capacity, a.signup_required, a.signup_deadline,
   a.regular_price_cents, a.points, a.accessibility, a.cancelled_at, a.checkin_before_minutes, a.checkin_after_minutes,
+  a.draft, c.status AS club_status,
   (SELECT count(*) FROM signups s WHERE s.activity_id = a.id AND s.status = 'confirmed') AS confirmed,
   (SELECT count(*) FROM signups s WHERE s.activity_id = a.id AND s.status = 'waitlisted') AS waitlisted`;
 
@@ -30,6 +31,8 @@ export type ActivityRow = {
   cancelled_at: string | null;
   checkin_before_minutes: number;
   checkin_after_minutes: number;
+  draft: number;
+  club_status: 'pending' | 'approved' | 'suspended';
   confirmed: number;
   waitlisted: number;
 };
@@ -56,7 +59,22 @@ export function toActivity(r: ActivityRow): Activity {
     points: r.points,
     accessibility: JSON.parse(r.accessibility) as string[],
     cancelled: r.cancelled_at !== null,
+    draft: r.draft === 1,
   };
+}
+
+/** Does the public see this activity? Published, and its club approved. */
+export function isPublic(r: ActivityRow): boolean {
+  return r.draft === 0 && r.club_status === 'approved';
+}
+
+/** Publishes a draft. False when it was published already. */
+export async function publishActivity(db: D1Database, id: string, at: string): Promise<boolean> {
+  const result = await db
+    .prepare('UPDATE activities SET draft = 0, updated_at = ?2 WHERE id = ?1 AND draft = 1')
+    .bind(id, at)
+    .run();
+  return result.meta.changes > 0;
 }
 
 export async function findActivity(db: D1Database, id: string): Promise<ActivityRow | null> {
@@ -80,8 +98,8 @@ export async function insertActivities(db: D1Database, list: NewActivity[], at: 
         .prepare(
           `INSERT INTO activities (id, club_id, title, category, starts_at, ends_at, capacity, regular_price_cents, neighbourhood_id, created_at,
                                    description, venue_name, venue_address, lat, lon, signup_required, signup_deadline, points, accessibility,
-                                   series_id, checkin_before_minutes, checkin_after_minutes, updated_at)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?10)`,
+                                   series_id, checkin_before_minutes, checkin_after_minutes, updated_at, draft)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?10, ?23)`,
         )
         .bind(
           a.id,
@@ -106,6 +124,7 @@ export async function insertActivities(db: D1Database, list: NewActivity[], at: 
           a.seriesId,
           a.checkinBeforeMinutes,
           a.checkinAfterMinutes,
+          a.draft ? 1 : 0,
         ),
     ),
   );
@@ -202,7 +221,12 @@ export type ListFilters = {
 
 /** Activities by start, filtered; the near filter reads a latitude band through an index. */
 export async function listActivities(db: D1Database, f: ListFilters): Promise<ActivityRow[]> {
-  const where: string[] = ['a.cancelled_at IS NULL', 'a.ends_at >= ?1'];
+  const where: string[] = [
+    'a.cancelled_at IS NULL',
+    'a.ends_at >= ?1',
+    'a.draft = 0',
+    "c.status = 'approved'",
+  ];
   const params: unknown[] = [f.from];
   const p = (value: unknown) => {
     params.push(value);

@@ -1,5 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { AppEnv } from '../env.ts';
+import { hasClubRole, hasMunicipalityRole } from '../auth/guard.ts';
 import { signCompact } from '../auth/jwt.ts';
 import { managedClub } from '../clubs/routes.ts';
 import { newId } from '../lib/ids.ts';
@@ -84,6 +86,19 @@ async function loadActivity(db: D1Database, id: string): Promise<repo.ActivityRo
   return row;
 }
 
+/** An activity as the caller may see it: a draft, or one of a club not approved, only for the club's managers. */
+async function visibleActivity(c: Context<AppEnv>, id: string): Promise<repo.ActivityRow> {
+  const row = await loadActivity(c.env.DB, id);
+  if (repo.isPublic(row)) return row;
+  const user = c.get('user');
+  const manager =
+    user !== undefined &&
+    (hasClubRole(user, row.club_id, 'club_admin', 'door') ||
+      hasMunicipalityRole(user, row.municipality_id, 'municipality_admin'));
+  if (!manager) throw new Problem('not_found');
+  return row;
+}
+
 app.openapi(
   createRoute({
     method: 'post',
@@ -93,14 +108,19 @@ app.openapi(
     security: SECURITY,
     request: { params: z.object({ clubId: IdSchema }), body: jsonBody(ActivityInputSchema) },
     responses: {
-      201: jsonResponse(ActivitySchema.extend({ seriesIds: z.array(z.string()) }), 'Published'),
-      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found'),
+      201: jsonResponse(
+        ActivitySchema.extend({ seriesIds: z.array(z.string()) }),
+        'Published, or saved as a draft',
+      ),
+      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'club_not_approved'),
     },
   }),
   async (c) => {
     const { clubId } = c.req.valid('param');
     const { club } = await managedClub(c, clubId, 'club_admin');
     const { repeatWeekly, ...input } = c.req.valid('json');
+    // A club awaiting approval (or suspended) prepares drafts; only an approved club publishes.
+    if (!input.draft && club.status !== 'approved') throw new Problem('club_not_approved');
     await checkActivity(c.env.DB, club.municipalityId, input);
     const seriesId = repeatWeekly > 0 ? newId() : null;
     const week = 7 * 86_400;
@@ -148,6 +168,30 @@ app.openapi(
       neighbourhoodId: patch.neighbourhoodId === undefined ? row.neighbourhood_id : patch.neighbourhoodId,
     });
     await repo.updateActivity(c.env.DB, activityId, patch, c.var.now.toISOString());
+    return c.json(repo.toActivity((await repo.findActivity(c.env.DB, activityId))!), 200);
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: 'post',
+    path: '/activities/{activityId}/publish',
+    tags: ['activities'],
+    summary: 'Publish a draft: residents find it and can sign up (club admin of an approved club)',
+    security: SECURITY,
+    request: { params: Params },
+    responses: {
+      200: jsonResponse(ActivitySchema, 'Published'),
+      ...problems('unauthenticated', 'forbidden', 'not_found', 'club_not_approved', 'conflict'),
+    },
+  }),
+  async (c) => {
+    const { activityId } = c.req.valid('param');
+    const row = await loadActivity(c.env.DB, activityId);
+    const { club } = await managedClub(c, row.club_id, 'club_admin');
+    if (club.status !== 'approved') throw new Problem('club_not_approved');
+    if (!(await repo.publishActivity(c.env.DB, activityId, c.var.now.toISOString())))
+      throw new Problem('conflict', { detail: 'Published already' });
     return c.json(repo.toActivity((await repo.findActivity(c.env.DB, activityId))!), 200);
   },
 );
@@ -247,7 +291,7 @@ app.openapi(
     responses: { 200: jsonResponse(ActivitySchema, 'The activity'), ...problems('not_found') },
   }),
   async (c) => {
-    const activity = repo.toActivity(await loadActivity(c.env.DB, c.req.valid('param').activityId));
+    const activity = repo.toActivity(await visibleActivity(c, c.req.valid('param').activityId));
     const prices = await myPrices(c, [activity]);
     return c.json(prices ? { ...activity, myPrice: prices.get(activity.id) ?? null } : activity, 200);
   },
@@ -266,7 +310,7 @@ app.openapi(
     },
   }),
   async (c) => {
-    const a = repo.toActivity(await loadActivity(c.env.DB, c.req.valid('param').activityId));
+    const a = repo.toActivity(await visibleActivity(c, c.req.valid('param').activityId));
     const origin = new URL(c.req.url).origin;
     const body = icsFile(
       {

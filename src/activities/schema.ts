@@ -65,6 +65,10 @@ export const ActivityInputSchema = z
       .max(52)
       .default(0)
       .openapi({ description: 'How many more weekly occurrences to create' }),
+    draft: z.boolean().default(false).openapi({
+      description:
+        'Save without publishing. A club awaiting approval can only save drafts; it publishes once approved.',
+    }),
   })
   .strict()
   .openapi('ActivityInput');
@@ -100,15 +104,22 @@ export const ActivitySchema = z
     points: z.number().int(),
     accessibility: z.array(z.string()),
     cancelled: z.boolean(),
+    draft: z.boolean().openapi({ description: 'A draft is seen by the club only, until published' }),
     distanceKm: z.number().nullable().optional(),
     myPrice: z
       .object({
         priceCents: z.number().int(),
+        remaining: z.number().int().nullable().openapi({
+          description: 'Reduced purchases left under the caps, this one included; null when none apply',
+        }),
         messages: z.array(z.object({ code: z.string(), message: z.string(), messages: Localized })),
       })
       .nullable()
       .optional()
-      .openapi({ description: 'Only for a signed-in resident: their own price' }),
+      .openapi({
+        description:
+          'Only for a signed-in resident: their own price, and why a reduction does not apply (for them alone)',
+      }),
   })
   .openapi('Activity');
 

@@ -102,7 +102,7 @@ export async function listClubActivities(
 ): Promise<ActivitySummary[]> {
   const { results } = await db
     .prepare(
-      `SELECT id, club_id, title, category, starts_at, ends_at, capacity, regular_price_cents
+      `SELECT id, club_id, title, category, starts_at, ends_at, capacity, regular_price_cents, draft
          FROM activities WHERE club_id = ?1 AND ends_at >= ?2 ORDER BY starts_at LIMIT ?3`,
     )
     .bind(clubId, from, limit)
@@ -115,6 +115,7 @@ export async function listClubActivities(
       ends_at: string;
       capacity: number | null;
       regular_price_cents: number;
+      draft: number;
     }>();
   return results.map((r) => ({
     id: r.id,
@@ -125,5 +126,6 @@ export async function listClubActivities(
     endsAt: r.ends_at,
     capacity: r.capacity,
     regularPriceCents: r.regular_price_cents,
+    draft: r.draft === 1,
   }));
 }

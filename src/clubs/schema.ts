@@ -35,6 +35,7 @@ export const ActivitySummarySchema = z
     endsAt: z.string(),
     capacity: z.number().int().nullable(),
     regularPriceCents: z.number().int(),
+    draft: z.boolean().openapi({ description: 'Not published yet' }),
   })
   .openapi('ActivitySummary');
 

@@ -4,6 +4,7 @@
  * Runs in Node (scripts/seed.ts, vitest.config.ts) and needs only WebCrypto.
  */
 import { hashPassword } from '../auth/passwords.ts';
+import { seasonOf } from '../memberships/seasons.ts';
 import { luhnCheckDigit } from '../passes/number.ts';
 import { statusUntil } from '../status/derive.ts';
 
@@ -679,6 +680,25 @@ export async function demoSeedStatements(now: Date): Promise<string[]> {
         signup_required: a.capacity === null ? 0 : 1,
         points: a.price === 0 ? 2 : 1,
         accessibility: JSON.stringify(a.access),
+      }),
+    );
+  }
+
+  // Membership offers of the sports club for the current season: the till sells only these.
+  const season = seasonOf(at.slice(0, 10));
+  for (const [key, title, cents] of [
+    ['adults', 'Lidgeld volwassenen', 6000],
+    ['youth', 'Lidgeld jeugd', 4000],
+  ] as const) {
+    out.push(
+      insert('membership_offers', {
+        id: await id(`offer:${key}`),
+        club_id: sports,
+        season,
+        title,
+        category: 'sport',
+        regular_price_cents: cents,
+        created_at: at,
       }),
     );
   }

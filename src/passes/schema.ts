@@ -201,4 +201,6 @@ export type AuditAction =
   | 'card_replace'
   | 'card_print'
   | 'activation_code'
-  | 'account';
+  | 'account'
+  | 'door_price'
+  | 'door_sale';

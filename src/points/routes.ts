@@ -4,6 +4,7 @@ import type { AppEnv } from '../env.ts';
 import { allow, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
 import { verifyCompact } from '../auth/jwt.ts';
 import { findActivity } from '../activities/repo.ts';
+import { doorOpen } from '../activities/window.ts';
 import { idempotent } from '../lib/idempotency.ts';
 import { notice, type Notice } from '../lib/notices.ts';
 import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
@@ -18,14 +19,8 @@ import * as repo from './repo.ts';
 
 const app = new OpenAPIHono<AppEnv>();
 
-/** Is `now` inside the check-in window of the activity (a margin before the start and after the end)? */
-export function checkinOpen(
-  a: { startsAt: string; endsAt: string; before: number; after: number },
-  now: Date,
-): boolean {
-  const t = now.getTime();
-  return t >= Date.parse(a.startsAt) - a.before * 60_000 && t <= Date.parse(a.endsAt) + a.after * 60_000;
-}
+/** Is `now` inside the check-in window of the activity (the door window: a margin before the start and after the end)? */
+export const checkinOpen = doorOpen;
 
 const CheckinSchema = z
   .object({
@@ -105,22 +100,15 @@ app.openapi(
     const { activityId } = c.req.valid('param');
     const input = c.req.valid('json');
     const result = await idempotent(c, { activityId, ...input }, async () => {
-      const { facts, holder, notices } = await lookUp(c, user, { kind: 'ticket', activityId }, input);
+      const { facts, holder, notices } = await lookUp(
+        c,
+        user,
+        { kind: 'ticket', activityId },
+        input,
+        'checkin_closed',
+      );
       const s = facts.seller;
       if (s.cancelled) throw new Problem('activity_cancelled');
-      if (
-        !checkinOpen(
-          {
-            startsAt: s.startsAt!,
-            endsAt: s.endsAt!,
-            before: s.checkinBeforeMinutes,
-            after: s.checkinAfterMinutes,
-          },
-          c.var.now,
-        )
-      ) {
-        throw new Problem('checkin_closed');
-      }
       if (holder.signupStatus === null && facts.seller.activityId)
         notices.push(notice('not_signed_up', c.var.locale));
       if (holder.signupStatus === 'waitlisted') notices.push(notice('waitlisted', c.var.locale));

@@ -39,7 +39,8 @@ export function guardStatement(
     const same =
       sale.target.kind === 'ticket'
         ? `activity_id = ${p(sale.target.activityId)}`
-        : `kind = 'membership' AND club_id = ${p(sale.clubId)} AND description = ${p(sale.target.season)}`;
+        : `kind = 'membership' AND club_id = ${p(sale.clubId)} AND offer_id IN (SELECT x.id FROM membership_offers x, membership_offers o
+              WHERE o.id = ${p(sale.target.offerId)} AND x.club_id = o.club_id AND x.season = o.season)`;
     conditions.push(`(SELECT count(*) FROM ticket_sales WHERE ${mine} AND ${same}) < ${p(caps.perActivity)}`);
   }
   for (const cap of caps.perPeriod ?? []) {
@@ -62,8 +63,8 @@ export function insertSaleStatement(db: D1Database, s: NewSale): D1PreparedState
     .prepare(
       `INSERT INTO ticket_sales (id, club_id, activity_id, kind, description, category, passholder_id, regular_price_cents, price_cents,
                                  club_share_cents, municipality_share_cents, reduced, paying_municipality_id, rule_id, rule_version,
-                                 sold_at, sold_by, cancel_until)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)`,
+                                 sold_at, sold_by, cancel_until, offer_id)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)`,
     )
     .bind(
       s.id,
@@ -84,7 +85,20 @@ export function insertSaleStatement(db: D1Database, s: NewSale): D1PreparedState
       s.soldAt,
       s.soldBy,
       s.cancelUntil,
+      s.target.kind === 'membership' ? s.target.offerId : null,
     );
+}
+
+/** A message for the holder alone (their messages page), e.g. why the reduction did not apply to a sale. */
+export function holderMessageStatement(
+  db: D1Database,
+  m: { passholderId: string; activityId: string | null; message: string; at: string },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      "INSERT INTO notifications (id, passholder_id, kind, activity_id, message, created_at) VALUES (?1, ?2, 'tariff', ?3, ?4, ?5)",
+    )
+    .bind(crypto.randomUUID(), m.passholderId, m.activityId, m.message, m.at);
 }
 
 export function clearGuardsStatement(db: D1Database): D1PreparedStatement {

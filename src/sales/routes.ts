@@ -7,8 +7,17 @@ import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/ope
 import { Problem } from '../lib/problem.ts';
 import { addSeconds } from '../lib/time.ts';
 import { allowClub, checkCard, readPass, requireClubStaff } from '../passes/door.ts';
-import { doorFactsStatement, PERIODS, toDoorFacts, type DoorFactsRow, type Target } from '../tariffs/repo.ts';
-import { clockFor, DOOR_PROBLEMS, priceAnswer } from '../tariffs/service.ts';
+import { notice } from '../lib/notices.ts';
+import { PERIODS, type Target } from '../tariffs/repo.ts';
+import {
+  checkSeller,
+  clockFor,
+  DOOR_PROBLEMS,
+  holderNotice,
+  lookupAudit,
+  priceAnswer,
+  readFacts,
+} from '../tariffs/service.ts';
 import * as repo from './repo.ts';
 import { MembershipInputSchema, SaleSchema, TicketSalesInputSchema, type Sale } from './schema.ts';
 
@@ -19,6 +28,8 @@ type Item = {
   target: Target;
   pass: { code?: string | undefined; passNumber?: string | undefined };
   tariffId: string;
+  /** For a membership: the club of the till (the offer must be this club's). */
+  clubId?: string;
 };
 
 /**
@@ -31,27 +42,33 @@ async function prepareSales(
   items: Item[],
 ): Promise<{ sales: Sale[]; writes: D1PreparedStatement[] }> {
   const db = c.env.DB;
-  const clock = clockFor(c.var.now);
+  const now = c.var.now;
+  const clock = clockFor(now);
   const passes = await Promise.all(items.map((item) => readPass(c, item.pass)));
-  const rows = await db.batch<DoorFactsRow>(
-    items.map((item, i) => doorFactsStatement(db, item.target, passes[i]!.passNumber, clock)),
+  const { facts: read, lookups } = await readFacts(
+    db,
+    user,
+    items.map((item, i) => ({ target: item.target, passNumber: passes[i]!.passNumber })),
+    now,
   );
   const starts = Object.fromEntries(PERIODS.map((period, i) => [period, clock.periodStarts[i]!]));
-  const soldAt = c.var.now.toISOString();
+  const soldAt = now.toISOString();
   const sales: Sale[] = [];
   const writes: D1PreparedStatement[] = [];
   for (const [i, item] of items.entries()) {
-    const facts = toDoorFacts(rows[i]?.results[0]);
-    if (!facts) throw new Problem('not_found', { detail: `Item ${i}: no such activity or club` });
+    const facts = read[i];
+    if (!facts || (item.clubId !== undefined && facts.seller.clubId !== item.clubId))
+      throw new Problem('not_found', { detail: `Item ${i}: no such activity or membership offer` });
     allowClub(user, facts.seller.clubId);
+    checkSeller(facts.seller, now, lookups);
     const holder = facts.holder;
     if (!holder) throw new Problem('pass_not_found', { detail: `Item ${i}: no pass with this number` });
     checkCard(passes[i]!.code, holder, c.var.locale);
-    const { answer, quote } = await priceAnswer(c.env.SIGNING_KEYS, facts, holder, item.target, c.var.now);
+    const { answer, quote } = await priceAnswer(c.env.SIGNING_KEYS, facts, holder, item.target, now);
     if (answer.tariffId !== item.tariffId)
       throw new Problem('tariff_changed', { detail: `Item ${i}: the price is now ${answer.price} cents` });
     const cancelUntil = addSeconds(
-      c.var.now,
+      now,
       (facts.rule?.cancelWindowHours ?? DEFAULT_CANCEL_HOURS) * 3600,
     ).toISOString();
     const sale: repo.NewSale = {
@@ -72,6 +89,18 @@ async function prepareSales(
     const guard = quote.reduced && facts.rule ? repo.guardStatement(db, sale, facts.rule.caps, starts) : null;
     if (guard) writes.push(guard);
     writes.push(repo.insertSaleStatement(db, sale));
+    writes.push(lookupAudit(db, holder.id, user, 'door_sale', sale.description, now));
+    // Why the reduction did not apply goes to the holder alone, in their messages; never to the till.
+    const code = holderNotice(quote);
+    if (code)
+      writes.push(
+        repo.holderMessageStatement(db, {
+          passholderId: holder.id,
+          activityId: facts.seller.activityId,
+          message: notice(code, holder.locale).message,
+          at: soldAt,
+        }),
+      );
     sales.push({
       id: sale.id,
       kind: item.target.kind,
@@ -101,13 +130,16 @@ async function register(
       return { status: 201 as const, body: { sales }, writes };
     });
   } catch (error) {
-    if (repo.isCapViolation(error)) throw new Problem('limit_reached');
+    // A cap reached meanwhile means the price changed: the same answer as any other price change, so the
+    // till never learns that a reduction (and so a status) was involved.
+    if (repo.isCapViolation(error))
+      throw new Problem('tariff_changed', { detail: 'The price changed meanwhile; look it up again' });
     throw error;
   }
 }
 
 const SalesAnswer = z.object({ sales: z.array(SaleSchema) });
-const saleProblems = problems(...DOOR_PROBLEMS, 'tariff_changed', 'limit_reached', 'idempotency_mismatch');
+const saleProblems = problems(...DOOR_PROBLEMS, 'tariff_changed', 'idempotency_mismatch');
 
 app.openapi(
   createRoute({
@@ -146,7 +178,10 @@ app.openapi(
     method: 'post',
     path: '/clubs/{clubId}/memberships',
     tags: ['till'],
-    summary: 'Register a season membership fee at the price shown (club admin, door staff)',
+    summary:
+      'Register a membership fee for one of the club’s membership offers at the price shown (club admin, door staff of the club)',
+    description:
+      'The season and the regular price come from the offer. Counts against the account’s hourly limit of membership look-ups.',
     security: SECURITY,
     request: {
       params: z.object({ clubId: IdSchema }),
@@ -161,16 +196,11 @@ app.openapi(
   async (c) => {
     const user = requireClubStaff(c);
     const { clubId } = c.req.valid('param');
+    allowClub(user, clubId);
     const body = c.req.valid('json');
-    const target: Target = {
-      kind: 'membership',
-      clubId,
-      season: body.season,
-      regularPriceCents: body.regularPriceCents,
-      category: body.category,
-    };
+    const target: Target = { kind: 'membership', offerId: body.offerId };
     const result = await register(c, { clubId, ...body }, () =>
-      prepareSales(c, user, [{ target, pass: body, tariffId: body.tariffId }]),
+      prepareSales(c, user, [{ target, pass: body, tariffId: body.tariffId, clubId }]),
     );
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(result.body, result.status);

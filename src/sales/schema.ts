@@ -25,9 +25,7 @@ export const TicketSalesInputSchema = z
 export const MembershipInputSchema = z
   .object({
     ...passFields,
-    season: z.string().trim().min(4).max(20).openapi({ example: '2026-2027' }),
-    regularPriceCents: z.number().int().min(0).max(10_000_000),
-    category: z.enum(['sport', 'culture', 'youth', 'course', 'social', 'other']),
+    offerId: z.string().min(1).max(64).openapi({ description: 'One of the club’s membership offers' }),
   })
   .strict()
   .refine(onePass, { message: 'Give either code or passNumber', path: ['code'] })

@@ -5,7 +5,7 @@ import { notice } from '../lib/notices.ts';
 import { brusselsDate } from '../lib/time.ts';
 import { requireClubStaff, via } from '../passes/door.ts';
 import { displayName } from '../passes/people.ts';
-import { DOOR_PROBLEMS, lookUp, priceAnswer } from '../tariffs/service.ts';
+import { DOOR_PROBLEMS, lookUp, lookupAudit, priceAnswer } from '../tariffs/service.ts';
 import { ScanInputSchema, ScanSchema } from './schema.ts';
 
 const app = new OpenAPIHono<AppEnv>();
@@ -17,7 +17,7 @@ app.openapi(
     tags: ['door'],
     summary: 'Scan a pass at an activity (door staff or club admin of the activity’s club)',
     description:
-      'Accepts the phone’s rotating code, the card’s static code, or a typed pass number. Answers who it is and the price to charge, in one database round trip, without social status, birth date or address.',
+      'Accepts the phone’s rotating code, the card’s static code, or a typed pass number, only while the activity’s door is open (check-in opening until the end plus the margin). Answers who it is and the price to charge: the same keys, types and messages for everyone who pays the same, without social status, birth date or address. The look-up is logged in the holder’s “who looked at my record”.',
     security: SECURITY,
     request: { body: jsonBody(ScanInputSchema) },
     responses: {
@@ -34,6 +34,7 @@ app.openapi(
     if (day !== brusselsDate(c.var.now))
       messages.push(notice('activity_not_today', c.var.locale, { date: day }));
     const { answer } = await priceAnswer(c.env.SIGNING_KEYS, facts, holder, target, c.var.now);
+    await lookupAudit(c.env.DB, holder.id, user, 'door_price', facts.seller.title, c.var.now).run();
     return c.json(
       {
         passholder: { displayName: displayName(holder.firstName, holder.lastName) },
@@ -48,7 +49,7 @@ app.openapi(
         price: answer,
         signup: holder.signupStatus,
         checkedIn: holder.checkedIn,
-        messages: [...messages, ...answer.messages],
+        messages,
       },
       200,
     );

@@ -19,7 +19,8 @@ export const ScanInputSchema = z
   .openapi('ScanInput');
 
 const Localized = z.object({ nl: z.string(), fr: z.string(), en: z.string() });
-const Message = z.object({ code: z.string(), message: z.string(), messages: Localized });
+export const MessageSchema = z.object({ code: z.string(), message: z.string(), messages: Localized });
+const Message = MessageSchema;
 
 /** The price to charge: the same shape for everyone; amounts in cents. */
 export const PriceSchema = z
@@ -28,12 +29,11 @@ export const PriceSchema = z
     price: z.number().int().openapi({ description: 'Price to charge in cents' }),
     currency: z.literal('EUR'),
     tariffId: z.string().openapi({ description: 'Opaque; bring it back when registering the sale' }),
-    remaining: z.number().int().nullable().openapi({
-      description: 'Purchases at this price still possible, this one included; null when unlimited',
-    }),
-    messages: z.array(Message).openapi({ description: 'For the holder, in the holder’s language' }),
   })
-  .openapi('Price');
+  .openapi('Price', {
+    description:
+      'The same keys, types and values for everyone who pays the same price: no reason, cap or region message (those go to the holder alone).',
+  });
 
 /**
  * What the door sees. By design it holds no social status, reason, birth date or address:

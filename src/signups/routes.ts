@@ -11,9 +11,9 @@ import { Problem } from '../lib/problem.ts';
 import { brusselsDateTime } from '../lib/time.ts';
 import { passholderAccess } from '../passes/access.ts';
 import { passesOf } from '../passes/repo.ts';
-import { findActivity } from '../activities/repo.ts';
+import { findActivity, isPublic } from '../activities/repo.ts';
 import { doorFactsStatement, toDoorFacts, type DoorFactsRow } from '../tariffs/repo.ts';
-import { clockFor, priceAnswer } from '../tariffs/service.ts';
+import { clockFor, holderPrice } from '../tariffs/service.ts';
 import * as repo from './repo.ts';
 
 const app = new OpenAPIHono<AppEnv>();
@@ -61,11 +61,7 @@ async function pricesFor(
   const prices = new Map<string, number>();
   for (const [i, r] of results.entries()) {
     const facts = toDoorFacts(rows[i]?.results[0]);
-    if (facts?.holder)
-      prices.set(
-        r.id,
-        (await priceAnswer(c.env.SIGNING_KEYS, facts, facts.holder, target, c.var.now)).answer.price,
-      );
+    if (facts?.holder) prices.set(r.id, holderPrice(facts, facts.holder, c.var.now).priceCents);
   }
   return prices;
 }
@@ -128,7 +124,7 @@ app.openapi(
         ],
       });
     const activity = await findActivity(c.env.DB, activityId);
-    if (!activity) throw new Problem('not_found');
+    if (!activity || !isPublic(activity)) throw new Problem('not_found');
     if (activity.cancelled_at) throw new Problem('activity_cancelled');
     const now = c.var.now.toISOString();
     if (

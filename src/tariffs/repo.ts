@@ -3,10 +3,8 @@ import { grantsJson, suspensionsJson } from '../status/repo.ts';
 import type { Grant, Suspension } from '../status/derive.ts';
 import type { Period, Rule, Usage } from './tariff.ts';
 
-/** What is sold: a ticket for an activity, or a club's season membership. */
-export type Target =
-  | { kind: 'ticket'; activityId: string }
-  | { kind: 'membership'; clubId: string; season: string; regularPriceCents: number; category: string };
+/** What is sold: a ticket for an activity, or one of a club's membership offers (season and price set by the club). */
+export type Target = { kind: 'ticket'; activityId: string } | { kind: 'membership'; offerId: string };
 
 export type Holder = {
   id: string;
@@ -28,6 +26,8 @@ export type Holder = {
 export type DoorFacts = {
   seller: {
     clubId: string;
+    clubStatus: 'pending' | 'approved' | 'suspended';
+    offerId: string | null;
     municipalityId: string;
     regionId: string;
     activityId: string | null;
@@ -98,7 +98,7 @@ export function doorFactsStatement(
   if (target.kind === 'ticket') {
     return db
       .prepare(
-        `SELECT a.id AS activity_id, a.club_id, a.title, a.category, a.regular_price_cents, a.starts_at, a.ends_at,
+        `SELECT a.id AS activity_id, NULL AS offer_id, a.club_id, c.status AS club_status, a.title, a.category, a.regular_price_cents, a.starts_at, a.ends_at,
                 c.municipality_id AS seller_municipality_id, sm.region_id AS seller_region_id,
                 a.points AS activity_points, a.checkin_before_minutes, a.checkin_after_minutes, a.cancelled_at AS activity_cancelled_at,
                 (SELECT status FROM signups x WHERE x.activity_id = a.id AND x.passholder_id = p.id AND x.status <> 'cancelled') AS signup_status,
@@ -113,23 +113,40 @@ export function doorFactsStatement(
   }
   return db
     .prepare(
-      `SELECT NULL AS activity_id, c.id AS club_id, ?12 AS title, ?13 AS category, ?11 AS regular_price_cents, NULL AS starts_at, NULL AS ends_at,
+      `SELECT NULL AS activity_id, o.id AS offer_id, c.id AS club_id, c.status AS club_status, o.title || ' ' || o.season AS title,
+              o.category, o.regular_price_cents, NULL AS starts_at, NULL AS ends_at,
               c.municipality_id AS seller_municipality_id, sm.region_id AS seller_region_id,
-              0 AS activity_points, 0 AS checkin_before_minutes, 0 AS checkin_after_minutes, NULL AS activity_cancelled_at,
+              0 AS activity_points, 0 AS checkin_before_minutes, 0 AS checkin_after_minutes, o.archived_at AS activity_cancelled_at,
               NULL AS signup_status, 0 AS checked_in,
               (SELECT count(*) FROM ticket_sales s WHERE s.passholder_id = p.id AND s.club_id = c.id AND s.kind = 'membership'
-                  AND s.description = ?12 AND s.reduced = 1 AND s.cancelled_at IS NULL) AS used_here,
+                  AND s.offer_id IN (SELECT x.id FROM membership_offers x WHERE x.club_id = c.id AND x.season = o.season)
+                  AND s.reduced = 1 AND s.cancelled_at IS NULL) AS used_here,
               ${HOLDER_AND_RULE}
-         FROM clubs c JOIN municipalities sm ON sm.id = c.municipality_id
+         FROM membership_offers o JOIN clubs c ON c.id = o.club_id JOIN municipalities sm ON sm.id = c.municipality_id
          ${HOLDER_JOINS}
-        WHERE c.id = ?1`,
+        WHERE o.id = ?1`,
     )
-    .bind(target.clubId, ...shared, target.regularPriceCents, target.season, target.category);
+    .bind(target.offerId, ...shared);
+}
+
+/**
+ * Counts one membership price look-up of a staff account in the current hour and answers the count:
+ * memberships have no door window, so a limit per account keeps them from being a way to look up many people.
+ */
+export function countLookupStatement(db: D1Database, userId: string, hour: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO staff_lookups (user_id, hour, count) VALUES (?1, ?2, 1)
+       ON CONFLICT DO UPDATE SET count = count + 1 RETURNING count`,
+    )
+    .bind(userId, hour);
 }
 
 type Row = {
   activity_id: string | null;
+  offer_id: string | null;
   club_id: string;
+  club_status: 'pending' | 'approved' | 'suspended';
   title: string;
   category: string;
   regular_price_cents: number;
@@ -182,6 +199,8 @@ export function toDoorFacts(row: Row | undefined): DoorFacts | null {
   return {
     seller: {
       clubId: row.club_id,
+      clubStatus: row.club_status,
+      offerId: row.offer_id,
       municipalityId: row.seller_municipality_id,
       regionId: row.seller_region_id,
       activityId: row.activity_id,

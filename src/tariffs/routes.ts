@@ -6,10 +6,10 @@ import { Problem } from '../lib/problem.ts';
 import { brusselsDate } from '../lib/time.ts';
 import { requireClubStaff } from '../passes/door.ts';
 import { municipalityRegion } from '../places/repo.ts';
-import { PriceSchema } from '../scans/schema.ts';
+import { MessageSchema, PriceSchema } from '../scans/schema.ts';
 import * as repo from './repo.ts';
 import { TariffQuerySchema, TariffRuleInputSchema, TariffRuleSchema } from './schema.ts';
-import { DOOR_PROBLEMS, lookUp, priceAnswer } from './service.ts';
+import { DOOR_PROBLEMS, lookUp, lookupAudit, priceAnswer } from './service.ts';
 
 const app = new OpenAPIHono<AppEnv>();
 
@@ -21,11 +21,14 @@ app.openapi(
     summary:
       'The price for one passholder: a ticket for an activity, or a club’s season membership (door staff, club admin)',
     description:
-      'Every passholder gets the same shape; without social status the price is the regular one. Caps and the region are applied; `messages` say why a reduction does not apply, in the holder’s language.',
+      'Only while the activity’s door is open (tickets), or within the account’s hourly limit (memberships), for an approved club. Everyone who pays the same price gets the same answer; caps and the region are applied, and why a reduction does not apply is told to the holder alone. The look-up is logged for the holder.',
     security: SECURITY,
     request: { query: TariffQuerySchema },
     responses: {
-      200: jsonResponse(PriceSchema, 'The price'),
+      200: jsonResponse(
+        PriceSchema.extend({ messages: z.array(MessageSchema) }),
+        'The price (messages: about the card, never about reductions)',
+      ),
       ...problems(...DOOR_PROBLEMS),
     },
   }),
@@ -34,16 +37,11 @@ app.openapi(
     const query = c.req.valid('query');
     const target: repo.Target = query.activityId
       ? { kind: 'ticket', activityId: query.activityId }
-      : {
-          kind: 'membership',
-          clubId: query.clubId!,
-          season: query.season!,
-          regularPriceCents: query.regularPriceCents!,
-          category: query.category!,
-        };
+      : { kind: 'membership', offerId: query.offerId! };
     const { facts, holder, notices } = await lookUp(c, user, target, query);
     const { answer } = await priceAnswer(c.env.SIGNING_KEYS, facts, holder, target, c.var.now);
-    return c.json({ ...answer, messages: [...notices, ...answer.messages] }, 200);
+    await lookupAudit(c.env.DB, holder.id, user, 'door_price', facts.seller.title, c.var.now).run();
+    return c.json({ ...answer, messages: notices }, 200);
   },
 );
 

@@ -1,3 +1,4 @@
+import { IdSchema } from '../lib/openapi.ts';
 import { z } from '@hono/zod-openapi';
 
 const Bp = z.number().int().min(0).max(10000);
@@ -80,15 +81,8 @@ export const TariffRuleSchema = z
 
 export const TariffQuerySchema = z
   .object({
-    activityId: z.string().max(64).optional(),
-    clubId: z
-      .string()
-      .max(64)
-      .optional()
-      .openapi({ description: 'With season, regularPriceCents and category: a membership' }),
-    season: z.string().trim().min(4).max(20).optional(),
-    regularPriceCents: z.coerce.number().int().min(0).max(10_000_000).optional(),
-    category: z.enum(['sport', 'culture', 'youth', 'course', 'social', 'other']).optional(),
+    activityId: IdSchema.optional().openapi({ description: 'A ticket for this activity' }),
+    offerId: IdSchema.optional().openapi({ description: 'Or: one of the club’s membership offers' }),
     code: z.string().min(20).max(1024).optional(),
     passNumber: z.string().min(13).max(20).optional(),
   })
@@ -96,13 +90,9 @@ export const TariffQuerySchema = z
     message: 'Give either code or passNumber',
     path: ['code'],
   })
-  .refine((q) => (q.activityId !== undefined) !== (q.clubId !== undefined), {
-    message: 'Give either activityId or clubId',
+  .refine((q) => (q.activityId !== undefined) !== (q.offerId !== undefined), {
+    message: 'Give either activityId or offerId',
     path: ['activityId'],
-  })
-  .refine((q) => q.clubId === undefined || (q.season && q.regularPriceCents !== undefined && q.category), {
-    message: 'A membership needs season, regularPriceCents and category',
-    path: ['season'],
   });
 
 export type TariffRuleInput = z.infer<typeof TariffRuleInputSchema>;

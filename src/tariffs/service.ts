@@ -3,12 +3,24 @@ import type { AppEnv, SessionUser } from '../env.ts';
 import { toBase64Url } from '../lib/ids.ts';
 import { Problem } from '../lib/problem.ts';
 import { allowClub, checkCard, readPass } from '../passes/door.ts';
-import { notice, type Notice } from '../lib/notices.ts';
+import { notice, type Notice, type NoticeCode } from '../lib/notices.ts';
+import { doorOpen } from '../activities/window.ts';
+import { auditStatement } from '../passes/repo.ts';
 import { brusselsDate } from '../lib/time.ts';
 import { deriveStatus, tariffApplies } from '../status/derive.ts';
 import { minorCutoff } from '../status/repo.ts';
 import { periodStart } from './periods.ts';
-import { doorFacts, PERIODS, type Clock, type DoorFacts, type Holder, type Target } from './repo.ts';
+import {
+  countLookupStatement,
+  doorFactsStatement,
+  PERIODS,
+  toDoorFacts,
+  type Clock,
+  type DoorFacts,
+  type DoorFactsRow,
+  type Holder,
+  type Target,
+} from './repo.ts';
 import { quote, type Quote } from './tariff.ts';
 
 export function clockFor(now: Date): Clock {
@@ -17,18 +29,20 @@ export function clockFor(now: Date): Clock {
 }
 
 /**
- * What the door and the till show: the same shape for everyone. Prices in cents. `tariffId` is opaque
- * (an HMAC of holder, target, price and day): it says nothing about status, and a sale must bring it back
- * so the price charged is the price shown.
+ * What the door and the till show: the same keys, types and messages for everyone who pays the same price.
+ * Prices in cents. Nothing in it tells whether a reduction applied, why not, or how many are left:
+ * `tariffId` is opaque (an HMAC of holder, target, price and day), and a sale must bring it back so the price
+ * charged is the price shown.
  */
 export type PriceAnswer = {
   regularPrice: number;
   price: number;
   currency: 'EUR';
   tariffId: string;
-  remaining: number | null;
-  messages: Notice[];
 };
+
+/** What only the holder sees of their own price: why a reduction did not apply, and how many are left. */
+export type HolderPrice = { priceCents: number; remaining: number | null; messages: Notice[] };
 
 const keys = new Map<string, Promise<CryptoKey>>();
 function hmacKey(secret: string): Promise<CryptoKey> {
@@ -43,9 +57,7 @@ function hmacKey(secret: string): Promise<CryptoKey> {
 }
 
 export function targetKey(target: Target): string {
-  return target.kind === 'ticket'
-    ? `t:${target.activityId}`
-    : `m:${target.clubId}:${target.season}:${target.regularPriceCents}:${target.category}`;
+  return target.kind === 'ticket' ? `t:${target.activityId}` : `m:${target.offerId}`;
 }
 
 export async function tariffId(
@@ -87,6 +99,12 @@ export function quoteFor(facts: DoorFacts, holder: Holder, today: string): Quote
   });
 }
 
+/** The message for the holder when their reduction does not apply here (null when it does, or they have none). */
+export function holderNotice(q: Quote): NoticeCode | null {
+  return q.reason in NOTICE_FOR ? NOTICE_FOR[q.reason as keyof typeof NOTICE_FOR] : null;
+}
+
+/** The door's and the till's answer, and the quote behind it (which stays on the server). */
 export async function priceAnswer(
   secret: string,
   facts: DoorFacts,
@@ -96,7 +114,6 @@ export async function priceAnswer(
 ): Promise<{ answer: PriceAnswer; quote: Quote }> {
   const today = brusselsDate(now);
   const q = quoteFor(facts, holder, today);
-  const code = q.reason in NOTICE_FOR ? NOTICE_FOR[q.reason as keyof typeof NOTICE_FOR] : null;
   return {
     quote: q,
     answer: {
@@ -104,9 +121,18 @@ export async function priceAnswer(
       price: q.priceCents,
       currency: 'EUR',
       tariffId: await tariffId(secret, holder.id, target, q, today),
-      remaining: q.remaining,
-      messages: code ? [notice(code, holder.locale)] : [],
     },
+  };
+}
+
+/** The holder's own view of their price (their activity page): with the reasons and what is left. */
+export function holderPrice(facts: DoorFacts, holder: Holder, now: Date): HolderPrice {
+  const q = quoteFor(facts, holder, brusselsDate(now));
+  const code = holderNotice(q);
+  return {
+    priceCents: q.priceCents,
+    remaining: q.reduced ? q.remaining : null,
+    messages: code ? [notice(code, holder.locale)] : [],
   };
 }
 
@@ -122,25 +148,114 @@ export const DOOR_PROBLEMS = [
   'code_expired',
   'card_replaced',
   'pass_blocked',
+  'door_closed',
+  'club_not_approved',
+  'lookup_limit',
 ] as const;
+
+/** Membership price look-ups one staff account may make per hour. */
+export const MEMBERSHIP_LOOKUPS_PER_HOUR = 60;
+
+/**
+ * Checks that may not depend on who the holder is, in this order: the club is approved, and the door of the
+ * activity is open (tickets), or the account is under its hourly limit (memberships). Every holder gets the
+ * same problem here, found or not.
+ */
+export function checkSeller(
+  seller: DoorFacts['seller'],
+  now: Date,
+  lookups: number | null,
+  closed: 'door_closed' | 'checkin_closed' = 'door_closed',
+): void {
+  if (seller.clubStatus !== 'approved') throw new Problem('club_not_approved');
+  if (seller.activityId !== null) {
+    const times = {
+      startsAt: seller.startsAt!,
+      endsAt: seller.endsAt!,
+      before: seller.checkinBeforeMinutes,
+      after: seller.checkinAfterMinutes,
+    };
+    if (!doorOpen(times, now)) throw new Problem(closed);
+  } else {
+    if (seller.cancelled) throw new Problem('not_found', { detail: 'This membership offer was withdrawn' });
+    if (lookups !== null && lookups > MEMBERSHIP_LOOKUPS_PER_HOUR)
+      throw new Problem('lookup_limit', { headers: { 'retry-after': String(secondsToNextHour(now)) } });
+  }
+}
+
+function secondsToNextHour(now: Date): number {
+  return 3600 - Math.floor((now.getTime() % 3_600_000) / 1000);
+}
+
+/** The hour a look-up counts in (UTC), e.g. 2026-11-23T14. */
+export function lookupHour(now: Date): string {
+  return now.toISOString().slice(0, 13);
+}
+
+/**
+ * Reads everything about one pass at one target in one round trip; for a membership, the same batch counts
+ * the look-up against the account's hourly limit.
+ */
+export async function readFacts(
+  db: D1Database,
+  user: SessionUser,
+  targets: { target: Target; passNumber: string }[],
+  now: Date,
+): Promise<{ facts: (DoorFacts | null)[]; lookups: number | null }> {
+  const clock = clockFor(now);
+  const memberships = targets.some((t) => t.target.kind === 'membership');
+  const reads = targets.map((t) => doorFactsStatement(db, t.target, t.passNumber, clock));
+  const results = await db.batch<DoorFactsRow | { count: number }>(
+    memberships ? [countLookupStatement(db, user.id, lookupHour(now)), ...reads] : reads,
+  );
+  const rows = memberships ? results.slice(1) : results;
+  return {
+    facts: rows.map((r) => toDoorFacts(r?.results[0] as DoorFactsRow | undefined)),
+    lookups: memberships ? ((results[0]?.results[0] as { count: number } | undefined)?.count ?? 0) : null,
+  };
+}
+
+/** The audit line that puts a staff member's look-up of a price in the holder's "who looked at my record". */
+export function lookupAudit(
+  db: D1Database,
+  holderId: string,
+  user: SessionUser,
+  action: 'door_price' | 'door_sale',
+  description: string,
+  now: Date,
+): D1PreparedStatement {
+  return auditStatement(db, holderId, {
+    actorUserId: user.id,
+    action,
+    reason: description,
+    at: now.toISOString(),
+  });
+}
 
 /**
  * The door and till lookup: reads the code or number, loads every fact in one query, checks that the
- * target belongs to one of the user's clubs and that the card may be used. Answers 4xx problems otherwise.
+ * target belongs to one of the user's clubs, that the club is approved and the door open (or the hourly
+ * limit not passed), and only then that the pass exists and the card may be used. Answers 4xx problems
+ * otherwise.
  */
 export async function lookUp(
   c: Context<AppEnv>,
   user: SessionUser,
   target: Target,
   pass: { code?: string | undefined; passNumber?: string | undefined },
+  closed: 'door_closed' | 'checkin_closed' = 'door_closed',
 ) {
   const { passNumber, code } = await readPass(c, pass);
-  const facts = await doorFacts(c.env.DB, target, passNumber, clockFor(c.var.now));
+  const {
+    facts: [facts],
+    lookups,
+  } = await readFacts(c.env.DB, user, [{ target, passNumber }], c.var.now);
   if (!facts)
     throw new Problem('not_found', {
-      detail: target.kind === 'ticket' ? 'No such activity' : 'No such club',
+      detail: target.kind === 'ticket' ? 'No such activity' : 'No such membership offer',
     });
   allowClub(user, facts.seller.clubId);
+  checkSeller(facts.seller, c.var.now, lookups, closed);
   if (!facts.holder) throw new Problem('pass_not_found');
   const notices = checkCard(code, facts.holder, c.var.locale);
   return { facts, holder: facts.holder, code, notices };

@@ -144,3 +144,14 @@ export async function givePoints(passholderIds: string[], points: number): Promi
     ),
   );
 }
+
+/**
+ * A moment when the door of the activity is open (five minutes after its start): scans, price look-ups
+ * and sales happen only then. Pass it as `now` (the X-Test-Now header).
+ */
+export async function doorTime(activityId: string): Promise<string> {
+  const row = await env.DB.prepare('SELECT starts_at FROM activities WHERE id = ?1')
+    .bind(activityId)
+    .first<{ starts_at: string }>();
+  return new Date(Date.parse(row!.starts_at) + 5 * 60_000).toISOString();
+}

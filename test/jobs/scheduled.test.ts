@@ -7,8 +7,14 @@ import { bulkPassholders, createActivity, givePoints } from '../helpers/fixtures
  * The cron as workerd runs it: the Worker's own default `scheduled` export, called through the loopback
  * binding of the Worker (`exports.default.scheduled`), not the inner job functions.
  */
+type Scheduler = {
+  scheduled(options: { scheduledTime?: Date; cron?: string }): Promise<{ outcome: string }>;
+};
+
 async function cron(at: Date): Promise<void> {
-  const result = await exports.default.scheduled({ scheduledTime: at, cron: '15 2 * * *' });
+  // `scheduled` on a Worker binding is typed in workers-types' experimental set only.
+  const worker = exports.default as unknown as Scheduler;
+  const result = await worker.scheduled({ scheduledTime: at, cron: '15 2 * * *' });
   expect(result.outcome).toBe('ok');
 }
 

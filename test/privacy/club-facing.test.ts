@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call, demo, json, loginAs } from '../helpers/api.ts';
+import { createActivity } from '../helpers/fixtures.ts';
 
 /** Keys that must never reach a club, a door or a neighbour. */
 const FORBIDDEN_KEYS = /birth|address|postal|phone|social|kansen|entitle|reason|guardian|ward|audit/i;
@@ -23,7 +24,7 @@ describe('privacy of club-facing answers', () => {
     const resident = await loginAs('resident');
     const phone = (await json<{ code: string }>('/api/v1/me/pass', 200, { token: resident })).code;
     const card = (await json<{ code: string }>('/api/v1/me/card', 200, { token: resident })).code;
-    const activityId = await demo.id('activity:swim');
+    const activityId = (await createActivity({ regularPriceCents: 400 })).id;
     const club = await demo.sportsClub();
     for (const role of ['door', 'club'] as const) {
       const token = await loginAs(role);
@@ -60,7 +61,7 @@ describe('privacy of club-facing answers', () => {
       );
       await collect(
         role,
-        `/api/v1/tariffs?clubId=${club}&season=2026-2027&regularPriceCents=5000&category=sport&code=${encodeURIComponent(card)}`,
+        `/api/v1/tariffs?offerId=${await demo.id('offer:adults')}&code=${encodeURIComponent(card)}`,
         token,
       );
       const sale = await call('/api/v1/ticket-sales', {

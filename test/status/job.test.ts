@@ -1,4 +1,4 @@
-import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
+import { createScheduledController } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import worker from '../../src/index.ts';
@@ -52,9 +52,7 @@ describe('nightly status job', () => {
 
   it('runs from the Worker’s scheduled handler', async () => {
     const controller = createScheduledController({ scheduledTime: new Date(), cron: '15 2 * * *' });
-    const ctx = createExecutionContext();
-    worker.scheduled(controller, env, ctx);
-    await waitOnExecutionContext(ctx);
+    await worker.scheduled(controller, env);
     const samira = await env.DB.prepare('SELECT last_status FROM passholders WHERE id = ?1')
       .bind(await demo.id('passholder:resident'))
       .first<{ last_status: string }>();

@@ -1,42 +1,52 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { luhnCheckDigit } from '../../src/passes/number.ts';
-import { call, demo, expectProblem, json, loginAs } from '../helpers/api.ts';
-import { grantStatusInDb, registerResident, residentWithStatus } from '../helpers/fixtures.ts';
+import { call, demo, expectProblem, json, loginAs, type DemoRole } from '../helpers/api.ts';
+import {
+  createStaffUser,
+  doorTime,
+  grantStatusInDb,
+  registerResident,
+  residentWithStatus,
+} from '../helpers/fixtures.ts';
 
 type Price = {
   regularPrice: number;
   price: number;
   tariffId: string;
-  remaining: number | null;
   messages: { code: string; message: string }[];
 };
 type Sales = { sales: { id: string; price: number; regularPrice: number; cancelUntil: string }[] };
 
-const price = async (token: string, activityKey: string, passNumber: string) =>
-  json<Price>(
+const at = async (activityKey: string) => doorTime(await demo.id(`activity:${activityKey}`));
+/** The price at the activity's door, looked up by a member of staff signed in at that moment. */
+const price = async (role: DemoRole, activityKey: string, passNumber: string) => {
+  const now = await at(activityKey);
+  return json<Price>(
     `/api/v1/tariffs?activityId=${await demo.id(`activity:${activityKey}`)}&passNumber=${passNumber}`,
     200,
-    { token },
+    { token: await loginAs(role, now), now },
   );
+};
 
 describe('prices at the door and the till', () => {
   it('gives the social price to a resident with status and the regular price to others, in the same shape', async () => {
-    const door = await loginAs('door');
-    const samira = await price(door, 'swim', await demo.passNumber('resident'));
-    const jan = await price(door, 'swim', await demo.passNumber('neighbour'));
-    expect(samira).toMatchObject({ regularPrice: 400, price: 100, remaining: 1, messages: [] });
-    expect(jan).toMatchObject({ regularPrice: 400, price: 400, remaining: null, messages: [] });
+    const samira = await price('door', 'swim', await demo.passNumber('resident'));
+    const jan = await price('door', 'swim', await demo.passNumber('neighbour'));
+    expect(samira).toMatchObject({ regularPrice: 400, price: 100, messages: [] });
+    expect(jan).toMatchObject({ regularPrice: 400, price: 400, messages: [] });
     expect(Object.keys(samira).sort()).toEqual(Object.keys(jan).sort());
     expect(samira.tariffId).not.toBe(jan.tariffId);
     // The children of a household with status inherit it.
-    expect((await price(door, 'swim', await demo.passNumber('samira-child-1'))).price).toBe(100);
+    expect((await price('door', 'swim', await demo.passNumber('samira-child-1'))).price).toBe(100);
     // The scan shows the same price.
     const scan = await json<{ price: Price }>('/api/v1/scans', 200, {
-      token: door,
+      token: await loginAs('door', await at('swim')),
+      now: await at('swim'),
       body: { activityId: await demo.id('activity:swim'), passNumber: await demo.passNumber('resident') },
     });
-    expect(scan.price).toEqual(samira);
+    const { messages: _none, ...samiraPrice } = samira;
+    expect(scan.price).toEqual(samiraPrice);
   });
 
   it('uses the region’s rule where a municipality has none, and the other key for other residents of the region', async () => {
@@ -48,25 +58,25 @@ describe('prices at the door and the till', () => {
     )
       .bind(culture!.id, await demo.cultureClub())
       .run();
-    const club = await loginAs('club');
-    expect(await price(club, 'concert', await demo.passNumber('resident'))).toMatchObject({
+    expect(await price('club', 'concert', await demo.passNumber('resident'))).toMatchObject({
       regularPrice: 1200,
       price: 300,
     });
     const fatou = await demo.id('passholder:r15');
     await grantStatusInDb(fatou);
-    expect(await price(club, 'swim', await demo.passNumber('r15'))).toMatchObject({
+    expect(await price('club', 'swim', await demo.passNumber('r15'))).toMatchObject({
       regularPrice: 400,
       price: 100,
     });
     const sale = await json<Sales>('/api/v1/ticket-sales', 201, {
-      token: club,
+      token: await loginAs('club', await at('swim')),
+      now: await at('swim'),
       body: {
         sales: [
           {
             activityId: await demo.id('activity:swim'),
             passNumber: await demo.passNumber('r15'),
-            tariffId: (await price(club, 'swim', await demo.passNumber('r15'))).tariffId,
+            tariffId: (await price('club', 'swim', await demo.passNumber('r15'))).tariffId,
           },
         ],
       },
@@ -79,7 +89,7 @@ describe('prices at the door and the till', () => {
     expect(stored).toEqual({ club_share_cents: 200, municipality_share_cents: 100 });
   });
 
-  it('charges the regular price outside the holder’s region, and says so in the holder’s language', async () => {
+  it('charges the regular price outside the holder’s region, and tells only the holder, in their language', async () => {
     const now = new Date().toISOString();
     const far = `999999999999${luhnCheckDigit('999999999999')}`;
     const [region, municipality, household, holder] = [
@@ -112,19 +122,34 @@ describe('prices at the door and the till', () => {
       ),
     ]);
     await grantStatusInDb(holder);
-    const quote = await price(await loginAs('door'), 'swim', far);
-    expect(quote).toMatchObject({ price: 400, messages: [{ code: 'outside_region' }] });
-    expect(quote.messages[0]!.message).toContain('région');
+    const quote = await price('door', 'swim', far);
+    expect(quote).toMatchObject({ price: 400, messages: [] });
+    // The till learns nothing; the holder finds the reason among their own messages, in French.
+    await json('/api/v1/ticket-sales', 201, {
+      token: await loginAs('door', await at('swim')),
+      now: await at('swim'),
+      body: {
+        sales: [{ activityId: await demo.id('activity:swim'), passNumber: far, tariffId: quote.tariffId }],
+      },
+    });
+    const message = await env.DB.prepare(
+      "SELECT message FROM notifications WHERE passholder_id = ?1 AND kind = 'tariff'",
+    )
+      .bind(holder)
+      .first<{ message: string }>();
+    expect(message?.message).toContain('région');
   });
 
-  it('stops the reduction at the cap per activity, and says why', async () => {
+  it('stops the reduction at the cap per activity, and tells the holder why (not the till)', async () => {
     const counter = await loginAs('counter');
-    const door = await loginAs('door');
     const person = await residentWithStatus(counter);
-    const first = await price(door, 'tournament', person.passholder.passNumber);
-    expect(first).toMatchObject({ price: 300, remaining: 1 });
+    const first = await price('door', 'tournament', person.passholder.passNumber);
+    expect(first).toMatchObject({ price: 300 });
+    const now = await at('tournament');
+    const door = await loginAs('door', now);
     await json<Sales>('/api/v1/ticket-sales', 201, {
       token: door,
+      now,
       body: {
         sales: [
           {
@@ -135,12 +160,13 @@ describe('prices at the door and the till', () => {
         ],
       },
     });
-    const second = await price(door, 'tournament', person.passholder.passNumber);
-    expect(second).toMatchObject({ price: 1500, remaining: 0, messages: [{ code: 'limit_reached' }] });
+    const second = await price('door', 'tournament', person.passholder.passNumber);
+    expect(second).toMatchObject({ price: 1500, messages: [] });
     // The old price can no longer be registered.
     await expectProblem(
       await call('/api/v1/ticket-sales', {
         token: door,
+        now,
         body: {
           sales: [
             {
@@ -156,6 +182,7 @@ describe('prices at the door and the till', () => {
     );
     await json('/api/v1/ticket-sales', 201, {
       token: door,
+      now,
       body: {
         sales: [
           {
@@ -169,13 +196,14 @@ describe('prices at the door and the till', () => {
   });
 
   it('registers several sales all-or-nothing and cancels within the window', async () => {
-    const door = await loginAs('door');
     const counter = await loginAs('counter');
     const a = await residentWithStatus(counter);
     const b = await registerResident(counter);
     const swim = await demo.id('activity:swim');
-    const qa = await price(door, 'swim', a.passholder.passNumber);
-    const qb = await price(door, 'swim', b.passholder.passNumber);
+    const now = await at('swim');
+    const door = await loginAs('door', now);
+    const qa = await price('door', 'swim', a.passholder.passNumber);
+    const qb = await price('door', 'swim', b.passholder.passNumber);
     const count = async () =>
       (await env.DB.prepare('SELECT count(*) AS n FROM ticket_sales WHERE passholder_id IN (?1, ?2)')
         .bind(a.passholder.id, b.passholder.id)
@@ -183,6 +211,7 @@ describe('prices at the door and the till', () => {
     await expectProblem(
       await call('/api/v1/ticket-sales', {
         token: door,
+        now,
         body: {
           sales: [
             { activityId: swim, passNumber: a.passholder.passNumber, tariffId: qa.tariffId },
@@ -196,6 +225,7 @@ describe('prices at the door and the till', () => {
     expect(await count()).toBe(0);
     const both = await json<Sales>('/api/v1/ticket-sales', 201, {
       token: door,
+      now,
       body: {
         sales: [
           { activityId: swim, passNumber: a.passholder.passNumber, tariffId: qa.tariffId },
@@ -209,11 +239,11 @@ describe('prices at the door and the till', () => {
     const cancelled = await json<{ cancelledAt: string }>(
       `/api/v1/ticket-sales/${both.sales[0]!.id}/cancel`,
       200,
-      { method: 'POST', token: door },
+      { method: 'POST', token: door, now },
     );
     expect(cancelled.cancelledAt).toBeTruthy();
     await expectProblem(
-      await call(`/api/v1/ticket-sales/${both.sales[0]!.id}/cancel`, { method: 'POST', token: door }),
+      await call(`/api/v1/ticket-sales/${both.sales[0]!.id}/cancel`, { method: 'POST', token: door, now }),
       409,
       'conflict',
     );
@@ -221,14 +251,14 @@ describe('prices at the door and the till', () => {
     await expectProblem(
       await call(`/api/v1/ticket-sales/${both.sales[1]!.id}/cancel`, {
         method: 'POST',
-        token: door,
+        token: await loginAs('door', late),
         now: late,
       }),
-      401,
-      'unauthenticated',
+      409,
+      'cancel_window_passed',
     );
     // A reduction freed by the cancellation is available again.
-    expect((await price(door, 'swim', a.passholder.passNumber)).price).toBe(100);
+    expect((await price('door', 'swim', a.passholder.passNumber)).price).toBe(100);
     await expectProblem(
       await call(`/api/v1/ticket-sales/${both.sales[1]!.id}/cancel`, {
         method: 'POST',
@@ -239,40 +269,91 @@ describe('prices at the door and the till', () => {
     );
   });
 
-  it('registers a season membership at the social tariff', async () => {
+  it('registers a membership from the club’s own offer, at the social tariff', async () => {
     const club = await loginAs('club');
     const clubId = await demo.sportsClub();
+    const offerId = await demo.id('offer:adults');
     const passNumber = await demo.passNumber('resident');
-    const q = await json<Price>(
-      `/api/v1/tariffs?clubId=${clubId}&season=2026-2027&regularPriceCents=6000&category=sport&passNumber=${passNumber}`,
-      200,
-      { token: club },
-    );
+    const q = await json<Price>(`/api/v1/tariffs?offerId=${offerId}&passNumber=${passNumber}`, 200, {
+      token: club,
+    });
     expect(q).toMatchObject({ regularPrice: 6000, price: 1200 });
+    // Season and price come from the offer: the till cannot send its own.
+    await expectProblem(
+      await call(`/api/v1/clubs/${clubId}/memberships`, {
+        token: club,
+        body: { passNumber, offerId, tariffId: q.tariffId, regularPriceCents: 1 },
+      }),
+      400,
+      'validation_failed',
+    );
     const sale = await json<Sales>(`/api/v1/clubs/${clubId}/memberships`, 201, {
       token: club,
-      body: {
-        passNumber,
-        season: '2026-2027',
-        regularPriceCents: 6000,
-        category: 'sport',
-        tariffId: q.tariffId,
-      },
+      body: { passNumber, offerId, tariffId: q.tariffId },
     });
     expect(sale.sales[0]).toMatchObject({ price: 1200, regularPrice: 6000 });
-    const again = await json<Price>(
-      `/api/v1/tariffs?clubId=${clubId}&season=2026-2027&regularPriceCents=6000&category=sport&passNumber=${passNumber}`,
-      200,
-      { token: club },
-    );
-    expect(again.messages.map((m) => m.code)).toEqual(['limit_reached']);
+    const again = await json<Price>(`/api/v1/tariffs?offerId=${offerId}&passNumber=${passNumber}`, 200, {
+      token: club,
+    });
+    expect(again).toMatchObject({ price: 6000, messages: [] });
+    // Another club's till cannot sell this club's offer, nor can staff of another club.
+    const other = await createStaffUser('club_admin', { clubId: await demo.cultureClub() });
+    const otherToken = (
+      await json<{ token: string }>('/api/v1/auth/login', 200, {
+        body: { login: other.email, password: other.password },
+      })
+    ).token;
     await expectProblem(
-      await call(
-        `/api/v1/tariffs?clubId=${await demo.cultureClub()}&season=2026-2027&regularPriceCents=6000&category=sport&passNumber=${passNumber}`,
-        { token: await loginAs('door') },
-      ),
+      await call(`/api/v1/clubs/${await demo.cultureClub()}/memberships`, {
+        token: otherToken,
+        body: { passNumber, offerId, tariffId: again.tariffId },
+      }),
+      404,
+      'not_found',
+    );
+    await expectProblem(
+      await call(`/api/v1/clubs/${clubId}/memberships`, {
+        token: otherToken,
+        body: { passNumber, offerId, tariffId: again.tariffId },
+      }),
       403,
       'forbidden',
     );
+  });
+
+  it('limits membership look-ups per staff account per hour, the same for everyone', async () => {
+    const staff = await createStaffUser('door');
+    const signIn = async (now: string) =>
+      (
+        await json<{ token: string }>('/api/v1/auth/login', 200, {
+          body: { login: staff.email, password: staff.password },
+          now,
+        })
+      ).token;
+    const offerId = await demo.id('offer:youth');
+    const now = '2026-12-01T10:05:00.000Z';
+    const token = await signIn(now);
+    await env.DB.prepare('INSERT INTO staff_lookups (user_id, hour, count) VALUES (?1, ?2, 60)')
+      .bind(staff.id, now.slice(0, 13))
+      .run();
+    // A holder with status and one without, and a number that belongs to nobody: the same refusal.
+    for (const passNumber of [
+      await demo.passNumber('resident'),
+      await demo.passNumber('neighbour'),
+      `999999999990${luhnCheckDigit('999999999990')}`,
+    ]) {
+      const refused = await call(`/api/v1/tariffs?offerId=${offerId}&passNumber=${passNumber}`, {
+        token,
+        now,
+      });
+      const body = await expectProblem(refused, 429, 'lookup_limit');
+      expect(body.detail).toBe('Too many membership price look-ups');
+    }
+    // The next hour it works again.
+    const later = '2026-12-01T11:00:00.000Z';
+    await json(`/api/v1/tariffs?offerId=${offerId}&passNumber=${await demo.passNumber('neighbour')}`, 200, {
+      token: await signIn(later),
+      now: later,
+    });
   });
 });

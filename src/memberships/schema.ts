@@ -1,0 +1,33 @@
+import { z } from '@hono/zod-openapi';
+
+export const CategorySchema = z.enum(['sport', 'culture', 'youth', 'course', 'social', 'other']);
+
+export const MembershipOfferInputSchema = z
+  .object({
+    season: z
+      .string()
+      .regex(/^\d{4}-\d{4}$/)
+      .openapi({
+        example: '2026-2027',
+        description: 'The current season or the next (1 September to 31 August)',
+      }),
+    title: z.string().trim().min(2).max(120).openapi({ example: 'Lidgeld volwassenen' }),
+    category: CategorySchema,
+    regularPriceCents: z.number().int().min(0).max(10_000_000),
+  })
+  .strict()
+  .openapi('MembershipOfferInput');
+
+export const MembershipOfferSchema = z
+  .object({
+    id: z.string(),
+    clubId: z.string(),
+    season: z.string(),
+    title: z.string(),
+    category: CategorySchema,
+    regularPriceCents: z.number().int(),
+    archivedAt: z.string().nullable(),
+  })
+  .openapi('MembershipOffer');
+
+export type MembershipOffer = z.infer<typeof MembershipOfferSchema>;
