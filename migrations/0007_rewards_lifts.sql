@@ -48,6 +48,7 @@ END;
 
 CREATE TRIGGER ride_requests_inserted_unagreed BEFORE INSERT ON ride_requests
 WHEN NEW.status = 'accepted'
+ AND (NEW.offer_id IS NULL OR NEW.passenger_agreed_at IS NULL OR NEW.driver_agreed_at IS NULL)
 BEGIN
   SELECT RAISE(ABORT, 'ride_not_agreed_by_both');
 END;

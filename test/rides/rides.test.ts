@@ -465,6 +465,23 @@ describe('lifts', () => {
     );
   });
 
+  it('the database refuses a lift stored as agreed without both yeses', async () => {
+    const [driver, passenger] = await bulkPassholders(2);
+    const { activity, counter } = await activityWith([driver!, passenger!]);
+    const o = await offer(counter, activity.id, driver!);
+    const at = new Date().toISOString();
+    const insert = (agreed: { passenger: string | null; driver: string | null }) =>
+      env.DB.prepare(
+        `INSERT INTO ride_requests (id, activity_id, offer_id, passenger_id, seats, status, created_at, accepted_at, passenger_agreed_at, driver_agreed_at)
+         VALUES (?1, ?2, ?3, ?4, 1, 'accepted', ?5, ?5, ?6, ?7)`,
+      )
+        .bind(crypto.randomUUID(), activity.id, o, passenger, at, agreed.passenger, agreed.driver)
+        .run();
+    await expect(insert({ passenger: null, driver: at })).rejects.toThrow(/ride_not_agreed_by_both/);
+    await expect(insert({ passenger: at, driver: null })).rejects.toThrow(/ride_not_agreed_by_both/);
+    await insert({ passenger: at, driver: at });
+  });
+
   it('marks a late cancellation, tells the passenger, and the club when the driver drops them', async () => {
     const jan = await demo.id('passholder:neighbour');
     const [passenger] = await bulkPassholders(1);
