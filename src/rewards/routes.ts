@@ -2,6 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { findActivity } from '../activities/repo.ts';
+import { doorOpen } from '../activities/window.ts';
 import { allow, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
 import { managedClub } from '../clubs/routes.ts';
 import { newId } from '../lib/ids.ts';
@@ -14,7 +15,7 @@ import { auditStatement } from '../passes/repo.ts';
 import { periodStart } from '../tariffs/periods.ts';
 import type { Period } from '../tariffs/tariff.ts';
 import * as repo from './repo.ts';
-import { BLOCK_MESSAGES, doorOpen, redeemBlock } from './rules.ts';
+import { BLOCK_MESSAGES, redeemBlock } from './rules.ts';
 
 const app = new OpenAPIHono<AppEnv>();
 

@@ -37,15 +37,3 @@ export function redeemBlock(
   if (reward.limit && facts.used >= reward.limit.count) return 'limit_reached';
   return null;
 }
-
-/**
- * Is the door of an activity open at `now`: from check-in opening (the start minus the margin before) to
- * check-in closing (the end plus the margin after)? The same window as check-ins (points/routes.ts).
- */
-export function doorOpen(
-  a: { startsAt: string; endsAt: string; before: number; after: number },
-  now: Date,
-): boolean {
-  const t = now.getTime();
-  return t >= Date.parse(a.startsAt) - a.before * 60_000 && t <= Date.parse(a.endsAt) + a.after * 60_000;
-}
