@@ -102,8 +102,10 @@ export async function listClubActivities(
 ): Promise<ActivitySummary[]> {
   const { results } = await db
     .prepare(
-      `SELECT id, club_id, title, category, starts_at, ends_at, capacity, regular_price_cents, draft
-         FROM activities WHERE club_id = ?1 AND ends_at >= ?2 ORDER BY starts_at LIMIT ?3`,
+      `SELECT a.id, a.club_id, a.title, a.category, a.starts_at, a.ends_at, a.capacity, a.regular_price_cents, a.draft,
+              a.cancelled_at IS NOT NULL AS cancelled,
+              (SELECT count(*) FROM signups s WHERE s.activity_id = a.id AND s.status <> 'cancelled') AS signed_up
+         FROM activities a WHERE a.club_id = ?1 AND a.ends_at >= ?2 ORDER BY a.starts_at LIMIT ?3`,
     )
     .bind(clubId, from, limit)
     .all<{
@@ -116,6 +118,8 @@ export async function listClubActivities(
       capacity: number | null;
       regular_price_cents: number;
       draft: number;
+      cancelled: number;
+      signed_up: number;
     }>();
   return results.map((r) => ({
     id: r.id,
@@ -127,5 +131,7 @@ export async function listClubActivities(
     capacity: r.capacity,
     regularPriceCents: r.regular_price_cents,
     draft: r.draft === 1,
+    cancelled: r.cancelled === 1,
+    signedUp: r.signed_up,
   }));
 }

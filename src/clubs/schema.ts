@@ -36,6 +36,8 @@ export const ActivitySummarySchema = z
     capacity: z.number().int().nullable(),
     regularPriceCents: z.number().int(),
     draft: z.boolean().openapi({ description: 'Not published yet' }),
+    cancelled: z.boolean(),
+    signedUp: z.number().int().openapi({ description: 'Sign-ups, waiting list included' }),
   })
   .openapi('ActivitySummary');
 

@@ -47,8 +47,8 @@ async function liftWithPickup() {
     ).bind(offer, activity.id, driver, at),
     env.DB.prepare(
       `INSERT INTO ride_requests (id, activity_id, offer_id, passenger_id, seats, status, created_at, accepted_at,
-                                  pickup_confirmed_at, pickup_confirmed_by)
-       VALUES (?1, ?2, ?3, ?4, 1, 'accepted', ?5, ?5, ?6, 'passenger')`,
+                                  passenger_agreed_at, driver_agreed_at, pickup_confirmed_at, pickup_confirmed_by)
+       VALUES (?1, ?2, ?3, ?4, 1, 'accepted', ?5, ?5, ?5, ?5, ?6, 'passenger')`,
     ).bind(request, activity.id, offer, passenger, at, startsAt),
   ]);
   return { activity, driver: driver!, passenger: passenger!, startsAt, request };

@@ -429,6 +429,29 @@ export const nl = {
   welcomeReward: 'welkomstvoordeel',
   rewardToCollect: 'af te halen: toon je pas bij de vereniging',
   rewardReceived: 'ontvangen op {date}',
+  draft: 'Concept',
+  saveAsDraft: 'Als concept bewaren (later publiceren)',
+  clubPendingNote:
+    'Je vereniging wacht nog op goedkeuring door de gemeente. Je kunt activiteiten al als concept klaarzetten; publiceren kan na de goedkeuring.',
+  savedAsDraft: 'Bewaard als concept.',
+  publishNow: 'Nu publiceren',
+  membershipOffers: 'Lidgelden',
+  membershipOffersHelp: 'De kassa verkoopt alleen deze lidgelden, aan de prijs die je hier instelt.',
+  season: 'Seizoen',
+  offerTitle: 'Naam van het lidgeld',
+  addOffer: 'Lidgeld toevoegen',
+  offerAdded: 'Lidgeld toegevoegd.',
+  withdrawOffer: 'Intrekken',
+  offerWithdrawn: 'Ingetrokken.',
+  noOffers: 'Nog geen lidgelden.',
+  membershipTill: 'Lidgeld betalen',
+  membership: 'Lidgeld',
+  showPrice: 'Prijs tonen',
+  doorWindowHint:
+    'Scannen, prijzen en verkopen kan kort voor de start tot kort na het einde van de activiteit.',
+  auditDoorPrice: 'prijs opgevraagd aan de deur',
+  auditDoorSale: 'verkoop aan de deur',
+  reducedLeft: 'Nog {count} keer met korting',
 } as const;
 
 export type MessageKey = keyof typeof nl;

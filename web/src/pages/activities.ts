@@ -23,7 +23,7 @@ export type Activity = {
   accessibility: string[];
   cancelled: boolean;
   distanceKm?: number;
-  myPrice?: { priceCents: number; messages: { message: string }[] } | null;
+  myPrice?: { priceCents: number; remaining: number | null; messages: { message: string }[] } | null;
 };
 
 export const ACCESS: Record<string, MessageKey> = {
@@ -284,6 +284,9 @@ export async function activityPage(id: string, me: Me | null): Promise<HTMLEleme
       ' · ',
       t('pointsForActivity', { count: a.points }),
     ),
+    ...(a.myPrice?.remaining != null
+      ? [h('p', { class: 'muted' }, t('reducedLeft', { count: a.myPrice.remaining }))]
+      : []),
     ...(a.myPrice?.messages ?? []).map((m) => h('p', { class: 'note' }, m.message)),
     a.accessibility.length
       ? h(

@@ -3,23 +3,63 @@ import { announce, formValues, h } from '../dom.ts';
 import { format, t } from '../i18n.ts';
 import { choice, field, submitWith, table } from '../roles/common.ts';
 import { ACCESS, CATEGORIES, type Activity } from './activities.ts';
+import { membershipOffersSection } from './membership-offers.ts';
 
 /** Club admin: the activity editor and the club's coming activities. */
+type ClubActivity = {
+  id: string;
+  title: string;
+  startsAt: string;
+  capacity: number | null;
+  draft: boolean;
+  cancelled: boolean;
+  signedUp: number;
+};
+
 export async function clubActivitiesPage(clubId: string): Promise<HTMLElement> {
   const list = h('div', {});
+  const club = await api<{ status: 'pending' | 'approved' | 'suspended' }>(`/clubs/${clubId}`);
+  const approved = club.status === 'approved';
+  const listStatus = h('p', { role: 'status' });
+  const publishButton = (a: ClubActivity) => {
+    const button = h('button', { type: 'button', class: 'secondary', disabled: !approved }, t('publishNow'));
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        await api(`/activities/${a.id}/publish`, { method: 'POST' });
+        listStatus.className = 'ok';
+        listStatus.textContent = `${a.title}: ${t('published')}`;
+        announce(listStatus.textContent);
+        await render();
+      } catch (e) {
+        button.disabled = false;
+        listStatus.className = 'error';
+        listStatus.textContent = e instanceof ApiError ? e.message : t('unknownError');
+      }
+    });
+    return button;
+  };
   const render = async () => {
-    const { items } = await api<{ items: Activity[] }>(`/activities?clubId=${clubId}&limit=50`);
+    const { items } = await api<{ items: ClubActivity[] }>(`/clubs/${clubId}/activities`);
     list.replaceChildren(
       table(
         t('comingActivities'),
         [t('when'), t('activity'), t('places'), t('signups')],
-        items.map((a) => [
-          format.dateTime(a.startsAt),
-          h('a', { href: `#/club/activities/${a.id}` }, a.title),
-          a.capacity === null ? t('unlimited') : String(a.capacity),
-          String((a.capacity ?? 0) - (a.placesLeft ?? 0) + a.waitlisted),
-        ]),
+        items
+          .filter((a) => !a.cancelled)
+          .map((a) => [
+            format.dateTime(a.startsAt),
+            h(
+              'span',
+              {},
+              h('a', { href: `#/club/activities/${a.id}` }, a.title),
+              ...(a.draft ? [' ', h('strong', { class: 'tag' }, t('draft')), ' ', publishButton(a)] : []),
+            ),
+            a.capacity === null ? t('unlimited') : String(a.capacity),
+            String(a.signedUp),
+          ]),
       ),
+      listStatus,
     );
   };
   const status = h('p', { role: 'status' });
@@ -68,6 +108,19 @@ export async function clubActivitiesPage(clubId: string): Promise<HTMLElement> {
         h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'access', value }), ` ${t(key)}`),
       ),
     ),
+    h(
+      'label',
+      { class: 'check', for: 'act-draft' },
+      h('input', {
+        id: 'act-draft',
+        type: 'checkbox',
+        name: 'draft',
+        value: 'yes',
+        checked: !approved,
+        disabled: !approved,
+      }),
+      ` ${t('saveAsDraft')}`,
+    ),
     h('button', { type: 'submit' }, t('publish')),
     status,
   );
@@ -87,17 +140,26 @@ export async function clubActivitiesPage(clubId: string): Promise<HTMLElement> {
           venue: { name: v.venue || null, address: v.address || null },
           description: v.description ? { nl: v.description } : {},
           repeatWeekly: Number(v.repeat || 0),
+          draft: !approved || v.draft === 'yes',
           accessibility: [...form.querySelectorAll<HTMLInputElement>('input[name=access]:checked')].map(
             (i) => i.value,
           ),
         },
       });
       await render();
-      return t('published');
+      return !approved || v.draft === 'yes' ? t('savedAsDraft') : t('published');
     });
   });
   await render();
-  return h('div', {}, h('h1', {}, t('clubActivities')), list, form);
+  return h(
+    'div',
+    {},
+    h('h1', {}, t('clubActivities')),
+    ...(approved ? [] : [h('p', { class: 'note', role: 'note' }, t('clubPendingNote'))]),
+    list,
+    form,
+    ...(approved ? [await membershipOffersSection(clubId)] : []),
+  );
 }
 
 type Lists = {

@@ -2,9 +2,10 @@ import { api, ApiError, type Me } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { format, t } from '../i18n.ts';
 import { choice, field } from '../roles/common.ts';
+import { membershipTill } from './membership-till.ts';
 
-type Activity = { id: string; clubId: string; title: string; startsAt: string };
-type Price = { regularPrice: number; price: number; tariffId: string; messages: { message: string }[] };
+type Activity = { id: string; clubId: string; title: string; startsAt: string; draft: boolean };
+type Price = { regularPrice: number; price: number; tariffId: string };
 type Scan = {
   passholder: { displayName: string };
   pass: { number: string };
@@ -51,8 +52,14 @@ async function makeDecoder(): Promise<
 /** Door staff: pick the activity, scan a pass by camera or type its number, see who it is in large type. */
 export async function doorPage(me: Me): Promise<HTMLElement> {
   const clubIds = me.clubIds;
-  const lists = await Promise.all(clubIds.map((id) => api<{ items: Activity[] }>(`/clubs/${id}/activities`)));
-  const activities = lists.flatMap((l) => l.items).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const [lists, tills] = await Promise.all([
+    Promise.all(clubIds.map((id) => api<{ items: Activity[] }>(`/clubs/${id}/activities`))),
+    Promise.all(clubIds.map((id) => membershipTill(id))),
+  ]);
+  const activities = lists
+    .flatMap((l) => l.items)
+    .filter((a) => !a.draft)
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const picker = choice(
     'door-activity',
     'activityId',
@@ -277,6 +284,7 @@ export async function doorPage(me: Me): Promise<HTMLElement> {
     {},
     h('h1', {}, t('doorTitle')),
     activities.length ? picker : h('p', {}, t('noActivities')),
+    h('p', { class: 'muted' }, t('doorWindowHint')),
     result,
     h(
       'section',
@@ -288,5 +296,6 @@ export async function doorPage(me: Me): Promise<HTMLElement> {
       canvas,
     ),
     h('section', { class: 'card' }, typed),
+    ...tills.filter((till): till is HTMLElement => till !== null),
   );
 }

@@ -26,6 +26,8 @@ const ACTIONS: Record<string, MessageKey> = {
   card_print: 'auditCardPrint',
   activation_code: 'auditActivationCode',
   account: 'auditAccount',
+  door_price: 'auditDoorPrice',
+  door_sale: 'auditDoorSale',
 };
 const REASONS: Record<string, MessageKey> = {
   counter_visit: 'reasonCounterVisit',

@@ -1,0 +1,81 @@
+import { api, ApiError } from '../api.ts';
+import { announce, formValues, h } from '../dom.ts';
+import { format, t } from '../i18n.ts';
+import { choice, field } from '../roles/common.ts';
+import type { Offer } from './membership-offers.ts';
+
+type Price = { regularPrice: number; price: number; tariffId: string };
+
+/**
+ * The club's till for membership fees: pick one of the club's offers, type the pass number, see the price
+ * (the same screen for everyone, only the amount differs) and register it.
+ */
+export async function membershipTill(clubId: string): Promise<HTMLElement | null> {
+  const { items } = await api<{ items: Offer[] }>(`/clubs/${clubId}/membership-offers`);
+  if (!items.length) return null;
+  const result = h('div', { role: 'status', 'aria-live': 'polite' });
+  const form = h(
+    'form',
+    { 'aria-labelledby': 'membership-till-title' },
+    h('h2', { id: 'membership-till-title' }, t('membershipTill')),
+    choice(
+      'till-offer',
+      'offerId',
+      t('membership'),
+      items.map((o): [string, string] => [
+        o.id,
+        `${o.title} ${o.season} · ${format.cents(o.regularPriceCents)}`,
+      ]),
+    ),
+    field('till-number', 'passNumber', t('passNumber'), {
+      inputmode: 'numeric',
+      autocomplete: 'off',
+      required: true,
+    }),
+    h('button', { type: 'submit' }, t('showPrice')),
+    result,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const { offerId = '', passNumber = '' } = formValues(form);
+    try {
+      const price = await api<Price>(
+        `/tariffs?offerId=${encodeURIComponent(offerId)}&passNumber=${encodeURIComponent(passNumber.replace(/\s/g, ''))}`,
+      );
+      const register = h('button', { type: 'button' }, t('registerSale'));
+      const done = h('p', { role: 'status' });
+      register.addEventListener('click', async () => {
+        register.disabled = true;
+        try {
+          const { sales } = await api<{ sales: { price: number }[] }>(`/clubs/${clubId}/memberships`, {
+            body: { offerId, passNumber: passNumber.replace(/\s/g, ''), tariffId: price.tariffId },
+          });
+          done.className = 'ok';
+          done.textContent = t('saleRegistered', { amount: format.cents(sales[0]!.price) });
+          register.remove();
+        } catch (e) {
+          register.disabled = false;
+          done.className = 'error';
+          done.textContent = e instanceof ApiError ? e.message : t('unknownError');
+        }
+        announce(done.textContent ?? '');
+      });
+      result.className = 'till';
+      result.replaceChildren(
+        h(
+          'p',
+          { class: 'big' },
+          `${t('toPay')}: `,
+          h('strong', { class: 'amount' }, format.cents(price.price)),
+        ),
+        h('p', {}, `${t('regularPrice')}: ${format.cents(price.regularPrice)}`),
+        register,
+        done,
+      );
+    } catch (e) {
+      result.className = 'error';
+      result.replaceChildren(h('p', {}, e instanceof ApiError ? e.message : t('unknownError')));
+    }
+  });
+  return h('section', { class: 'card' }, form);
+}
