@@ -12,6 +12,7 @@ import { counterMunicipality, passholderAccess } from './access.ts';
 import { ACTIVATION_DAYS, hashActivationCode, newActivationCode } from './activation.ts';
 import { newPassNumber, normalizePassNumber } from './number.ts';
 import { isMinor, isPlausibleBirthDate } from './people.ts';
+import { welcomeStatement } from '../rewards/repo.ts';
 import * as repo from './repo.ts';
 import {
   AccountSchema,
@@ -507,11 +508,12 @@ app.openapi(
     const record = (await repo.readRecord(c.env.DB, passholderId)) as Passholder;
     if (record.account.active) throw new Problem('already_activated');
     if (body.email && (await repo.emailInUse(c.env.DB, body.email))) throw new Problem('email_taken');
+    const userId = newId();
     const created = await repo.createAccount(
       c.env.DB,
       {
         passholderId,
-        userId: newId(),
+        userId,
         email: body.email ?? null,
         passwordHash: await hashPassword(body.password),
         displayName: `${record.firstName} ${record.lastName}`,
@@ -520,6 +522,8 @@ app.openapi(
         now: now(c),
       },
       { actorUserId: access.user.id, action: 'account', reason: 'counter_visit', at: now(c) },
+      // The welcome rewards come with the account, as with activation by the resident.
+      [welcomeStatement(c.env.DB, passholderId, now(c), userId)],
     );
     if (!created) throw new Problem('already_activated');
     return c.json((await repo.readRecord(c.env.DB, passholderId))!, 201);

@@ -186,7 +186,7 @@ describe('check-in and points', () => {
       } else {
         const r = await call(`/api/v1/rewards/${drink}/redemptions`, {
           token: door,
-          body: { passNumber: person.passholder.passNumber },
+          body: { passNumber: person.passholder.passNumber, activityId: acts[0]!.id },
         });
         if (r.status === 201) expected -= 3;
         else expect(r.status).toBe(409);

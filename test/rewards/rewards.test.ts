@@ -366,4 +366,24 @@ describe('rewards', () => {
       ).items,
     ).toEqual([]);
   });
+
+  it('grants the welcome reward when the counter sets up the account, once', async () => {
+    const counter = await loginAs('counter');
+    const person = await registerResident(counter);
+    await json(`/api/v1/passholders/${person.passholder.id}/account`, 201, {
+      token: counter,
+      body: { password: 'a-long-password-1' },
+    });
+    expect(await welcomeRows(person.passholder.id)).toHaveLength(1);
+    const again = await json<{ granted: number }>(
+      `/api/v1/passholders/${person.passholder.id}/welcome-rewards`,
+      200,
+      {
+        method: 'POST',
+        token: counter,
+      },
+    );
+    expect(again.granted).toBe(0);
+    expect(await welcomeRows(person.passholder.id)).toHaveLength(1);
+  });
 });
