@@ -4,6 +4,8 @@
  * Worker's `scheduled` export. PORT=NNNN for another port; AT=2026-05-01T02:15:00Z to run it "as of" a
  * moment (the job reads that time, e.g. to see statuses move into grace).
  */
+import process from 'node:process';
+
 const port = process.env.PORT ?? '8787';
 const params = new URLSearchParams({ cron: '15 2 * * *', format: 'json' });
 if (process.env.AT) {
