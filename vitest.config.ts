@@ -35,14 +35,15 @@ export default defineConfig(async () => {
             testTimeout: 60_000,
             hookTimeout: 60_000,
             include: ['test/**/*.test.ts'],
-            exclude: ['test/e2e/**'],
+            exclude: ['test/e2e/**', 'test/**/*.node.test.ts'],
             setupFiles: ['test/helpers/setup.ts'],
           },
         },
         {
           test: {
             name: 'e2e',
-            include: ['test/e2e/**/*.test.ts'],
+            // Browser tests, and tests that need Node rather than workerd (*.node.test.ts).
+            include: ['test/e2e/**/*.test.ts', 'test/**/*.node.test.ts'],
             environment: 'node',
             // One app and one browser at a time: this machine has two cores.
             fileParallelism: false,
