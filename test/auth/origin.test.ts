@@ -32,7 +32,7 @@ describe('requests from another site (CSRF)', () => {
       },
     );
     const signup = signups[0]!.id;
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { origin: 'http://evil.example' },
       { origin: 'null' },
       { origin: BASE.replace('https:', 'http:') },

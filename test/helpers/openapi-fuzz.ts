@@ -377,18 +377,16 @@ export class SchemaArbitraries {
     if (queryNames.length)
       mutations.push(
         (v) =>
-          fc
-            .tuple(fc.constantFrom(...queryNames), encoding)
-            .map(([name, how]) => [
-              {
-                ...v,
-                query: [
-                  ...v.query.filter((q) => !q.startsWith(`${enc(name)}=`)),
-                  `${enc(name)}=${ENCODINGS[how]}`,
-                ],
-              },
-              `query ${name}: ${how}`,
-            ]),
+          fc.tuple(fc.constantFrom(...queryNames), encoding).map(([name, how]) => [
+            {
+              ...v,
+              query: [
+                ...v.query.filter((q) => !q.startsWith(`${enc(name)}=`)),
+                `${enc(name)}=${ENCODINGS[how]}`,
+              ],
+            },
+            `query ${name}: ${how}`,
+          ]),
         (v) =>
           fc
             .constantFrom(...queryNames)
