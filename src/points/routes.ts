@@ -92,7 +92,7 @@ app.openapi(
     },
     responses: {
       200: jsonResponse(CheckinSchema, 'Checked in (or already)'),
-      ...problems(...DOOR_PROBLEMS, 'checkin_closed', 'activity_cancelled', 'idempotency_mismatch'),
+      ...problems(...DOOR_PROBLEMS, 'checkin_closed', 'idempotency_mismatch'),
     },
   }),
   async (c) => {
@@ -108,7 +108,6 @@ app.openapi(
         'checkin_closed',
       );
       const s = facts.seller;
-      if (s.cancelled) throw new Problem('activity_cancelled');
       if (holder.signupStatus === null && facts.seller.activityId)
         notices.push(notice('not_signed_up', c.var.locale));
       if (holder.signupStatus === 'waitlisted') notices.push(notice('waitlisted', c.var.locale));

@@ -151,6 +151,7 @@ export const DOOR_PROBLEMS = [
   'door_closed',
   'club_not_approved',
   'lookup_limit',
+  'activity_cancelled',
 ] as const;
 
 /** Membership price look-ups one staff account may make per hour. */
@@ -169,6 +170,7 @@ export function checkSeller(
 ): void {
   if (seller.clubStatus !== 'approved') throw new Problem('club_not_approved');
   if (seller.activityId !== null) {
+    if (seller.cancelled) throw new Problem('activity_cancelled');
     const times = {
       startsAt: seller.startsAt!,
       endsAt: seller.endsAt!,
