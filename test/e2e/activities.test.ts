@@ -52,7 +52,11 @@ describe.skipIf(!hasChromium)('activities in the browser', () => {
     await page.getByLabel('Activiteit').selectOption({
       label: (await page.locator('#door-activity option', { hasText: 'Petanque nu' }).textContent())!,
     });
-    await page.getByRole('textbox', { name: 'Pasnummer', exact: true }).fill('1608 6368 5586 7');
+    // (the membership till below has a pass number field of its own)
+    await page
+      .getByRole('form', { name: 'Pasnummer intypen' })
+      .getByLabel('Pasnummer')
+      .fill('1608 6368 5586 7');
     await page.getByRole('button', { name: 'Nakijken' }).click();
     await expect.poll(() => page.locator('.scan-result').textContent()).toContain('Niet ingeschreven');
     await page.getByRole('button', { name: 'Inchecken' }).click();

@@ -3,41 +3,53 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, signIn, useAppAndBrowser } from './server.ts';
+import { hasChromium, launchBrowser, signIn, travelTo, useAppAndBrowser } from './server.ts';
 import { writeQrVideo } from './y4m.ts';
 
 describe.skipIf(!hasChromium)('passes in the browser', () => {
   const ctx = useAppAndBrowser();
 
-  async function apiAs(login: string) {
+  /** Calls the API as `login`; with `now`, on the app's test clock (sign-in included: sessions follow it). */
+  async function apiAs(login: string, now?: Date) {
+    const clock: Record<string, string> = now ? { 'x-test-now': now.toISOString() } : {};
     const response = await fetch(`${ctx.app.url}/api/v1/auth/login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...clock },
       body: JSON.stringify({ login, password: 'demo-password' }),
     });
     const { token } = (await response.json()) as { token: string };
     return async <T>(path: string, body?: unknown): Promise<{ status: number; body: T }> => {
       const r = await fetch(`${ctx.app.url}${path}`, {
         method: body === undefined ? 'GET' : 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...clock },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       return { status: r.status, body: (await r.json()) as T };
     };
   }
 
-  async function swimActivityId(): Promise<string> {
+  /** The demo's swimming, next week: the door scans only shortly before and during it. */
+  async function swimActivity(): Promise<{ id: string; title: string; startsAt: string }> {
     const club = await apiAs('club@demo.local');
     const me = await club<{ clubIds: string[] }>('/api/v1/me');
-    const { body } = await club<{ items: { id: string; title: string }[] }>(
+    const { body } = await club<{ items: { id: string; title: string; startsAt: string }[] }>(
       `/api/v1/clubs/${me.body.clubIds[0]}/activities`,
     );
-    return body.items.find((a) => a.title === 'Zwemmen voor iedereen')!.id;
+    return body.items.find((a) => a.title === 'Zwemmen voor iedereen')!;
+  }
+
+  async function chooseSwim(page: Page): Promise<void> {
+    const option = page.locator('#door-activity option', { hasText: 'Zwemmen voor iedereen' });
+    await page.getByLabel('Activiteit').selectOption({ label: (await option.textContent())! });
   }
 
   it('round trip: the QR of /me/pass, rendered to pixels and decoded, is accepted at the door', async () => {
-    const resident = await apiAs('resident@demo.local');
+    // At the door of next week's swimming; the pass's code rotates, so it is shown at that time too.
+    const swim = await swimActivity();
+    const atDoor = new Date(Date.parse(swim.startsAt) - 10 * 60_000);
+    const resident = await apiAs('resident@demo.local', atDoor);
     const pass = await resident<{ code: string; qrSvg: string }>('/api/v1/me/pass');
     const page = await ctx.browser.newPage({ viewport: { width: 400, height: 400 } });
     await page.setContent(
@@ -47,9 +59,9 @@ describe.skipIf(!hasChromium)('passes in the browser', () => {
     await page.close();
     const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
     expect(decoded?.data).toBe(pass.body.code);
-    const door = await apiAs('door@demo.local');
+    const door = await apiAs('door@demo.local', atDoor);
     const scan = await door<{ passholder: { displayName: string } }>('/api/v1/scans', {
-      activityId: await swimActivityId(),
+      activityId: swim.id,
       code: decoded!.data,
     });
     expect(scan.status).toBe(200);
@@ -69,8 +81,10 @@ describe.skipIf(!hasChromium)('passes in the browser', () => {
     try {
       const context = await cameraBrowser.newContext({ locale: 'nl-BE', permissions: ['camera'] });
       const page = await context.newPage();
+      await travelTo(page, await swimActivity());
       await signIn(page, ctx.app.url, 'door@demo.local');
       await page.getByRole('link', { name: 'Onthaal' }).first().click();
+      await chooseSwim(page);
       await page.getByRole('button', { name: 'Camera starten' }).click();
       await expect
         .poll(() => page.locator('.scan-result').textContent(), { timeout: 20_000 })
@@ -82,12 +96,16 @@ describe.skipIf(!hasChromium)('passes in the browser', () => {
 
   it('door page: typing a pass number shows the name, a wrong one a plain message', async () => {
     const page = await ctx.browser.newPage({ locale: 'nl-BE' });
+    await travelTo(page, await swimActivity());
     await signIn(page, ctx.app.url, 'door@demo.local');
     await page.goto(`${ctx.app.url}/#/door`);
-    await page.getByRole('textbox', { name: 'Pasnummer', exact: true }).fill('4143 3760 4089 9');
+    await chooseSwim(page);
+    // (the membership till below has a pass number field of its own)
+    const typed = page.getByRole('form', { name: 'Pasnummer intypen' });
+    await typed.getByLabel('Pasnummer').fill('4143 3760 4089 9');
     await page.getByRole('button', { name: 'Nakijken' }).click();
     await expect.poll(() => page.locator('.scan-result').textContent()).toContain('Samira E.');
-    await page.getByRole('textbox', { name: 'Pasnummer', exact: true }).fill('4143 3760 4089 8');
+    await typed.getByLabel('Pasnummer').fill('4143 3760 4089 8');
     await page.getByRole('button', { name: 'Nakijken' }).click();
     await expect.poll(() => page.locator('.scan-result').textContent()).toContain('Dit pasnummer klopt niet');
     await page.close();

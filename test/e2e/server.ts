@@ -23,12 +23,23 @@ async function freePort(): Promise<number> {
 
 export type RunningApp = { url: string; stop: () => Promise<void> };
 
-/** Starts the app the way `npm start` does, on a free loopback port with its own fresh database. */
+/**
+ * Starts the app the way `npm start` does, on a free loopback port with its own fresh database.
+ * The test clock is on: a page may send `X-Test-Now` (see {@link travelTo}) to be at the door of an
+ * activity that, in the demo data, is next week. Requests without the header use the real clock.
+ */
 export async function startApp(): Promise<RunningApp> {
   const port = await freePort();
   const persist = mkdtempSync(join(tmpdir(), 'buurtpas-e2e-'));
+  const extraVars = [process.env.EXTRA_VARS, 'TEST_CLOCK:on'].filter(Boolean).join(' ');
   const child: ChildProcess = spawn(process.execPath, ['scripts/start.ts'], {
-    env: { ...process.env, PORT: String(port), PERSIST_DIR: persist, SKIP_WEB_BUILD: '1' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      PERSIST_DIR: persist,
+      SKIP_WEB_BUILD: '1',
+      EXTRA_VARS: extraVars,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -105,4 +116,54 @@ export async function signIn(
   await page.getByLabel('E-mailadres of pasnummer').fill(login);
   await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Aanmelden' }).click();
+}
+
+/** Signs in through the API, for set-up steps a test does not walk through in the browser. */
+export async function apiSignIn(
+  url: string,
+  login: string,
+  password = 'demo-password',
+): Promise<{ token: string; clubIds: string[]; municipalityId: string | null }> {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password }),
+  });
+  if (!response.ok) throw new Error(`sign-in of ${login} failed: ${response.status}`);
+  const { token, user } = (await response.json()) as {
+    token: string;
+    user: { clubIds: string[]; municipalityId: string | null };
+  };
+  return { token, clubIds: user.clubIds, municipalityId: user.municipalityId };
+}
+
+/** The coming activities of the clubs `login` works for (as the door page lists them), earliest first. */
+export async function clubActivities(
+  url: string,
+  login: string,
+): Promise<{ id: string; title: string; startsAt: string }[]> {
+  const { token, clubIds } = await apiSignIn(url, login);
+  const lists = await Promise.all(
+    clubIds.map(async (clubId) => {
+      const response = await fetch(`${url}/api/v1/clubs/${clubId}/activities`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return ((await response.json()) as { items: { id: string; title: string; startsAt: string }[] }).items;
+    }),
+  );
+  return lists.flat().sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+}
+
+/**
+ * Sets the app's clock for every request of this page to `minutesBefore` minutes before the activity
+ * starts (inside its door window). Call it before signing in: a session lives 15 minutes from its issue
+ * time on the same clock.
+ */
+export async function travelTo(
+  page: Page,
+  activity: { startsAt: string },
+  minutesBefore = 10,
+): Promise<void> {
+  const now = new Date(Date.parse(activity.startsAt) - minutesBefore * 60_000);
+  await page.setExtraHTTPHeaders({ 'x-test-now': now.toISOString() });
 }
