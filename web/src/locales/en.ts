@@ -435,6 +435,8 @@ export const en: Record<MessageKey, string> = {
   clubPendingNote:
     'Your club is still waiting for the municipality’s approval. You can already prepare activities as drafts; publishing is possible once approved.',
   savedAsDraft: 'Saved as a draft.',
+  doorClosed: 'Door closed',
+  saveDraft: 'Save as a draft',
   publishNow: 'Publish now',
   membershipOffers: 'Membership fees',
   membershipOffersHelp: 'The till sells only these membership fees, at the price you set here.',

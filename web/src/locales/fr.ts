@@ -440,6 +440,8 @@ export const fr: Record<MessageKey, string> = {
   clubPendingNote:
     'Votre club attend encore l’approbation de la commune. Vous pouvez déjà préparer des activités en brouillon ; la publication sera possible après l’approbation.',
   savedAsDraft: 'Enregistré comme brouillon.',
+  doorClosed: 'Accueil fermé',
+  saveDraft: 'Enregistrer comme brouillon',
   publishNow: 'Publier maintenant',
   membershipOffers: 'Cotisations',
   membershipOffersHelp: 'La caisse ne vend que ces cotisations, au prix que vous fixez ici.',

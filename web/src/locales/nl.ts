@@ -434,6 +434,8 @@ export const nl = {
   clubPendingNote:
     'Je vereniging wacht nog op goedkeuring door de gemeente. Je kunt activiteiten al als concept klaarzetten; publiceren kan na de goedkeuring.',
   savedAsDraft: 'Bewaard als concept.',
+  doorClosed: 'Deur dicht',
+  saveDraft: 'Als concept bewaren',
   publishNow: 'Nu publiceren',
   membershipOffers: 'Lidgelden',
   membershipOffersHelp: 'De kassa verkoopt alleen deze lidgelden, aan de prijs die je hier instelt.',

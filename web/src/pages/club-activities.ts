@@ -53,7 +53,9 @@ export async function clubActivitiesPage(clubId: string): Promise<HTMLElement> {
               'span',
               {},
               h('a', { href: `#/club/activities/${a.id}` }, a.title),
-              ...(a.draft ? [' ', h('strong', { class: 'tag' }, t('draft')), ' ', publishButton(a)] : []),
+              // (a club awaiting approval cannot publish: the note above says so, no dead button here)
+              ...(a.draft ? [' ', h('strong', { class: 'tag' }, t('draft'))] : []),
+              ...(a.draft && approved ? [' ', publishButton(a)] : []),
             ),
             a.capacity === null ? t('unlimited') : String(a.capacity),
             String(a.signedUp),
@@ -66,6 +68,15 @@ export async function clubActivitiesPage(clubId: string): Promise<HTMLElement> {
   const local = (d: Date) =>
     new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
   const tomorrow = new Date(Date.now() + 86_400_000);
+  const draftBox = h('input', {
+    id: 'act-draft',
+    type: 'checkbox',
+    name: 'draft',
+    value: 'yes',
+    checked: !approved,
+    disabled: !approved,
+  });
+  const submit = h('button', { type: 'submit' }, approved ? t('publish') : t('saveDraft'));
   const form = h(
     'form',
     { 'aria-labelledby': 'new-activity-title' },
@@ -108,22 +119,14 @@ export async function clubActivitiesPage(clubId: string): Promise<HTMLElement> {
         h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'access', value }), ` ${t(key)}`),
       ),
     ),
-    h(
-      'label',
-      { class: 'check', for: 'act-draft' },
-      h('input', {
-        id: 'act-draft',
-        type: 'checkbox',
-        name: 'draft',
-        value: 'yes',
-        checked: !approved,
-        disabled: !approved,
-      }),
-      ` ${t('saveAsDraft')}`,
-    ),
-    h('button', { type: 'submit' }, t('publish')),
+    h('label', { class: 'check', for: 'act-draft' }, draftBox, ` ${t('saveAsDraft')}`),
+    submit,
     status,
   );
+  // The button says what it will do: publish, or only save a draft.
+  const sync = () => (submit.textContent = draftBox.checked ? t('saveDraft') : t('publish'));
+  draftBox.addEventListener('change', sync);
+  form.addEventListener('reset', () => setTimeout(sync));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const v = formValues(form);

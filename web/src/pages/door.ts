@@ -64,7 +64,8 @@ export async function doorPage(me: Me): Promise<HTMLElement> {
     'door-activity',
     'activityId',
     t('activity'),
-    activities.map((a): [string, string] => [a.id, `${format.dateTime(a.startsAt)} · ${a.title}`]),
+    // The title first: on a phone the select cuts the end off.
+    activities.map((a): [string, string] => [a.id, `${a.title} · ${format.dateTime(a.startsAt)}`]),
   );
   const activitySelect = picker.querySelector('select') as HTMLSelectElement;
   const result = h('div', {
@@ -84,7 +85,7 @@ export async function doorPage(me: Me): Promise<HTMLElement> {
         'p',
         { class: 'big' },
         `${t('toPay')}: `,
-        h('strong', { class: 'amount' }, format.cents(price.price)),
+        h('strong', { class: 'amount huge' }, format.cents(price.price)),
       ),
       h('p', {}, `${t('regularPrice')}: ${format.cents(price.regularPrice)}`),
       status,
@@ -216,11 +217,15 @@ export async function doorPage(me: Me): Promise<HTMLElement> {
       announce(`${answer.passholder.displayName}. ${t('toPay')}: ${format.cents(answer.price.price)}`);
     } catch (e) {
       result.className = 'scan-result bad';
+      // A closed door is about the time, not the person: say so, not "not accepted".
+      const closed = e instanceof ApiError && e.code === 'door_closed';
       result.replaceChildren(
-        h('p', { class: 'huge' }, t('notAccepted')),
+        h('p', { class: 'huge' }, closed ? t('doorClosed') : t('notAccepted')),
         h('p', {}, e instanceof ApiError ? e.message : t('unknownError')),
       );
     }
+    // On a phone the typed number is below the result: bring the answer into view.
+    result.scrollIntoView({ block: 'nearest' });
   };
 
   const typed = h(
@@ -253,6 +258,7 @@ export async function doorPage(me: Me): Promise<HTMLElement> {
         audio: false,
       });
       video.srcObject = stream;
+      if (!video.isConnected) cameraStatus.after(video);
       video.hidden = false;
       await video.play();
       const decode = await makeDecoder();
@@ -292,7 +298,7 @@ export async function doorPage(me: Me): Promise<HTMLElement> {
       h('h2', { id: 'camera-title' }, t('scanWithCamera')),
       startButton,
       cameraStatus,
-      video,
+      // the video joins when the camera starts: the stylesheet's `video { display: block }` beats `hidden`
       canvas,
     ),
     h('section', { class: 'card' }, typed),

@@ -35,6 +35,11 @@ export async function membershipTill(clubId: string): Promise<HTMLElement | null
     h('button', { type: 'submit' }, t('showPrice')),
     result,
   );
+  // Another offer or number: the price shown (and its sale button) belonged to the previous one.
+  form.addEventListener('input', () => {
+    result.className = '';
+    result.replaceChildren();
+  });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const { offerId = '', passNumber = '' } = formValues(form);
@@ -66,7 +71,7 @@ export async function membershipTill(clubId: string): Promise<HTMLElement | null
           'p',
           { class: 'big' },
           `${t('toPay')}: `,
-          h('strong', { class: 'amount' }, format.cents(price.price)),
+          h('strong', { class: 'amount huge' }, format.cents(price.price)),
         ),
         h('p', {}, `${t('regularPrice')}: ${format.cents(price.regularPrice)}`),
         register,
