@@ -1,3 +1,4 @@
+import { doorWindow, type DoorTimes } from '../activities/window.ts';
 import type { ActivitySummary, Club, ClubInput } from './schema.ts';
 
 type ClubRow = {
@@ -93,6 +94,12 @@ export async function setClubStatus(
   return row ? toClub(row) : null;
 }
 
+/** When the door of an activity opens and closes, for the door page. */
+function doorTimes(a: DoorTimes): { opensAt: string; closesAt: string } {
+  const w = doorWindow(a);
+  return { opensAt: new Date(w.opens).toISOString(), closesAt: new Date(w.closes).toISOString() };
+}
+
 /** A club's activities from `from` on, soonest first. */
 export async function listClubActivities(
   db: D1Database,
@@ -103,6 +110,7 @@ export async function listClubActivities(
   const { results } = await db
     .prepare(
       `SELECT a.id, a.club_id, a.title, a.category, a.starts_at, a.ends_at, a.capacity, a.regular_price_cents, a.draft,
+              a.checkin_before_minutes, a.checkin_after_minutes,
               a.cancelled_at IS NOT NULL AS cancelled,
               (SELECT count(*) FROM signups s WHERE s.activity_id = a.id AND s.status <> 'cancelled') AS signed_up
          FROM activities a WHERE a.club_id = ?1 AND a.ends_at >= ?2 ORDER BY a.starts_at LIMIT ?3`,
@@ -118,6 +126,8 @@ export async function listClubActivities(
       capacity: number | null;
       regular_price_cents: number;
       draft: number;
+      checkin_before_minutes: number;
+      checkin_after_minutes: number;
       cancelled: number;
       signed_up: number;
     }>();
@@ -133,5 +143,11 @@ export async function listClubActivities(
     draft: r.draft === 1,
     cancelled: r.cancelled === 1,
     signedUp: r.signed_up,
+    door: doorTimes({
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+      before: r.checkin_before_minutes,
+      after: r.checkin_after_minutes,
+    }),
   }));
 }

@@ -38,6 +38,9 @@ export const ActivitySummarySchema = z
     draft: z.boolean().openapi({ description: 'Not published yet' }),
     cancelled: z.boolean(),
     signedUp: z.number().int().openapi({ description: 'Sign-ups, waiting list included' }),
+    door: z
+      .object({ opensAt: z.string(), closesAt: z.string() })
+      .openapi({ description: 'The door window: scans, prices and sales only between these times' }),
   })
   .openapi('ActivitySummary');
 

@@ -129,7 +129,6 @@ app.openapi(
       );
       return { status: 200 as const, body, writes: [] };
     });
-    if (result.replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(result.body, 200);
   },
 );

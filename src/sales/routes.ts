@@ -168,7 +168,6 @@ app.openapi(
       tariffId: s.tariffId,
     }));
     const result = await register(c, body, () => prepareSales(c, user, items));
-    if (result.replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(result.body, result.status);
   },
 );
@@ -202,7 +201,6 @@ app.openapi(
     const result = await register(c, { clubId, ...body }, () =>
       prepareSales(c, user, [{ target, pass: body, tariffId: body.tariffId, clubId }]),
     );
-    if (result.replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(result.body, result.status);
   },
 );

@@ -5,6 +5,7 @@ import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/ope
 import { Problem } from '../lib/problem.ts';
 import { brusselsDate } from '../lib/time.ts';
 import { requireClubStaff } from '../passes/door.ts';
+import { displayName } from '../passes/people.ts';
 import { municipalityRegion } from '../places/repo.ts';
 import { MessageSchema, PriceSchema } from '../scans/schema.ts';
 import * as repo from './repo.ts';
@@ -26,7 +27,10 @@ app.openapi(
     request: { query: TariffQuerySchema },
     responses: {
       200: jsonResponse(
-        PriceSchema.extend({ messages: z.array(MessageSchema) }),
+        PriceSchema.extend({
+          passholder: z.object({ displayName: z.string() }).openapi({ description: 'Whose price it is' }),
+          messages: z.array(MessageSchema),
+        }),
         'The price (messages: about the card, never about reductions)',
       ),
       ...problems(...DOOR_PROBLEMS),
@@ -41,7 +45,8 @@ app.openapi(
     const { facts, holder, notices } = await lookUp(c, user, target, query);
     const { answer } = await priceAnswer(c.env.SIGNING_KEYS, facts, holder, target, c.var.now);
     await lookupAudit(c.env.DB, holder.id, user, 'door_price', facts.seller.title, c.var.now).run();
-    return c.json({ ...answer, messages: notices }, 200);
+    const passholder = { displayName: displayName(holder.firstName, holder.lastName) };
+    return c.json({ passholder, ...answer, messages: notices }, 200);
   },
 );
 

@@ -45,9 +45,21 @@ const dateTime = () =>
     timeZone: 'Europe/Brussels',
   });
 
+const shortDateTime = () =>
+  new Intl.DateTimeFormat(`${current}-BE`, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Brussels',
+  });
+const time = () =>
+  new Intl.DateTimeFormat(`${current}-BE`, { timeStyle: 'short', timeZone: 'Europe/Brussels' });
+
 export const format = {
   cents: (cents: number) => money().format(cents / 100),
   dateTime: (iso: string) => dateTime().format(new Date(iso)),
+  /** A date and time that fits a table cell or a select on a phone ("24 nov 2026 17:00"). */
+  shortDateTime: (iso: string) => shortDateTime().format(new Date(iso)),
+  time: (iso: string) => time().format(new Date(iso)),
   passNumber: (n: string) => n.replace(/(\d{4})(?=\d)/g, '$1 '),
 };
 

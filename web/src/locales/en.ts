@@ -452,6 +452,8 @@ export const en: Record<MessageKey, string> = {
   showPrice: 'Show the price',
   doorWindowHint:
     'Scanning, prices and sales are possible from shortly before the start until shortly after the end of the activity.',
+  doorOpenFromTo:
+    'The door is open from {from} until {until}: that is when you can scan, see prices and sell.',
   auditDoorPrice: 'price looked up at the door',
   auditDoorSale: 'sale at the door',
   reducedLeft: 'Reduced price {count} more time(s)',

@@ -457,6 +457,8 @@ export const fr: Record<MessageKey, string> = {
   showPrice: 'Afficher le prix',
   doorWindowHint:
     'Scanner, voir les prix et vendre est possible peu avant le début jusqu’à peu après la fin de l’activité.',
+  doorOpenFromTo:
+    'L’accueil est ouvert du {from} à {until} : vous pouvez alors scanner, voir les prix et vendre.',
   auditDoorPrice: 'prix consulté à l’accueil',
   auditDoorSale: 'vente à l’accueil',
   reducedLeft: 'Encore {count} fois avec réduction',

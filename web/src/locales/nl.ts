@@ -451,6 +451,7 @@ export const nl = {
   showPrice: 'Prijs tonen',
   doorWindowHint:
     'Scannen, prijzen en verkopen kan kort voor de start tot kort na het einde van de activiteit.',
+  doorOpenFromTo: 'De deur is open van {from} tot {until}: dan kun je scannen, prijzen zien en verkopen.',
   auditDoorPrice: 'prijs opgevraagd aan de deur',
   auditDoorSale: 'verkoop aan de deur',
   reducedLeft: 'Nog {count} keer met korting',

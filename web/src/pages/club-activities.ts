@@ -48,7 +48,7 @@ export async function clubActivitiesPage(clubId: string): Promise<HTMLElement> {
         items
           .filter((a) => !a.cancelled)
           .map((a) => [
-            format.dateTime(a.startsAt),
+            format.shortDateTime(a.startsAt),
             h(
               'span',
               {},

@@ -4,8 +4,15 @@ import { format, t } from '../i18n.ts';
 import { choice, field } from '../roles/common.ts';
 import { membershipTill } from './membership-till.ts';
 
-type Activity = { id: string; clubId: string; title: string; startsAt: string; draft: boolean };
-type Price = { regularPrice: number; price: number; tariffId: string };
+type Activity = {
+  id: string;
+  clubId: string;
+  title: string;
+  startsAt: string;
+  draft: boolean;
+  door: { opensAt: string; closesAt: string };
+};
+type Price = { price: number; tariffId: string };
 type Scan = {
   passholder: { displayName: string };
   pass: { number: string };
@@ -65,9 +72,23 @@ export async function doorPage(me: Me): Promise<HTMLElement> {
     'activityId',
     t('activity'),
     // The title first: on a phone the select cuts the end off.
-    activities.map((a): [string, string] => [a.id, `${a.title} · ${format.dateTime(a.startsAt)}`]),
+    activities.map((a): [string, string] => [a.id, `${a.title} · ${format.shortDateTime(a.startsAt)}`]),
   );
   const activitySelect = picker.querySelector('select') as HTMLSelectElement;
+  // When the door of the chosen activity is open: only then do scans, prices and sales work.
+  const doorHours = h('p', { class: 'muted', id: 'door-hours' });
+  const showDoorHours = () => {
+    const chosen = activities.find((a) => a.id === activitySelect.value);
+    doorHours.textContent = chosen
+      ? t('doorOpenFromTo', {
+          from: format.shortDateTime(chosen.door.opensAt),
+          until: format.time(chosen.door.closesAt),
+        })
+      : '';
+  };
+  activitySelect.addEventListener('change', showDoorHours);
+  activitySelect.setAttribute('aria-describedby', 'door-hours');
+  showDoorHours();
   const result = h('div', {
     class: 'scan-result',
     role: 'status',
@@ -87,7 +108,6 @@ export async function doorPage(me: Me): Promise<HTMLElement> {
         `${t('toPay')}: `,
         h('strong', { class: 'amount huge' }, format.cents(price.price)),
       ),
-      h('p', {}, `${t('regularPrice')}: ${format.cents(price.regularPrice)}`),
       status,
     );
     const register = h('button', { type: 'button' }, t('registerSale'));
@@ -290,7 +310,7 @@ export async function doorPage(me: Me): Promise<HTMLElement> {
     {},
     h('h1', {}, t('doorTitle')),
     activities.length ? picker : h('p', {}, t('noActivities')),
-    h('p', { class: 'muted' }, t('doorWindowHint')),
+    doorHours,
     result,
     h(
       'section',

@@ -4,7 +4,7 @@ import { format, t } from '../i18n.ts';
 import { choice, field } from '../roles/common.ts';
 import type { Offer } from './membership-offers.ts';
 
-type Price = { regularPrice: number; price: number; tariffId: string };
+type Price = { passholder: { displayName: string }; price: number; tariffId: string };
 
 /**
  * The club's till for membership fees: pick one of the club's offers, type the pass number, see the price
@@ -67,13 +67,13 @@ export async function membershipTill(clubId: string): Promise<HTMLElement | null
       });
       result.className = 'till';
       result.replaceChildren(
+        h('p', { class: 'big' }, price.passholder.displayName),
         h(
           'p',
           { class: 'big' },
           `${t('toPay')}: `,
           h('strong', { class: 'amount huge' }, format.cents(price.price)),
         ),
-        h('p', {}, `${t('regularPrice')}: ${format.cents(price.regularPrice)}`),
         register,
         done,
       );
