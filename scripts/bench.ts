@@ -14,6 +14,8 @@ import { luhnCheckDigit } from '../src/passes/number.ts';
 import { demoId } from '../src/demo/seed.ts';
 import { SESSION_SQL } from '../src/auth/repo.ts';
 
+/** The bench activity whose door is open while the load runs. */
+const OPEN_ACTIVITY = 'bench-open';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const LARGE_HOLDERS = Number(process.env.BENCH_LARGE_PASSHOLDERS ?? 200_000);
 const LARGE_ROWS = Number(process.env.BENCH_LARGE_ROWS ?? 1_000_000);
@@ -76,6 +78,16 @@ async function fill(holders: number, rows: number) {
       `2026-10-${String((a % 28) + 1).padStart(2, '0')}T11:00:00.000Z`,
       now,
     );
+  // The activity the load scans: its door is open during the whole run (scans work only while it is).
+  const started = Date.now() - 10 * 60_000;
+  activity.run(
+    OPEN_ACTIVITY,
+    club,
+    'Bench: open door',
+    new Date(started).toISOString(),
+    new Date(started + 3 * 3_600_000).toISOString(),
+    now,
+  );
   const checkin = db.prepare(
     "INSERT OR IGNORE INTO checkins (activity_id, passholder_id, at, via) VALUES (?, ?, ?, 'door')",
   );
@@ -209,14 +221,16 @@ async function main() {
     { stdio: 'inherit' },
   );
   setup();
-  const swim = await demoId('activity:swim');
 
   // Small size: about 1,000 passholders.
   await fill(1_000, 2_000);
   let server = await start();
   let door = await token('door@demo.local');
   const scanBody = (holders: number) => () =>
-    JSON.stringify({ activityId: swim, passNumber: passNumber(Math.floor(Math.random() * holders)) });
+    JSON.stringify({
+      activityId: OPEN_ACTIVITY,
+      passNumber: passNumber(Math.floor(Math.random() * holders)),
+    });
   const probe = await fetch(`${URL_}/api/v1/scans`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${door}` },
