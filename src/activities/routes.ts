@@ -24,20 +24,24 @@ const Params = z.object({ activityId: IdSchema });
 /** How long the self check-in code shown at the venue lives. */
 export const ACTIVITY_CODE_SECONDS = 120;
 
-function dateProblem(pointer: string, detail: string): Problem {
+/** What is wrong with a date, said beside its field. */
+const DATE_MESSAGES = {
+  '/endsAt': {
+    nl: 'Het einde moet na het begin liggen.',
+    fr: 'La fin doit être après le début.',
+    en: 'The end must be after the start.',
+  },
+  '/signupDeadline': {
+    nl: 'Inschrijven moet sluiten voor het einde van de activiteit.',
+    fr: 'Les inscriptions doivent se clôturer avant la fin de l’activité.',
+    en: 'Sign-ups must close before the activity ends.',
+  },
+} as const;
+
+function dateProblem(pointer: keyof typeof DATE_MESSAGES, detail: string): Problem {
   return new Problem('validation_failed', {
     detail,
-    fields: [
-      {
-        pointer,
-        code: 'invalid',
-        messages: {
-          nl: 'Deze datum klopt niet.',
-          fr: 'Cette date n’est pas correcte.',
-          en: 'This date is not right.',
-        },
-      },
-    ],
+    fields: [{ pointer, code: 'invalid', messages: DATE_MESSAGES[pointer] }],
   });
 }
 

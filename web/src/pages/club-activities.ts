@@ -16,6 +16,15 @@ type ClubActivity = {
   signedUp: number;
 };
 
+/** Where the API's field problems belong in the activity form (pointer -> control name). */
+const ACTIVITY_FIELDS = {
+  '/regularPriceCents': 'price',
+  '/venue/name': 'venue',
+  '/venue/address': 'address',
+  '/repeatWeekly': 'repeat',
+  '/description/nl': 'description',
+};
+
 export async function clubActivitiesPage(clubId: string): Promise<HTMLElement> {
   const list = h('div', {});
   const club = await api<{ status: 'pending' | 'approved' | 'suspended' }>(`/clubs/${clubId}`);
@@ -130,28 +139,33 @@ export async function clubActivitiesPage(clubId: string): Promise<HTMLElement> {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const v = formValues(form);
-    void submitWith(form, status, async () => {
-      await api(`/clubs/${clubId}/activities`, {
-        body: {
-          title: v.title,
-          category: v.category,
-          startsAt: new Date(v.startsAt!).toISOString(),
-          endsAt: new Date(v.endsAt!).toISOString(),
-          capacity: v.capacity ? Number(v.capacity) : null,
-          regularPriceCents: Math.round(Number(v.price) * 100),
-          points: Number(v.points || 1),
-          venue: { name: v.venue || null, address: v.address || null },
-          description: v.description ? { nl: v.description } : {},
-          repeatWeekly: Number(v.repeat || 0),
-          draft: !approved || v.draft === 'yes',
-          accessibility: [...form.querySelectorAll<HTMLInputElement>('input[name=access]:checked')].map(
-            (i) => i.value,
-          ),
-        },
-      });
-      await render();
-      return !approved || v.draft === 'yes' ? t('savedAsDraft') : t('published');
-    });
+    void submitWith(
+      form,
+      status,
+      async () => {
+        await api(`/clubs/${clubId}/activities`, {
+          body: {
+            title: v.title,
+            category: v.category,
+            startsAt: new Date(v.startsAt!).toISOString(),
+            endsAt: new Date(v.endsAt!).toISOString(),
+            capacity: v.capacity ? Number(v.capacity) : null,
+            regularPriceCents: Math.round(Number(v.price) * 100),
+            points: Number(v.points || 1),
+            venue: { name: v.venue || null, address: v.address || null },
+            description: v.description ? { nl: v.description } : {},
+            repeatWeekly: Number(v.repeat || 0),
+            draft: !approved || v.draft === 'yes',
+            accessibility: [...form.querySelectorAll<HTMLInputElement>('input[name=access]:checked')].map(
+              (i) => i.value,
+            ),
+          },
+        });
+        await render();
+        return !approved || v.draft === 'yes' ? t('savedAsDraft') : t('published');
+      },
+      ACTIVITY_FIELDS,
+    );
   });
   await render();
   return h(

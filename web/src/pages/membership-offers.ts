@@ -74,18 +74,23 @@ export async function membershipOffersSection(clubId: string): Promise<HTMLEleme
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const v = formValues(form);
-    void submitWith(form, status, async () => {
-      await api(`/clubs/${clubId}/membership-offers`, {
-        body: {
-          title: v.title,
-          season: v.season,
-          category: v.category,
-          regularPriceCents: Math.round(Number(v.price) * 100),
-        },
-      });
-      await render();
-      return t('offerAdded');
-    });
+    void submitWith(
+      form,
+      status,
+      async () => {
+        await api(`/clubs/${clubId}/membership-offers`, {
+          body: {
+            title: v.title,
+            season: v.season,
+            category: v.category,
+            regularPriceCents: Math.round(Number(v.price) * 100),
+          },
+        });
+        await render();
+        return t('offerAdded');
+      },
+      { '/regularPriceCents': 'price' },
+    );
   });
   await render();
   return h(

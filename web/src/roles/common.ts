@@ -1,5 +1,6 @@
 import { ApiError } from '../api.ts';
 import { announce, h } from '../dom.ts';
+import { sendForm } from '../forms.ts';
 import { t, type MessageKey } from '../i18n.ts';
 
 /** A titled region of the home page; `load` fills it and may fail with a visible, announced message. */
@@ -34,28 +35,8 @@ export function table(caption: string, headers: string[], rows: (Node | string)[
   );
 }
 
-/** Runs a form action, showing its result or problem next to the form. */
-export async function submitWith(
-  form: HTMLFormElement,
-  status: HTMLElement,
-  action: () => Promise<string>,
-): Promise<void> {
-  const button = form.querySelector('button');
-  if (button) button.disabled = true;
-  try {
-    const message = await action();
-    status.className = 'ok';
-    status.textContent = message;
-    announce(message);
-    form.reset();
-  } catch (e) {
-    status.className = 'error';
-    status.textContent = e instanceof ApiError ? e.message : t('unknownError');
-    announce(status.textContent);
-  } finally {
-    if (button) button.disabled = false;
-  }
-}
+/** Runs a form action: its result in `status`, a problem on the form's fields (see `forms.ts`). */
+export const submitWith = sendForm;
 
 export const CLUB_KINDS = ['sports', 'culture', 'youth', 'social', 'other'] as const;
 const KIND_KEYS: Record<string, MessageKey> = {
