@@ -49,6 +49,10 @@ export default defineConfig(async () => {
             fileParallelism: false,
             testTimeout: 120_000,
             hookTimeout: 180_000,
+            // expect.poll waits for what a person would wait for (a page that loads, a list that updates). Its
+            // default of one second assumes an idle machine: on a loaded 2-core CI runner a page load takes
+            // longer, and the statements test failed there while the page was still loading.
+            expect: { poll: { timeout: 15_000 } },
           },
         },
       ],
