@@ -156,6 +156,7 @@ export const en: Record<MessageKey, string> = {
   cameraUnavailable: 'The camera does not work. Type the pass number.',
   scanWithCamera: 'Scan with the camera',
   auditRead: 'read',
+  auditAreaStatus: 'social status',
   auditRegister: 'registered',
   auditUpdate: 'changed',
   auditMove: 'moved',

@@ -158,6 +158,7 @@ export const fr: Record<MessageKey, string> = {
   cameraUnavailable: 'La caméra ne fonctionne pas. Tapez le numéro de carte.',
   scanWithCamera: 'Scanner avec la caméra',
   auditRead: 'consulté',
+  auditAreaStatus: 'statut social',
   auditRegister: 'enregistré',
   auditUpdate: 'modifié',
   auditMove: 'déménagé',

@@ -155,6 +155,7 @@ export const nl = {
   cameraUnavailable: 'De camera werkt niet. Typ het pasnummer.',
   scanWithCamera: 'Scannen met de camera',
   auditRead: 'ingekeken',
+  auditAreaStatus: 'kansenstatuut',
   auditRegister: 'geregistreerd',
   auditUpdate: 'gewijzigd',
   auditMove: 'verhuisd',

@@ -39,6 +39,14 @@ const REASONS: Record<string, MessageKey> = {
   other: 'reasonOther',
 };
 const label = (map: Record<string, MessageKey>, value: string) => (map[value] ? t(map[value]) : value);
+/** Areas of the record a read was about, written before the reason ("social_status:counter_visit"). */
+const AREAS: Record<string, MessageKey> = { social_status: 'auditAreaStatus' };
+/** The reason in words: never a raw key on screen; free text (an activity's title) stays as it is. */
+function reasonText(reason: string): string {
+  const [area, rest] = reason.includes(':') ? reason.split(':', 2) : ['', reason];
+  const words = label(REASONS, rest ?? '');
+  return area && AREAS[area] ? `${t(AREAS[area])}: ${words}` : label(REASONS, reason);
+}
 
 /** Timer of the rotating code; cleared whenever the page is left. */
 let refresh: ReturnType<typeof setTimeout> | undefined;
@@ -121,7 +129,7 @@ export async function passPage(me: Me): Promise<HTMLElement> {
                 items.map((e) => [
                   format.dateTime(e.at),
                   e.actor,
-                  `${label(ACTIONS, e.action)} · ${label(REASONS, e.reason)}`,
+                  `${label(ACTIONS, e.action)} · ${reasonText(e.reason)}`,
                 ]),
               ),
         );
