@@ -16,6 +16,9 @@ describe.skipIf(!hasChromium)('activities in the browser', () => {
     await page.getByRole('link', { name: 'Minivoetbaltornooi' }).click();
     await page.getByRole('heading', { name: 'Minivoetbaltornooi', level: 1 }).waitFor();
     expect((await page.locator('main').textContent())?.replace(/\s/g, ' ')).toContain('€ 3,00 (jouw prijs)');
+    // Words follow the number (Intl.PluralRules): one point is "1 punt", not "1 punten".
+    expect(await page.locator('main').textContent()).toContain('1 punt');
+    expect(await page.locator('main').textContent()).not.toContain('1 punten');
     await page.getByLabel('Nour El Amrani').check();
     await page.getByRole('button', { name: 'Inschrijven' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Ingeschreven');

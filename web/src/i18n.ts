@@ -25,6 +25,16 @@ export function setLocale(next: Locale): void {
   document.documentElement.lang = next;
 }
 
+/**
+ * The text for a key that depends on a number, through `Intl.PluralRules`: `key_one` where the language
+ * says "one" (nl/en: 1; fr: 0 and 1), else `key`. `count` also fills `{count}`.
+ */
+export function tn(key: MessageKey, count: number, params: Record<string, string | number> = {}): string {
+  const one = `${key}_one` as MessageKey;
+  const form = new Intl.PluralRules(current).select(count);
+  return t(form === 'one' && one in dictionaries[current] ? one : key, { count, ...params });
+}
+
 /** The text for a key in the current language, with `{placeholders}` filled. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   return dictionaries[current][key].replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m));

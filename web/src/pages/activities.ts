@@ -1,6 +1,6 @@
 import { api, ApiError, type Me } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
-import { format, locale, t, type MessageKey } from '../i18n.ts';
+import { format, locale, t, tn, type MessageKey } from '../i18n.ts';
 import { choice, section } from '../roles/common.ts';
 import { liftsSection } from './rides.ts';
 
@@ -51,7 +51,7 @@ export function priceText(a: Activity): string {
 
 function placesText(a: Activity): string {
   if (a.capacity === null) return t(a.signupRequired ? 'unlimited' : 'walkIn');
-  return a.placesLeft ? t('placesLeft', { count: a.placesLeft }) : t('fullWaitlist');
+  return a.placesLeft ? tn('placesLeft', a.placesLeft) : t('fullWaitlist');
 }
 
 function card(a: Activity): HTMLElement {
@@ -282,7 +282,7 @@ export async function activityPage(id: string, me: Me | null): Promise<HTMLEleme
       ' · ',
       placesText(a),
       ' · ',
-      t('pointsForActivity', { count: a.points }),
+      tn('pointsForActivity', a.points),
     ),
     ...(a.myPrice?.remaining != null
       ? [h('p', { class: 'muted' }, t('reducedLeft', { count: a.myPrice.remaining }))]

@@ -1,6 +1,6 @@
 import { api, ApiError, type Me } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
-import { format, t } from '../i18n.ts';
+import { format, t, tn } from '../i18n.ts';
 import { choice, field } from '../roles/common.ts';
 import { membershipTill } from './membership-till.ts';
 
@@ -160,7 +160,10 @@ export async function doorPage(me: Me): Promise<HTMLElement> {
           { body },
         );
         status.className = 'ok';
-        status.textContent = t('checkedInDone', { points: r.pointsAwarded, total: r.points });
+        status.textContent = tn('checkedInDone', r.pointsAwarded, {
+          points: r.pointsAwarded,
+          total: r.points,
+        });
         button.textContent = t('checkedIn');
       } catch (e) {
         button.disabled = false;

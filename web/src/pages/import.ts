@@ -1,6 +1,6 @@
 import { api, ApiError } from '../api.ts';
 import { announce, h } from '../dom.ts';
-import { format, t } from '../i18n.ts';
+import { format, t, tn } from '../i18n.ts';
 import { section, table } from '../roles/common.ts';
 
 type Row = {
@@ -56,7 +56,7 @@ export function importPage(municipalityId: string): HTMLElement {
       try {
         const done = await api<Import>(`/status-imports/${imp.id}/confirm`, { method: 'POST' });
         show(done);
-        announce(t('importGranted', { count: done.granted ?? 0 }));
+        announce(tn('importGranted', done.granted ?? 0));
       } catch (e) {
         announce(e instanceof ApiError ? e.message : t('unknownError'));
       }
@@ -69,7 +69,7 @@ export function importPage(municipalityId: string): HTMLElement {
         t('importCounts', { matched: imp.matched, unmatched: imp.unmatched, ambiguous: imp.ambiguous }),
       ),
       imp.granted !== undefined
-        ? h('p', { class: 'ok', role: 'status' }, t('importGranted', { count: imp.granted }))
+        ? h('p', { class: 'ok', role: 'status' }, tn('importGranted', imp.granted))
         : '',
       imp.alreadyImported ? h('p', { class: 'note' }, t('alreadyImported')) : '',
       table(

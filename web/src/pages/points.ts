@@ -1,6 +1,6 @@
 import { api, ApiError } from '../api.ts';
 import { announce, h } from '../dom.ts';
-import { format, t, type MessageKey } from '../i18n.ts';
+import { format, t, tn, type MessageKey } from '../i18n.ts';
 import { section, table } from '../roles/common.ts';
 
 type Ledger = {
@@ -35,7 +35,7 @@ export function pointsPage(): HTMLElement {
     ]);
     page.replaceChildren(
       h('h1', {}, t('myPoints')),
-      h('p', { class: 'huge' }, t('pointsBalance', { count: ledger.balance })),
+      h('p', { class: 'huge' }, tn('pointsBalance', ledger.balance)),
       message ? h('p', { role: 'status', class: 'ok' }, message) : '',
       section('rewards', 'rewards', async (body) => {
         body.replaceChildren(
@@ -47,7 +47,7 @@ export function pointsPage(): HTMLElement {
                 'li',
                 { class: 'reward' },
                 h('strong', {}, r.title),
-                ` · ${t('pointsCost', { count: r.pointsCost })} `,
+                ` · ${tn('pointsCost', r.pointsCost)} `,
                 r.check.redeemable
                   ? h(
                       'button',
@@ -130,7 +130,10 @@ export async function selfCheckinPage(code: string): Promise<HTMLElement> {
           {},
           c.alreadyCheckedIn
             ? t('alreadyIn', { name: c.passholder.displayName })
-            : t('checkedInPoints', { name: c.passholder.displayName, points: c.pointsAwarded }),
+            : tn('checkedInPoints', c.pointsAwarded, {
+                name: c.passholder.displayName,
+                points: c.pointsAwarded,
+              }),
         ),
       ),
     );

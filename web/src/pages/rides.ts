@@ -1,6 +1,6 @@
 import { api, ApiError } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
-import { format, t, type MessageKey } from '../i18n.ts';
+import { format, t, tn, type MessageKey } from '../i18n.ts';
 import { choice, field, section } from '../roles/common.ts';
 
 const NEEDS: [string, MessageKey][] = [
@@ -111,7 +111,7 @@ export function liftsSection(activityId: string, hoods: Hood[], startsAt: string
           h(
             'li',
             {},
-            `${o.driver.firstName} (${o.driver.area ?? '—'}) · ${format.dateTime(o.departsAt)} · ${t('seatsLeft', { count: o.seatsLeft })}${o.detourKm !== null ? ` · ${t('detour', { km: o.detourKm })}` : ''} `,
+            `${o.driver.firstName} (${o.driver.area ?? '—'}) · ${format.dateTime(o.departsAt)} · ${tn('seatsLeft', o.seatsLeft)}${o.detourKm !== null ? ` · ${t('detour', { km: o.detourKm })}` : ''} `,
             h(
               'button',
               {
