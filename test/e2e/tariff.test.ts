@@ -53,7 +53,7 @@ describe.skipIf(!hasChromium)('social tariff in the browser', () => {
     await page.getByRole('button', { name: 'Bevestigen en kansenstatuut toekennen' }).click();
     await expect
       .poll(() => page.getByRole('status').first().textContent())
-      .toContain('1 mensen kregen het kansenstatuut');
+      .toContain('1 persoon kreeg het kansenstatuut');
     await page.getByRole('link', { name: 'Inwoner zoeken' }).click();
     await page.getByLabel('Naam of pasnummer').fill('1608636855867');
     await page.getByRole('button', { name: 'Zoeken' }).click();
