@@ -10,6 +10,7 @@ import { NOTICES } from '../lib/notices.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';
+import { fieldProblem } from '../lib/validation.ts';
 import { addSeconds, brusselsDateTime } from '../lib/time.ts';
 import { qrSvg } from '../passes/qr.ts';
 import { findNeighbourhood } from '../places/repo.ts';
@@ -39,10 +40,7 @@ const DATE_MESSAGES = {
 } as const;
 
 function dateProblem(pointer: keyof typeof DATE_MESSAGES, detail: string): Problem {
-  return new Problem('validation_failed', {
-    detail,
-    fields: [{ pointer, code: 'invalid', messages: DATE_MESSAGES[pointer] }],
-  });
+  return fieldProblem(pointer, 'invalid', detail, DATE_MESSAGES[pointer]);
 }
 
 /**

@@ -62,12 +62,20 @@ export function fieldProblems(error: ZodError, target: string): FieldProblem[] {
   });
 }
 
-/** A 400 problem for one field (`pointer` into the request, `code` one of the field codes above). */
-export function fieldProblem(pointer: string, code: string, detail: string): Problem {
+/**
+ * A 400 problem for one field (`pointer` into the request, `code` one of the field codes above), with the
+ * code's usual words, or `messages` that say exactly what is wrong with this field.
+ */
+export function fieldProblem(
+  pointer: string,
+  code: string,
+  detail: string,
+  messages?: { nl: string; fr: string; en: string },
+): Problem {
   const known = code in FIELD_MESSAGES ? code : 'invalid';
   return new Problem('validation_failed', {
     detail,
-    fields: [{ pointer, code: known, messages: FIELD_MESSAGES[known]! }],
+    fields: [{ pointer, code: known, messages: messages ?? FIELD_MESSAGES[known]! }],
   });
 }
 

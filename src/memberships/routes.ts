@@ -5,6 +5,7 @@ import { newId } from '../lib/ids.ts';
 import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';
 import { brusselsDate } from '../lib/time.ts';
+import { fieldProblem } from '../lib/validation.ts';
 import * as repo from './repo.ts';
 import { MembershipOfferInputSchema, MembershipOfferSchema } from './schema.ts';
 import { openSeasons } from './seasons.ts';
@@ -62,19 +63,10 @@ app.openapi(
     const input = c.req.valid('json');
     const seasons = openSeasons(brusselsDate(c.var.now));
     if (!seasons.includes(input.season)) {
-      throw new Problem('validation_failed', {
-        detail: `The season must be one of ${seasons.join(', ')}`,
-        fields: [
-          {
-            pointer: '/season',
-            code: 'invalid',
-            messages: {
-              nl: `Kies het seizoen ${seasons.join(' of ')}.`,
-              fr: `Choisissez la saison ${seasons.join(' ou ')}.`,
-              en: `Choose the season ${seasons.join(' or ')}.`,
-            },
-          },
-        ],
+      throw fieldProblem('/season', 'invalid', `The season must be one of ${seasons.join(', ')}`, {
+        nl: `Kies het seizoen ${seasons.join(' of ')}.`,
+        fr: `Choisissez la saison ${seasons.join(' ou ')}.`,
+        en: `Choose the season ${seasons.join(' or ')}.`,
       });
     }
     const id = newId();
