@@ -1,22 +1,11 @@
 import { api, type Me } from './api.ts';
+import { loadingNote } from './components.ts';
 import { announce, h } from './dom.ts';
 import { locale, setLocale, t, translateStatic, type Locale } from './i18n.ts';
 import { activatePage } from './pages/activate.ts';
-import { counterRecordPage } from './pages/counter-record.ts';
-import { counterRegisterPage, counterSearchPage } from './pages/counter-search.ts';
-import { doorPage, leaveDoorPage } from './pages/door.ts';
-import { activitiesPage, activityPage } from './pages/activities.ts';
-import { adminRulesPage } from './pages/admin-rules.ts';
-import { clubActivitiesPage, clubActivityPage } from './pages/club-activities.ts';
-import { pointsPage, selfCheckinPage } from './pages/points.ts';
-import { homePage } from './pages/home.ts';
-import { importPage } from './pages/import.ts';
-import { adminStatementsPage, clubStatementsPage } from './pages/statements.ts';
 import { loginPage } from './pages/login.ts';
-import { leavePassPage, passPage } from './pages/pass.ts';
-import { printPage } from './pages/print.ts';
-import { ridesPage } from './pages/rides.ts';
-import { currentRoute, go } from './router.ts';
+import { go } from './router.ts';
+import { allowed, match, menuFor } from './routes.ts';
 
 const main = document.getElementById('main')!;
 const nav = document.getElementById('nav')!;
@@ -36,35 +25,10 @@ function show(page: HTMLElement, render = renders): void {
   main.focus();
 }
 
-function counterMunicipality(user: Me): string | null {
-  return user.staffRoles.find((r) => r.role === 'counter')?.municipalityId ?? null;
-}
-function adminMunicipality(user: Me): string | null {
-  return user.staffRoles.find((r) => r.role === 'municipality_admin')?.municipalityId ?? null;
-}
-function adminClub(user: Me): string | null {
-  return user.staffRoles.find((r) => r.role === 'club_admin')?.clubId ?? null;
-}
-
 function renderNav(): void {
-  const links: [string, string][] = [];
-  if (!me) links.push(['#/', t('signIn')], ['#/activities', t('activitiesTitle')]);
-  if (me) {
-    links.push(['#/', t('home')]);
-    if (me.passholderId)
-      links.push(
-        ['#/activities', t('activitiesTitle')],
-        ['#/pass', t('myPass')],
-        ['#/points', t('myPoints')],
-      );
-    if (counterMunicipality(me))
-      links.push(['#/counter', t('findResident')], ['#/counter/import', t('importNav')]);
-    if (me.clubIds.length) links.push(['#/door', t('doorTitle')]);
-    if (adminClub(me))
-      links.push(['#/club/activities', t('clubActivities')], ['#/statements', t('statements')]);
-    if (adminMunicipality(me)) links.push(['#/admin', t('tillNav')], ['#/admin/statements', t('statements')]);
-  }
-  const here = `#/${currentRoute().name === '' ? '' : location.hash.replace(/^#\/?/, '')}`;
+  const links: [string, string][] = menuFor(me).map(([href, key]) => [href, t(key)]);
+  if (!me) links.unshift(['#/', t('signIn')]);
+  const here = `#/${location.hash.replace(/^#\/?/, '').split('?')[0]}`;
   nav.replaceChildren(
     ...links.map(([href, text]) =>
       h('a', { href, ...(href === here ? { 'aria-current': 'page' } : {}) }, text),
@@ -73,107 +37,55 @@ function renderNav(): void {
   nav.hidden = links.length === 0;
 }
 
-async function pageFor(user: Me): Promise<HTMLElement> {
-  const route = currentRoute();
-  const municipality = counterMunicipality(user);
-  switch (route.name) {
-    case '':
-      return homePage(user);
-    case 'pass':
-      return passPage(user);
-    case 'counter':
-      if (municipality) return counterSearchPage();
-      break;
-    case 'counter/new':
-      if (municipality) return counterRegisterPage(municipality);
-      break;
-    case 'activities':
-      return activitiesPage();
-    case 'activities/:id':
-      return activityPage(route.params.id!, user);
-    case 'rides':
-      if (user.passholderId) return ridesPage();
-      break;
-    case 'points':
-      if (user.passholderId) return pointsPage();
-      break;
-    case 'checkin/:code':
-      return selfCheckinPage(route.params.code!);
-    case 'club/activities': {
-      const club = adminClub(user);
-      if (club) return clubActivitiesPage(club);
-      break;
-    }
-    case 'club/activities/:id':
-      if (user.clubIds.length) return clubActivityPage(route.params.id!);
-      break;
-    case 'counter/import':
-      if (municipality) return importPage(municipality);
-      break;
-    case 'statements': {
-      const club = adminClub(user);
-      if (club) return clubStatementsPage(club);
-      break;
-    }
-    case 'admin': {
-      const own = adminMunicipality(user);
-      if (own) return adminRulesPage(own);
-      break;
-    }
-    case 'admin/statements': {
-      const own = adminMunicipality(user);
-      if (own) return adminStatementsPage(own);
-      break;
-    }
-    case 'counter/p/:id':
-      return counterRecordPage(route.params.id!);
-    case 'print/:id':
-      return printPage(route.params.id!);
-    case 'door':
-      if (user.clubIds.length) return doorPage(user);
-      break;
-  }
-  return h('div', {}, h('h1', {}, t('notFound')), h('p', {}, h('a', { href: '#/' }, t('home'))));
-}
+const notFound = () =>
+  h('div', {}, h('h1', {}, t('notFound')), h('p', {}, h('a', { href: '#/' }, t('home'))));
+
+/** The page being shown: its signal fires when the user leaves it. */
+let leaving = new AbortController();
 
 async function render(): Promise<void> {
   const current = ++renders;
-  leavePassPage();
-  leaveDoorPage();
+  leaving.abort();
+  leaving = new AbortController();
+  const signal = leaving.signal;
   translateStatic();
   logout.hidden = me === null;
   renderNav();
-  if (!me && (currentRoute().name === 'activities' || currentRoute().name === 'activities/:id')) {
-    // Finding activities is public.
-    try {
-      const route = currentRoute();
-      show(
-        route.name === 'activities' ? await activitiesPage() : await activityPage(route.params.id!, null),
-        current,
-      );
-    } catch {
-      show(h('div', {}, h('h1', {}, t('unknownError'))), current);
-    }
-    return;
-  }
-  if (!me) {
+  const found = match(location.hash);
+  if (!me && !found?.route.public) {
     const signedIn = (user: Me) => {
       me = user;
       if (user.locale !== locale())
         void api('/me', { method: 'PATCH', body: { locale: locale() } }).catch(() => undefined);
-      if (currentRoute().name === 'activate') go('pass');
+      if (location.hash.startsWith('#/activate')) go('pass');
       else void render();
     };
-    show(currentRoute().name === 'activate' ? activatePage(signedIn) : loginPage(signedIn));
+    show(location.hash.startsWith('#/activate') ? activatePage(signedIn) : loginPage(signedIn));
     return;
   }
+  // A page that takes longer than a moment shows that it is loading (the old page stays until then).
+  const slow = setTimeout(() => {
+    if (current !== renders) return;
+    main.setAttribute('aria-busy', 'true');
+    main.replaceChildren(loadingNote());
+  }, 300);
   try {
-    show(await pageFor(me), current);
+    if (!found || !allowed(found.route, me)) show(notFound(), current);
+    else {
+      const { route, params } = found;
+      const page = route.public
+        ? route.page({ me, params, signal })
+        : route.page({ me: me!, params, signal });
+      show(await page, current);
+    }
   } catch {
     show(
       h('div', {}, h('h1', {}, t('unknownError')), h('p', {}, h('a', { href: '#/' }, t('home')))),
       current,
     );
+  } finally {
+    clearTimeout(slow);
+    if (current === renders) main.removeAttribute('aria-busy');
   }
 }
 

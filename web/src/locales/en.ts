@@ -466,4 +466,9 @@ export const en: Record<MessageKey, string> = {
   auditDoorPrice: 'price looked up at the door',
   auditDoorSale: 'sale at the door',
   reducedLeft: 'Reduced price {count} more time(s)',
+  // Component kit (issue 11)
+  confirmNo: 'No, go back',
+  // Door (issue 11)
+  // Lifts (issue 11)
+  // Activities and points (issue 11)
 };

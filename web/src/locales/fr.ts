@@ -471,4 +471,9 @@ export const fr: Record<MessageKey, string> = {
   auditDoorPrice: 'prix consulté à l’accueil',
   auditDoorSale: 'vente à l’accueil',
   reducedLeft: 'Encore {count} fois avec réduction',
+  // Component kit (issue 11)
+  confirmNo: 'Non, retour',
+  // Door (issue 11)
+  // Lifts (issue 11)
+  // Activities and points (issue 11)
 };

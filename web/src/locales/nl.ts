@@ -464,6 +464,11 @@ export const nl = {
   auditDoorPrice: 'prijs opgevraagd aan de deur',
   auditDoorSale: 'verkoop aan de deur',
   reducedLeft: 'Nog {count} keer met korting',
+  // Component kit (issue 11)
+  confirmNo: 'Nee, terug',
+  // Door (issue 11)
+  // Lifts (issue 11)
+  // Activities and points (issue 11)
 } as const;
 
 export type MessageKey = keyof typeof nl;

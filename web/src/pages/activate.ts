@@ -1,7 +1,7 @@
 import { api, ApiError, type Me } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { t } from '../i18n.ts';
-import { field } from '../roles/common.ts';
+import { field } from '../components.ts';
 
 /** Activating a pass with the code from the welcome letter. */
 export function activatePage(done: (me: Me) => void): HTMLElement {

@@ -1,7 +1,7 @@
 import { api, ApiError, type Me } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { format, locale, t, tn, type MessageKey } from '../i18n.ts';
-import { choice, section } from '../roles/common.ts';
+import { choice, section } from '../components.ts';
 import { liftsSection } from './rides.ts';
 
 export type Activity = {
@@ -81,7 +81,8 @@ function card(a: Activity): HTMLElement {
 }
 
 /** Resident: find activities by filters, or near me (a neighbourhood's centre or the phone's location). */
-export async function activitiesPage(): Promise<HTMLElement> {
+export async function activitiesPage(signal: AbortSignal): Promise<HTMLElement> {
+  void signal;
   const regions = await api<{ items: { municipalities: { id: string; name: string }[] }[] }>('/regions');
   const municipalities = regions.items.flatMap((r) => r.municipalities);
   const hoods = (
@@ -186,7 +187,8 @@ type MySignup = {
 };
 
 /** Resident: one activity with their price and accessibility; sign up the household, cancel. */
-export async function activityPage(id: string, me: Me | null): Promise<HTMLElement> {
+export async function activityPage(id: string, me: Me | null, signal: AbortSignal): Promise<HTMLElement> {
+  void signal;
   const a = await api<Activity>(`/activities/${id}`);
   const page = h('div', {});
   const signupArea = h('div', { 'aria-live': 'polite' });

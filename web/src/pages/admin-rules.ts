@@ -1,7 +1,8 @@
 import { api, ApiError } from '../api.ts';
 import { formValues, h } from '../dom.ts';
 import { format, t, type MessageKey } from '../i18n.ts';
-import { field, section, submitWith, table } from '../roles/common.ts';
+import { field, section, table } from '../components.ts';
+import { sendForm } from '../forms.ts';
 
 type Key = { participantBp: number; clubBp: number; municipalityBp: number };
 type Rule = {
@@ -81,7 +82,7 @@ export function adminRulesPage(municipalityId: string): HTMLElement {
         const v = formValues(form);
         const participantBp = Math.round(Number(v.participant) * 100);
         const clubBp = Math.round(Number(v.club) * 100);
-        void submitWith(form, status, async () => {
+        void sendForm(form, status, async () => {
           await api(`${base}/tariff-rules`, {
             body: {
               ...(v.validFrom ? { validFrom: v.validFrom } : {}),
@@ -188,7 +189,7 @@ export function adminRulesPage(municipalityId: string): HTMLElement {
       form.addEventListener('submit', (event) => {
         event.preventDefault();
         const v = formValues(form);
-        void submitWith(form, status, async () => {
+        void sendForm(form, status, async () => {
           await render(
             await api<Budget>(`${base}/budgets/${year}`, {
               method: 'PUT',

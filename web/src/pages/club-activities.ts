@@ -1,7 +1,8 @@
 import { api, ApiError } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { format, t } from '../i18n.ts';
-import { choice, field, submitWith, table } from '../roles/common.ts';
+import { choice, field, table } from '../components.ts';
+import { sendForm } from '../forms.ts';
 import { ACCESS, CATEGORIES, type Activity } from './activities.ts';
 import { membershipOffersSection } from './membership-offers.ts';
 
@@ -139,7 +140,7 @@ export async function clubActivitiesPage(clubId: string): Promise<HTMLElement> {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const v = formValues(form);
-    void submitWith(
+    void sendForm(
       form,
       status,
       async () => {
@@ -185,7 +186,7 @@ type Lists = {
 };
 
 /** Club staff: one activity's sign-ups and waiting list, the self check-in QR, and cancelling. */
-export async function clubActivityPage(id: string): Promise<HTMLElement> {
+export async function clubActivityPage(id: string, signal: AbortSignal): Promise<HTMLElement> {
   const [a, lists] = await Promise.all([
     api<Activity>(`/activities/${id}`),
     api<Lists>(`/activities/${id}/signups`),
@@ -194,7 +195,8 @@ export async function clubActivityPage(id: string): Promise<HTMLElement> {
   const showQr = async () => {
     const { qrSvg } = await api<{ qrSvg: string; expiresAt: string }>(`/activities/${id}/checkin-code`);
     qr.innerHTML = qrSvg; // our own API's SVG: only the QR's paths
-    setTimeout(() => document.body.contains(qr) && void showQr(), 90_000);
+    const next = setTimeout(() => void showQr(), 90_000);
+    signal.addEventListener('abort', () => clearTimeout(next), { once: true });
   };
   const cancel = h('button', { type: 'button', class: 'secondary' }, t('cancelActivity'));
   cancel.addEventListener('click', async () => {

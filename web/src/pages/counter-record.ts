@@ -1,7 +1,8 @@
 import { api, ApiError } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { format, t } from '../i18n.ts';
-import { choice, field, section, submitWith, table } from '../roles/common.ts';
+import { choice, field, section, table } from '../components.ts';
+import { sendForm } from '../forms.ts';
 import { statusSection } from './status-section.ts';
 
 type Relation = { passholderId: string; firstName: string; lastName: string; basis: string };
@@ -106,7 +107,7 @@ export async function counterRecordPage(id: string): Promise<HTMLElement> {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const v = formValues(form);
-      void submitWith(form, status, async () => {
+      void sendForm(form, status, async () => {
         await api(`/passholders/${id}`, {
           method: 'PATCH',
           body: { ...v, phone: v.phone || null, email: v.email || null, address: v.address || null },
@@ -201,7 +202,7 @@ export async function counterRecordPage(id: string): Promise<HTMLElement> {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const v = formValues(form);
-      void submitWith(form, status, async () => {
+      void sendForm(form, status, async () => {
         await api(`/passholders/${id}/account`, { body: { password: v.password } });
         await render(t('accountCreated'));
         return t('accountCreated');
@@ -260,7 +261,7 @@ export async function counterRecordPage(id: string): Promise<HTMLElement> {
     guardianForm.addEventListener('submit', (event) => {
       event.preventDefault();
       const v = formValues(guardianForm);
-      void submitWith(guardianForm, moveStatus, async () => {
+      void sendForm(guardianForm, moveStatus, async () => {
         const { items } = await api<{ items: { id: string }[] }>(
           `/passholders?q=${encodeURIComponent(v.passNumber ?? '')}`,
         );
@@ -346,7 +347,7 @@ export async function counterRecordPage(id: string): Promise<HTMLElement> {
       form.addEventListener('submit', (event) => {
         event.preventDefault();
         const v = formValues(form);
-        void submitWith(form, status, async () => {
+        void sendForm(form, status, async () => {
           const { signups } = await api<{ signups: { status: string }[] }>(
             `/activities/${v.activityId}/signups`,
             { body: { passholderIds: [id] } },
@@ -372,7 +373,7 @@ export async function counterRecordPage(id: string): Promise<HTMLElement> {
       lift.addEventListener('submit', (event) => {
         event.preventDefault();
         const v = formValues(lift);
-        void submitWith(lift, liftStatus, async () => {
+        void sendForm(lift, liftStatus, async () => {
           await api(`/activities/${v.activityId}/ride-requests`, {
             body: { passholderId: id, address: v.address },
           });

@@ -2,7 +2,7 @@ import { api, ApiError } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { format, t } from '../i18n.ts';
 import { go } from '../router.ts';
-import { choice, field, table } from '../roles/common.ts';
+import { choice, field, table } from '../components.ts';
 
 type Result = { id: string; firstName: string; lastName: string; birthDate: string; passNumber: string };
 type Neighbourhood = { id: string; name: string };

@@ -1,7 +1,7 @@
 import { api, ApiError, type Me } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { format, t, tn } from '../i18n.ts';
-import { choice, field } from '../roles/common.ts';
+import { choice, field } from '../components.ts';
 import { membershipTill } from './membership-till.ts';
 
 type Activity = {
@@ -23,11 +23,6 @@ type Scan = {
   messages: { message: string }[];
 };
 type Sale = { id: string; price: number };
-
-let stopCamera: (() => void) | undefined;
-export function leaveDoorPage(): void {
-  stopCamera?.();
-}
 
 /** Reads QR codes from video frames: the browser's BarcodeDetector where it has one, else jsQR (loaded only here). */
 async function makeDecoder(): Promise<
@@ -57,7 +52,9 @@ async function makeDecoder(): Promise<
 }
 
 /** Door staff: pick the activity, scan a pass by camera or type its number, see who it is in large type. */
-export async function doorPage(me: Me): Promise<HTMLElement> {
+export async function doorPage(me: Me, signal: AbortSignal): Promise<HTMLElement> {
+  let stopCamera: (() => void) | undefined;
+  signal.addEventListener('abort', () => stopCamera?.());
   const clubIds = me.clubIds;
   const [lists, tills] = await Promise.all([
     Promise.all(clubIds.map((id) => api<{ items: Activity[] }>(`/clubs/${id}/activities`))),
@@ -300,7 +297,7 @@ export async function doorPage(me: Me): Promise<HTMLElement> {
           await scan({ code: text });
           setTimeout(() => (last = ''), 4000);
         }
-        setTimeout(() => void tick(), 200);
+        if (!signal.aborted) setTimeout(() => void tick(), 200);
       };
       void tick();
     } catch {

@@ -1,6 +1,6 @@
 import { api, type Me } from '../api.ts';
 import { h } from '../dom.ts';
-import { t } from '../i18n.ts';
+import { t, type MessageKey } from '../i18n.ts';
 import { clubAdminHome, doorHome } from '../roles/club.ts';
 import { counterHome } from '../roles/counter.ts';
 import { municipalityAdminHome } from '../roles/municipality.ts';
@@ -10,7 +10,7 @@ import { myActivitiesSection } from './activities.ts';
 type Region = { municipalities: { id: string; name: string }[] };
 
 /** The home page: a section per role the user holds. */
-export async function homePage(me: Me): Promise<HTMLElement> {
+export async function homePage(me: Me, links: [string, MessageKey][]): Promise<HTMLElement> {
   const { items } = await api<{ items: Region[] }>('/regions');
   const municipalityName = (id: string | null) =>
     items.flatMap((r) => r.municipalities).find((m) => m.id === id)?.name ?? '';
@@ -24,16 +24,8 @@ export async function homePage(me: Me): Promise<HTMLElement> {
     if (role.role === 'door' && role.clubId) sections.push(...doorHome(role.clubId));
   }
   if (me.passholderId) sections.push(myActivitiesSection(), ...residentHome(me.passholderId, me.householdId));
-  const links: [string, string][] = [];
-  if (me.passholderId)
-    links.push(['#/activities', t('activitiesTitle')], ['#/pass', t('myPass')], ['#/points', t('myPoints')]);
-  if (me.staffRoles.some((r) => r.role === 'counter'))
-    links.push(['#/counter', t('findResident')], ['#/counter/new', t('registerResident')]);
-  if (me.clubIds.length) links.push(['#/door', t('doorTitle')]);
-  if (me.staffRoles.some((r) => r.role === 'club_admin'))
-    links.push(['#/club/activities', t('clubActivities')]);
   const shortcuts = links.length
-    ? h('p', { class: 'shortcuts' }, ...links.map(([href, text]) => h('a', { href, class: 'button' }, text)))
+    ? h('p', { class: 'shortcuts' }, ...links.map(([href, key]) => h('a', { href, class: 'button' }, t(key))))
     : null;
   const place = municipalityName(me.municipalityId);
   return h(

@@ -1,7 +1,8 @@
 import { api, ApiError } from '../api.ts';
 import { formValues, h } from '../dom.ts';
 import { format, t } from '../i18n.ts';
-import { choice, field, submitWith, table } from '../roles/common.ts';
+import { choice, field, table } from '../components.ts';
+import { sendForm } from '../forms.ts';
 import { CATEGORIES } from './activities.ts';
 
 export type Offer = {
@@ -74,7 +75,7 @@ export async function membershipOffersSection(clubId: string): Promise<HTMLEleme
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const v = formValues(form);
-    void submitWith(
+    void sendForm(
       form,
       status,
       async () => {

@@ -1,7 +1,7 @@
 import { api, ApiError } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { format, t } from '../i18n.ts';
-import { choice, field } from '../roles/common.ts';
+import { choice, field } from '../components.ts';
 import type { Offer } from './membership-offers.ts';
 
 type Price = { passholder: { displayName: string }; price: number; tariffId: string };

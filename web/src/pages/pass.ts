@@ -1,7 +1,7 @@
 import { api, ApiError, type Me } from '../api.ts';
 import { h } from '../dom.ts';
 import { format, t, type MessageKey } from '../i18n.ts';
-import { section, table } from '../roles/common.ts';
+import { section, table } from '../components.ts';
 
 type PassItem = {
   passholderId: string;
@@ -48,11 +48,8 @@ function reasonText(reason: string): string {
   return area && AREAS[area] ? `${t(AREAS[area])}: ${words}` : label(REASONS, reason);
 }
 
-/** Timer of the rotating code; cleared whenever the page is left. */
+/** Timer of the rotating code; cleared when the page is left. */
 let refresh: ReturnType<typeof setTimeout> | undefined;
-export function leavePassPage(): void {
-  clearTimeout(refresh);
-}
 
 function qr(svg: string): HTMLElement {
   const holder = h('div', { class: 'qr' });
@@ -87,7 +84,8 @@ async function showPass(target: HTMLElement, passholderId: string, self: boolean
 }
 
 /** The resident's pass page: the QR large, the number under it, the household's passes, who looked at the record. */
-export async function passPage(me: Me): Promise<HTMLElement> {
+export async function passPage(me: Me, signal: AbortSignal): Promise<HTMLElement> {
+  signal.addEventListener('abort', () => clearTimeout(refresh));
   const passes = await api<{ items: PassItem[] }>('/me/passes');
   const current = h('div', { class: 'pass-card', 'aria-live': 'polite' });
   const mine = passes.items.find((p) => p.self) ?? passes.items[0];

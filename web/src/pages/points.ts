@@ -1,7 +1,7 @@
 import { api, ApiError } from '../api.ts';
 import { announce, h } from '../dom.ts';
 import { format, t, tn, type MessageKey } from '../i18n.ts';
-import { section, table } from '../roles/common.ts';
+import { section, table } from '../components.ts';
 
 type Ledger = {
   balance: number;

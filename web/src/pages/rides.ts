@@ -1,7 +1,7 @@
 import { api, ApiError } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { format, t, tn, type MessageKey } from '../i18n.ts';
-import { choice, field, section } from '../roles/common.ts';
+import { choice, field, section } from '../components.ts';
 
 const NEEDS: [string, MessageKey][] = [
   ['wheelchair', 'needWheelchair'],
@@ -205,7 +205,8 @@ const PASSENGER_STATUS: Record<string, MessageKey> = { ...STATUS, proposed: 'rid
  * passenger (a driver's proposal to confirm, the pickup with the code). Address and phone appear only once
  * both sides said yes.
  */
-export function ridesPage(): HTMLElement {
+export function ridesPage(signal: AbortSignal): HTMLElement {
+  void signal;
   const page = h('div', {}, h('h1', {}, t('myLifts')));
   const render = async (message?: string) => {
     const rides = await api<MyRides>('/me/rides');

@@ -1,7 +1,7 @@
 import { api, ApiError } from '../api.ts';
 import { announce, h } from '../dom.ts';
 import { format, locale, t } from '../i18n.ts';
-import { table } from '../roles/common.ts';
+import { table } from '../components.ts';
 
 type Amounts = { regularPrice: number; paid: number; clubShare: number; municipalityShare: number };
 type Totals = Amounts & { lines: number };

@@ -1,7 +1,7 @@
 import { api, ApiError } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { t, type MessageKey } from '../i18n.ts';
-import { choice, field, section, table } from '../roles/common.ts';
+import { choice, field, section, table } from '../components.ts';
 
 type Status = {
   status: 'ACTIVE' | 'IN_GRACE' | 'SUSPENDED' | 'EXPIRED' | 'NONE';

@@ -1,7 +1,9 @@
 import { api } from '../api.ts';
 import { formValues, h } from '../dom.ts';
 import { format, t } from '../i18n.ts';
-import { label, section, staffTable, submitWith, table, type StaffMember } from './common.ts';
+import { section, table } from '../components.ts';
+import { label, staffTable, type StaffMember } from './common.ts';
+import { sendForm } from '../forms.ts';
 
 type Club = { id: string; name: string; kind: string; status: string };
 type Activity = {
@@ -70,7 +72,7 @@ export function clubAdminHome(clubId: string): HTMLElement[] {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const values = formValues(form);
-      void submitWith(form, status, async () => {
+      void sendForm(form, status, async () => {
         await api(`/clubs/${clubId}/staff`, { body: { ...values, role: 'door' } });
         await refresh();
         return t('staffAdded', { name: values.displayName ?? '' });

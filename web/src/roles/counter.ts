@@ -1,7 +1,7 @@
 import { api } from '../api.ts';
 import { h } from '../dom.ts';
 import { t } from '../i18n.ts';
-import { section, table } from './common.ts';
+import { section, table } from '../components.ts';
 
 /** Counter staff: their municipality and its neighbourhoods (registration and search follow with passes). */
 export function counterHome(municipalityId: string, municipalityName: string): HTMLElement[] {

@@ -1,7 +1,9 @@
 import { api } from '../api.ts';
 import { formValues, h } from '../dom.ts';
 import { t } from '../i18n.ts';
-import { CLUB_KINDS, label, section, staffTable, submitWith, table, type StaffMember } from './common.ts';
+import { section, table } from '../components.ts';
+import { CLUB_KINDS, label, staffTable, type StaffMember } from './common.ts';
+import { sendForm } from '../forms.ts';
 
 type Club = { id: string; name: string; kind: string; status: string };
 type Neighbourhood = { id: string; name: string; postalCodes: string[] };
@@ -90,7 +92,7 @@ export function municipalityAdminHome(municipalityId: string): HTMLElement[] {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const values = formValues(form);
-      void submitWith(form, status, async () => {
+      void sendForm(form, status, async () => {
         await api(`/municipalities/${municipalityId}/clubs`, {
           body: { name: values.name, kind: values.kind },
         });

@@ -1,7 +1,7 @@
 import { api } from '../api.ts';
 import { h } from '../dom.ts';
 import { format, t } from '../i18n.ts';
-import { section, table } from './common.ts';
+import { section, table } from '../components.ts';
 
 type Household = {
   members: {
