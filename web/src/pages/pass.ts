@@ -83,6 +83,27 @@ async function showPass(target: HTMLElement, passholderId: string, self: boolean
   }
 }
 
+/** Where the service worker keeps API answers for offline use (see web/public/sw.js; emptied at sign-out). */
+const OFFLINE_CACHE = 'buurtpas-data';
+
+/**
+ * Keeps what the pass page needs offline (who I am, the household's passes, and the static card code of each)
+ * whenever the page is visited online: offline, the service worker answers these from this cache.
+ */
+async function keepCardsForOffline(items: PassItem[]): Promise<void> {
+  if (!('caches' in window)) return;
+  const cache = await caches.open(OFFLINE_CACHE);
+  const cards = items.map(
+    (p) => `/api/v1/me/card${p.self ? '' : `?passholderId=${encodeURIComponent(p.passholderId)}`}`,
+  );
+  await Promise.all(
+    ['/api/v1/me', '/api/v1/me/passes', ...cards].map(async (url) => {
+      const response = await fetch(url, { credentials: 'same-origin' });
+      if (response.ok) await cache.put(url, response);
+    }),
+  );
+}
+
 /** The resident's pass page: the QR large, the number under it, the household's passes, who looked at the record. */
 export async function passPage(me: Me, signal: AbortSignal): Promise<HTMLElement> {
   signal.addEventListener('abort', () => clearTimeout(refresh));
@@ -115,6 +136,7 @@ export async function passPage(me: Me, signal: AbortSignal): Promise<HTMLElement
         )
       : null;
   if (mine) await showPass(current, mine.passholderId, mine.self);
+  if (navigator.onLine) void keepCardsForOffline(passes.items).catch(() => undefined);
   const audit = me.passholderId
     ? section('audit', 'whoLooked', async (body) => {
         const { items } = await api<{ items: AuditEntry[] }>(`/passholders/${me.passholderId}/audit`);
