@@ -11,7 +11,21 @@ export type Reward = {
   welcome: boolean;
   validFrom: string;
   validUntil: string | null;
+  /** Where the holder collects it: the club, or the municipality's Social House. Only in holder-facing lists. */
+  collectAt?: CollectAt;
 };
+
+export type CollectAt = { kind: 'club' | 'municipality'; name: string };
+
+/** The collection place from a row joined with the club (`club_name`) and the municipality (`municipality_name`). */
+function collectAt(r: {
+  club_name?: string | null;
+  municipality_name?: string | null;
+}): CollectAt | undefined {
+  if (r.club_name) return { kind: 'club', name: r.club_name };
+  if (r.municipality_name) return { kind: 'municipality', name: r.municipality_name };
+  return undefined;
+}
 
 type Row = {
   id: string;
@@ -27,6 +41,8 @@ type Row = {
   welcome: number;
   valid_from: string;
   valid_until: string | null;
+  club_name?: string | null;
+  municipality_name?: string | null;
 };
 
 export function toReward(r: Row): Reward {
@@ -43,6 +59,7 @@ export function toReward(r: Row): Reward {
     welcome: r.welcome === 1,
     validFrom: r.valid_from,
     validUntil: r.valid_until,
+    ...(collectAt(r) ? { collectAt: collectAt(r) } : {}),
   };
 }
 
@@ -82,7 +99,7 @@ export async function findReward(db: D1Database, id: string): Promise<Reward | n
 export async function regionRewards(db: D1Database, regionId: string, today: string): Promise<Reward[]> {
   const { results } = await db
     .prepare(
-      `SELECT r.* FROM rewards r
+      `SELECT r.*, c.name AS club_name, m.name AS municipality_name FROM rewards r
          LEFT JOIN clubs c ON c.id = r.club_id
          JOIN municipalities m ON m.id = coalesce(r.municipality_id, c.municipality_id)
         WHERE m.region_id = ?1 AND r.valid_from <= ?2 AND (r.valid_until IS NULL OR r.valid_until >= ?2) AND r.welcome = 0
@@ -253,7 +270,11 @@ export async function grantWelcome(
 export async function myRedemptions(db: D1Database, passholderId: string) {
   const { results } = await db
     .prepare(
-      `SELECT d.id, r.title, d.points, d.created_at, d.handed_over_at, r.welcome FROM redemptions d JOIN rewards r ON r.id = d.reward_id
+      `SELECT d.id, r.title, d.points, d.created_at, d.handed_over_at, r.welcome, r.valid_until,
+              c.name AS club_name, m.name AS municipality_name
+         FROM redemptions d JOIN rewards r ON r.id = d.reward_id
+         LEFT JOIN clubs c ON c.id = r.club_id
+         LEFT JOIN municipalities m ON m.id = r.municipality_id
         WHERE d.passholder_id = ?1 ORDER BY d.created_at DESC LIMIT 50`,
     )
     .bind(passholderId)
@@ -264,6 +285,9 @@ export async function myRedemptions(db: D1Database, passholderId: string) {
       created_at: string;
       handed_over_at: string | null;
       welcome: number;
+      valid_until: string | null;
+      club_name: string | null;
+      municipality_name: string | null;
     }>();
   return results.map((r) => ({
     id: r.id,
@@ -272,5 +296,7 @@ export async function myRedemptions(db: D1Database, passholderId: string) {
     createdAt: r.created_at,
     handedOverAt: r.handed_over_at,
     welcome: r.welcome === 1,
+    validUntil: r.valid_until,
+    collectAt: collectAt(r) ?? null,
   }));
 }

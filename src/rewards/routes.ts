@@ -41,6 +41,12 @@ const RewardInputSchema = z
   .strict()
   .openapi('RewardInput');
 
+const CollectAtSchema = z
+  .object({ kind: z.enum(['club', 'municipality']), name: z.string() })
+  .openapi('CollectAt', {
+    description: "Where the holder collects the reward: at the club, or at the municipality's Social House",
+  });
+
 const RewardSchema = z
   .object({
     id: z.string(),
@@ -55,6 +61,7 @@ const RewardSchema = z
     welcome: z.boolean(),
     validFrom: z.string(),
     validUntil: z.string().nullable(),
+    collectAt: CollectAtSchema.optional(),
   })
   .openapi('Reward');
 
@@ -487,6 +494,8 @@ app.openapi(
               createdAt: z.string(),
               handedOverAt: z.string().nullable(),
               welcome: z.boolean(),
+              validUntil: z.string().nullable().openapi({ description: 'Last day of the reward offer' }),
+              collectAt: CollectAtSchema.nullable(),
             }),
           ),
         }),

@@ -39,6 +39,37 @@ async function welcomeRows(passholderId: string) {
 }
 
 describe('rewards', () => {
+  it('tells the holder where and until when to collect a reward', async () => {
+    const clubId = await demo.sportsClub();
+    const reward = await json<{ id: string }>(`/api/v1/clubs/${clubId}/rewards`, 201, {
+      token: await loginAs('club'),
+      body: { title: 'Drinkbus', pointsCost: 1, validUntil: '2099-12-31' },
+    });
+    const club = await env.DB.prepare('SELECT name FROM clubs WHERE id = ?1')
+      .bind(clubId)
+      .first<{ name: string }>();
+    const person = await registerResident(await loginAs('counter'));
+    const resident = await activate(person);
+    await give(person.passholder.id, 5);
+    const offered = await json<{ items: { id: string; collectAt?: unknown }[] }>('/api/v1/rewards', 200, {
+      token: resident,
+    });
+    expect(offered.items.find((r) => r.id === reward.id)?.collectAt).toEqual({
+      kind: 'club',
+      name: club!.name,
+    });
+    await json(`/api/v1/rewards/${reward.id}/redemptions`, 201, { token: resident, body: {} });
+    const mine = await json<{ items: { title: string; validUntil: string | null; collectAt: unknown }[] }>(
+      '/api/v1/me/redemptions',
+      200,
+      { token: resident },
+    );
+    expect(mine.items.find((r) => r.title === 'Drinkbus')).toMatchObject({
+      validUntil: '2099-12-31',
+      collectAt: { kind: 'club', name: club!.name },
+    });
+  });
+
   it('keeps the stock under concurrency: 30 holders race for 5', async () => {
     const club = await loginAs('club');
     const reward = await json<{ id: string }>(`/api/v1/clubs/${await demo.sportsClub()}/rewards`, 201, {

@@ -70,6 +70,15 @@ export const format = {
   /** A date and time that fits a table cell or a select on a phone ("24 nov 2026 17:00"). */
   shortDateTime: (iso: string) => shortDateTime().format(new Date(iso)),
   time: (iso: string) => time().format(new Date(iso)),
+  /** A day in words ("31 december 2026"), from an ISO date or date-time. */
+  date: (iso: string) =>
+    new Intl.DateTimeFormat(`${current}-BE`, { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(
+      new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso),
+    ),
+  /** From start to end: on the same day the end shows only its time ("zaterdag 28 november 2026 14:00–17:00"). */
+  span: (from: string, to: string) => dateTime().formatRange(new Date(from), new Date(to)),
+  /** A language's name in the current language ("Nederlands", "néerlandais", "Dutch"). */
+  language: (code: string) => new Intl.DisplayNames([current], { type: 'language' }).of(code) ?? code,
   passNumber: (n: string) => n.replace(/(\d{4})(?=\d)/g, '$1 '),
 };
 

@@ -61,14 +61,14 @@ export const ROUTES: Route[] = [
   {
     path: 'activities',
     public: true,
-    page: ({ signal }) => activitiesPage(signal),
+    page: () => activitiesPage(),
     menu: 'activitiesTitle',
     home: 'activitiesTitle',
   },
   {
     path: 'activities/:id',
     public: true,
-    page: ({ params, me, signal }) => activityPage(params.id!, me, signal),
+    page: ({ params, me }) => activityPage(params.id!, me),
   },
   {
     path: 'pass',

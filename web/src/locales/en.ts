@@ -331,7 +331,7 @@ export const en: Record<MessageKey, string> = {
   pointsCost: '{count} points',
   pointsCost_one: '{count} point',
   redeem: 'Redeem',
-  redeemed: 'Redeemed: {title}. Collect it at the club with your pass.',
+  redeemed: 'Redeemed: {title}. Under “My rewards” you see where to collect it.',
   pointsHistory: 'History',
   pointsCheckin: 'Participation',
   pointsRide: 'Shared ride',
@@ -437,7 +437,7 @@ export const en: Record<MessageKey, string> = {
   proposalDeclined: 'You said no. Your request is open to other drivers again.',
   myRewards: 'My rewards',
   welcomeReward: 'welcome reward',
-  rewardToCollect: 'to collect: show your pass at the club',
+  rewardToCollect: 'to collect: show your pass',
   rewardReceived: 'received on {date}',
   draft: 'Draft',
   saveAsDraft: 'Save as a draft (publish later)',
@@ -469,6 +469,24 @@ export const en: Record<MessageKey, string> = {
   // Component kit (issue 11)
   confirmNo: 'No, go back',
   // Door (issue 11)
+  doorCheckIn: 'Check in',
+  doorCheckedInAt: 'Checked in at {time}',
+  doorCheckNumber: 'Check the pass number.',
+  doorSecondSaleQuestion: 'Sell another ticket to {name}?',
+  doorSecondSaleDetails: 'A ticket of {amount} was already sold to {name} for {activity} at {time}.',
+  doorSecondSaleYes: 'Sell another ticket',
+  doorStopCamera: 'Stop the camera',
   // Lifts (issue 11)
   // Activities and points (issue 11)
+  filters: 'Search and filter',
+  cancelSignupQuestion: 'Cancel {name}’s place at {title}?',
+  cancelSignupDetails: 'The place goes to the next person on the waiting list.',
+  descriptionIn: 'This description is in {language}: the club wrote no translation.',
+  redeemQuestion: 'Take {title} for {points} points?',
+  redeemLeft: 'You will have {count} points left.',
+  redeemLeft_one: 'You will have 1 point left.',
+  collectAtClub: 'Collect it at {name}: show your pass there.',
+  collectAtCounter: 'Collect it at the Social House counter in {name}: show your pass there.',
+  collectUntil: 'You can collect it until {date}.',
+  collectNoEnd: 'There is no end date.',
 };

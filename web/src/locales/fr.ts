@@ -334,7 +334,7 @@ export const fr: Record<MessageKey, string> = {
   pointsCost: '{count} points',
   pointsCost_one: '{count} point',
   redeem: 'Échanger',
-  redeemed: 'Échangé : {title}. Retirez-le à l’association avec votre carte.',
+  redeemed: 'Échangé : {title}. Sous « Mes avantages », vous voyez où le retirer.',
   pointsHistory: 'Historique',
   pointsCheckin: 'Participation',
   pointsRide: 'Covoiturage',
@@ -442,7 +442,7 @@ export const fr: Record<MessageKey, string> = {
   proposalDeclined: 'Vous avez dit non. Votre demande est à nouveau ouverte aux autres conducteurs.',
   myRewards: 'Mes avantages',
   welcomeReward: 'avantage de bienvenue',
-  rewardToCollect: 'à retirer : montrez votre pass au club',
+  rewardToCollect: 'à retirer : montrez votre carte',
   rewardReceived: 'reçu le {date}',
   draft: 'Brouillon',
   saveAsDraft: 'Enregistrer comme brouillon (publier plus tard)',
@@ -474,6 +474,24 @@ export const fr: Record<MessageKey, string> = {
   // Component kit (issue 11)
   confirmNo: 'Non, retour',
   // Door (issue 11)
+  doorCheckIn: 'Enregistrer la présence',
+  doorCheckedInAt: 'Présence enregistrée à {time}',
+  doorCheckNumber: 'Vérifiez le numéro de carte.',
+  doorSecondSaleQuestion: 'Vendre un autre ticket à {name} ?',
+  doorSecondSaleDetails: 'Un ticket de {amount} a déjà été vendu à {name} pour {activity} à {time}.',
+  doorSecondSaleYes: 'Vendre un autre ticket',
+  doorStopCamera: 'Arrêter la caméra',
   // Lifts (issue 11)
   // Activities and points (issue 11)
+  filters: 'Rechercher et filtrer',
+  cancelSignupQuestion: 'Désinscrire {name} de {title} ?',
+  cancelSignupDetails: 'La place ira à la personne suivante sur la liste d’attente.',
+  descriptionIn: 'Cette description est en {language} : le club n’a pas écrit de traduction.',
+  redeemQuestion: 'Prendre {title} pour {points} points ?',
+  redeemLeft: 'Il vous restera {count} points.',
+  redeemLeft_one: 'Il vous restera 1 point.',
+  collectAtClub: 'À retirer chez {name} : montrez-y votre carte.',
+  collectAtCounter: 'À retirer au guichet de la Maison sociale de {name} : montrez-y votre carte.',
+  collectUntil: 'À retirer jusqu’au {date} inclus.',
+  collectNoEnd: 'Pas de date limite.',
 };

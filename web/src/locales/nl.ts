@@ -330,7 +330,7 @@ export const nl = {
   pointsCost: '{count} punten',
   pointsCost_one: '{count} punt',
   redeem: 'Inruilen',
-  redeemed: 'Ingeruild: {title}. Haal het af bij de vereniging met je pas.',
+  redeemed: 'Ingeruild: {title}. Onder “Mijn voordelen” zie je waar je het afhaalt.',
   pointsHistory: 'Geschiedenis',
   pointsCheckin: 'Deelname',
   pointsRide: 'Samen gereden',
@@ -436,7 +436,7 @@ export const nl = {
   proposalDeclined: 'Je zei nee. Je vraag staat weer open voor andere chauffeurs.',
   myRewards: 'Mijn voordelen',
   welcomeReward: 'welkomstvoordeel',
-  rewardToCollect: 'af te halen: toon je pas bij de vereniging',
+  rewardToCollect: 'af te halen: toon je pas',
   rewardReceived: 'ontvangen op {date}',
   draft: 'Concept',
   saveAsDraft: 'Als concept bewaren (later publiceren)',
@@ -467,8 +467,26 @@ export const nl = {
   // Component kit (issue 11)
   confirmNo: 'Nee, terug',
   // Door (issue 11)
+  doorCheckIn: 'Inchecken',
+  doorCheckedInAt: 'Ingecheckt om {time}',
+  doorCheckNumber: 'Kijk het pasnummer na.',
+  doorSecondSaleQuestion: 'Nog een ticket verkopen aan {name}?',
+  doorSecondSaleDetails: 'Om {time} is al een ticket van {amount} aan {name} verkocht voor {activity}.',
+  doorSecondSaleYes: 'Nog een ticket verkopen',
+  doorStopCamera: 'Camera stoppen',
   // Lifts (issue 11)
   // Activities and points (issue 11)
+  filters: 'Zoeken en filteren',
+  cancelSignupQuestion: '{name} uitschrijven voor {title}?',
+  cancelSignupDetails: 'De plaats gaat naar de volgende op de wachtlijst.',
+  descriptionIn: 'Deze uitleg is in het {language}: de club schreef geen vertaling.',
+  redeemQuestion: '{title} nemen voor {points} punten?',
+  redeemLeft: 'Daarna heb je nog {count} punten.',
+  redeemLeft_one: 'Daarna heb je nog 1 punt.',
+  collectAtClub: 'Afhalen bij {name}: toon daar je pas.',
+  collectAtCounter: 'Afhalen aan de balie van het Sociaal Huis in {name}: toon daar je pas.',
+  collectUntil: 'Afhalen kan tot en met {date}.',
+  collectNoEnd: 'Er is geen einddatum.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -1,7 +1,7 @@
 import { api, ApiError, type Me } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { format, locale, t, tn, type MessageKey } from '../i18n.ts';
-import { choice, section } from '../components.ts';
+import { button, checkbox, choice, confirmStep, fieldset, section } from '../components.ts';
 import { liftsSection } from './rides.ts';
 
 export type Activity = {
@@ -81,8 +81,7 @@ function card(a: Activity): HTMLElement {
 }
 
 /** Resident: find activities by filters, or near me (a neighbourhood's centre or the phone's location). */
-export async function activitiesPage(signal: AbortSignal): Promise<HTMLElement> {
-  void signal;
+export async function activitiesPage(): Promise<HTMLElement> {
   const regions = await api<{ items: { municipalities: { id: string; name: string }[] }[] }>('/regions');
   const municipalities = regions.items.flatMap((r) => r.municipalities);
   const hoods = (
@@ -111,6 +110,7 @@ export async function activitiesPage(signal: AbortSignal): Promise<HTMLElement> 
   };
   more.addEventListener('click', () => void load(true));
   const near = h('input', { type: 'hidden', name: 'near' }) as HTMLInputElement;
+  const whereNote = h('p', { role: 'status', class: 'note', hidden: true });
   const form = h(
     'form',
     { role: 'search', 'aria-label': t('findActivities') },
@@ -122,40 +122,38 @@ export async function activitiesPage(signal: AbortSignal): Promise<HTMLElement> 
       ['', t('anywhere')],
       ...hoods.filter((n) => n.lat !== null).map((n): [string, string] => [`${n.lat},${n.lon}`, n.name]),
     ]),
-    h(
-      'label',
-      { class: 'check' },
-      h('input', { type: 'checkbox', name: 'free', value: 'true' }),
-      ` ${t('onlyFree')}`,
-    ),
-    h(
-      'fieldset',
-      {},
-      h('legend', {}, t('accessibility')),
-      ...Object.entries(ACCESS).map(([value, key]) =>
-        h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'access', value }), ` ${t(key)}`),
-      ),
+    checkbox('free', 'true', t('onlyFree')),
+    fieldset(
+      t('accessibility'),
+      ...Object.entries(ACCESS).map(([value, key]) => checkbox('access', value, t(key))),
     ),
     near,
     h('button', { type: 'submit' }, t('search')),
-    ' ',
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'secondary',
-        onclick: () =>
-          navigator.geolocation?.getCurrentPosition(
-            (p) => {
-              near.value = `${p.coords.latitude.toFixed(4)},${p.coords.longitude.toFixed(4)}`;
-              form.requestSubmit();
-            },
-            () => announce(t('noLocation')),
-          ),
-      },
-      t('nearMe'),
-    ),
   );
+  // On a phone the filters fold away, so the first activity is in view; on a wide screen they stay open.
+  const filters = h(
+    'details',
+    { class: 'filters', open: matchMedia('(min-width: 40rem)').matches },
+    h('summary', {}, t('filters')),
+    form,
+  );
+  /** Without the phone's location, say so and offer a neighbourhood instead. */
+  const noLocation = () => {
+    whereNote.hidden = false;
+    whereNote.textContent = t('noLocation');
+    filters.open = true;
+    form.querySelector<HTMLSelectElement>('#f-hood')?.focus();
+  };
+  const nearMe = button(t('nearMe'), 'secondary', {
+    onclick: () => {
+      if (!navigator.geolocation) return noLocation();
+      navigator.geolocation.getCurrentPosition((p) => {
+        whereNote.hidden = true;
+        near.value = `${p.coords.latitude.toFixed(4)},${p.coords.longitude.toFixed(4)}`;
+        form.requestSubmit();
+      }, noLocation);
+    },
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const v = formValues(form);
@@ -173,7 +171,16 @@ export async function activitiesPage(signal: AbortSignal): Promise<HTMLElement> 
     void load(false);
   });
   await load(false);
-  return h('div', {}, h('h1', {}, t('activitiesTitle')), form, list, more);
+  return h(
+    'div',
+    {},
+    h('h1', {}, t('activitiesTitle')),
+    h('p', { class: 'actions' }, nearMe),
+    whereNote,
+    filters,
+    list,
+    more,
+  );
 }
 
 type Pass = { passholderId: string; firstName: string; lastName: string; self: boolean };
@@ -187,12 +194,26 @@ type MySignup = {
 };
 
 /** Resident: one activity with their price and accessibility; sign up the household, cancel. */
-export async function activityPage(id: string, me: Me | null, signal: AbortSignal): Promise<HTMLElement> {
-  void signal;
+export async function activityPage(id: string, me: Me | null): Promise<HTMLElement> {
   const a = await api<Activity>(`/activities/${id}`);
   const page = h('div', {});
   const signupArea = h('div', { 'aria-live': 'polite' });
   const liftsArea = h('div', {});
+  // Signed up: your sign-ups and the lifts near the top; not yet: the sign-up form after the price.
+  const top = h('div', {});
+  const bottom = h('div', {});
+  const facts = h('p', {});
+  const showFacts = (x: Activity) =>
+    facts.replaceChildren(
+      `${t('price')}: `,
+      h('strong', {}, priceText(x)),
+      x.myPrice ? ` (${t('yourPrice')})` : '',
+      ' · ',
+      placesText(x),
+      ' · ',
+      tn('pointsForActivity', x.points),
+    );
+  showFacts(a);
   const renderSignups = async (message?: string) => {
     if (!me?.passholderId || !a.signupRequired || a.cancelled) {
       signupArea.replaceChildren(a.signupRequired ? '' : h('p', {}, t('walkInText')));
@@ -203,6 +224,7 @@ export async function activityPage(id: string, me: Me | null, signal: AbortSigna
       api<{ items: MySignup[] }>('/me/signups'),
     ]);
     const here = mine.items.filter((s) => s.activityId === id);
+    (here.length ? top : bottom).append(signupArea, liftsArea);
     if (here.some((s) => s.status === 'confirmed') && !liftsArea.hasChildNodes()) {
       const { items: hoods } = await api<{
         items: { id: string; name: string; lat: number | null; lon: number | null }[];
@@ -239,6 +261,7 @@ export async function activityPage(id: string, me: Me | null, signal: AbortSigna
         await renderSignups(
           signups.some((s) => s.status === 'waitlisted') ? t('signedUpWaitlist') : t('signedUp'),
         );
+        showFacts(await api<Activity>(`/activities/${id}`));
       } catch (e) {
         await renderSignups(e instanceof ApiError ? e.message : t('unknownError'));
       }
@@ -250,18 +273,24 @@ export async function activityPage(id: string, me: Me | null, signal: AbortSigna
           'p',
           {},
           `${s.firstName}: ${s.status === 'confirmed' ? t('statusSignedUp') : t('onWaitlist', { position: s.waitlistPosition ?? 0 })} `,
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'secondary',
-              onclick: async () => (
-                await api(`/signups/${s.id}/cancel`, { method: 'POST' }),
-                await renderSignups(t('signupCancelled'))
-              ),
+          button(t('cancelSignup'), 'secondary', {
+            onclick: async () => {
+              const sure = await confirmStep({
+                question: t('cancelSignupQuestion', { name: s.firstName, title: a.title }),
+                details: [t('cancelSignupDetails')],
+                yes: t('cancelSignup'),
+                danger: true,
+              });
+              if (!sure) return;
+              try {
+                await api(`/signups/${s.id}/cancel`, { method: 'POST' });
+                await renderSignups(t('signupCancelled'));
+                showFacts(await api<Activity>(`/activities/${id}`));
+              } catch (e) {
+                await renderSignups(e instanceof ApiError ? e.message : t('unknownError'));
+              }
             },
-            t('cancelSignup'),
-          ),
+          }),
         ),
       ),
       free.length ? form : '',
@@ -272,20 +301,11 @@ export async function activityPage(id: string, me: Me | null, signal: AbortSigna
   page.append(
     h('h1', {}, a.title),
     a.cancelled ? h('p', { class: 'error', role: 'alert' }, t('activityCancelled')) : '',
-    h('p', { class: 'big' }, format.dateTime(a.startsAt), ' – ', format.dateTime(a.endsAt)),
+    h('p', { class: 'big' }, format.span(a.startsAt, a.endsAt)),
     h('p', {}, [a.venue.name, a.venue.address].filter(Boolean).join(', '), ' · ', a.clubName),
-    h('p', {}, a.description[locale()] ?? a.description.nl ?? ''),
-    h(
-      'p',
-      {},
-      `${t('price')}: `,
-      h('strong', {}, priceText(a)),
-      a.myPrice ? ` (${t('yourPrice')})` : '',
-      ' · ',
-      placesText(a),
-      ' · ',
-      tn('pointsForActivity', a.points),
-    ),
+    top,
+    description(a),
+    facts,
     ...(a.myPrice?.remaining != null
       ? [h('p', { class: 'muted' }, t('reducedLeft', { count: a.myPrice.remaining }))]
       : []),
@@ -298,10 +318,26 @@ export async function activityPage(id: string, me: Me | null, signal: AbortSigna
         )
       : '',
     h('p', {}, h('a', { href: `/api/v1/activities/${id}/calendar.ics`, download: '' }, t('addToCalendar'))),
-    signupArea,
-    liftsArea,
+    bottom,
   );
   return page;
+}
+
+/**
+ * The description in the user's language where the club wrote one, else in the club's own (Dutch first),
+ * marked with its language so a reader knows why, and so a screen reader pronounces it right.
+ */
+function description(a: Activity): HTMLElement | string {
+  const own = a.description[locale()];
+  if (own) return h('p', {}, own);
+  const lang = a.description.nl ? 'nl' : Object.keys(a.description)[0];
+  if (!lang) return '';
+  return h(
+    'div',
+    {},
+    h('p', { class: 'muted' }, t('descriptionIn', { language: format.language(lang) })),
+    h('p', { lang }, a.description[lang]!),
+  );
 }
 
 /** Resident: my coming activities and messages. */

@@ -1,19 +1,39 @@
 import { api, ApiError } from '../api.ts';
 import { announce, h } from '../dom.ts';
 import { format, t, tn, type MessageKey } from '../i18n.ts';
-import { section, table } from '../components.ts';
+import { button, confirmStep, section, table } from '../components.ts';
 
 type Ledger = {
   balance: number;
   items: { at: string; points: number; kind: string; note: string | null; activityTitle: string | null }[];
 };
+type CollectAt = { kind: 'club' | 'municipality'; name: string };
 type Reward = {
   id: string;
   title: string;
+  description: string | null;
   pointsCost: number;
+  validUntil: string | null;
+  collectAt?: CollectAt;
   check: { redeemable: boolean; message: string | null };
 };
-type Redemption = { id: string; title: string; handedOverAt: string | null; welcome: boolean };
+type Redemption = {
+  id: string;
+  title: string;
+  handedOverAt: string | null;
+  welcome: boolean;
+  validUntil: string | null;
+  collectAt: CollectAt | null;
+};
+
+/** Where and until when to collect a reward, in words. */
+function collectLines(r: { collectAt?: CollectAt | null; validUntil: string | null }): string[] {
+  const where = r.collectAt
+    ? t(r.collectAt.kind === 'club' ? 'collectAtClub' : 'collectAtCounter', { name: r.collectAt.name })
+    : null;
+  const until = r.validUntil ? t('collectUntil', { date: format.date(r.validUntil) }) : t('collectNoEnd');
+  return where ? [where, until] : [until];
+}
 
 const KIND: Record<string, MessageKey> = {
   checkin: 'pointsCheckin',
@@ -23,6 +43,16 @@ const KIND: Record<string, MessageKey> = {
   correction: 'pointsCorrection',
   expiry: 'pointsExpiry',
 };
+
+/**
+ * Why the points changed, in the user's language: the kind in words, with the activity or reward it was
+ * for. Only a correction shows the staff's own note (free text, written for this person).
+ */
+function historyText(i: Ledger['items'][number]): string {
+  const kind = t(KIND[i.kind] ?? 'pointsCorrection');
+  const about = i.activityTitle ?? (i.kind === 'reward' || i.kind === 'correction' ? i.note : null);
+  return about ? `${kind}: ${about}` : kind;
+}
 
 /** Resident: points balance and history, the rewards to redeem, and my rewards (to collect, received). */
 export function pointsPage(): HTMLElement {
@@ -48,22 +78,24 @@ export function pointsPage(): HTMLElement {
                 { class: 'reward' },
                 h('strong', {}, r.title),
                 ` · ${tn('pointsCost', r.pointsCost)} `,
+                r.description ? h('p', {}, r.description) : '',
                 r.check.redeemable
-                  ? h(
-                      'button',
-                      {
-                        type: 'button',
-                        onclick: async () => {
-                          try {
-                            await api(`/rewards/${r.id}/redemptions`, { body: {} });
-                            await render(t('redeemed', { title: r.title }));
-                          } catch (e) {
-                            announce(e instanceof ApiError ? e.message : t('unknownError'));
-                          }
-                        },
+                  ? button(t('redeem'), 'primary', {
+                      onclick: async () => {
+                        const sure = await confirmStep({
+                          question: t('redeemQuestion', { title: r.title, points: r.pointsCost }),
+                          details: [tn('redeemLeft', ledger.balance - r.pointsCost), ...collectLines(r)],
+                          yes: t('redeem'),
+                        });
+                        if (!sure) return;
+                        try {
+                          await api(`/rewards/${r.id}/redemptions`, { body: {} });
+                          await render(t('redeemed', { title: r.title }));
+                        } catch (e) {
+                          announce(e instanceof ApiError ? e.message : t('unknownError'));
+                        }
                       },
-                      t('redeem'),
-                    )
+                    })
                   : h('span', { class: 'muted' }, r.check.message ?? ''),
               ),
             ),
@@ -86,6 +118,7 @@ export function pointsPage(): HTMLElement {
                     r.handedOverAt
                       ? t('rewardReceived', { date: format.dateTime(r.handedOverAt) })
                       : t('rewardToCollect'),
+                    r.handedOverAt ? '' : h('p', { class: 'muted' }, collectLines(r).join(' · ')),
                   ),
                 ),
               ),
@@ -99,7 +132,7 @@ export function pointsPage(): HTMLElement {
             [t('when'), t('why'), t('points')],
             ledger.items.map((i) => [
               format.dateTime(i.at),
-              i.activityTitle ?? i.note ?? t(KIND[i.kind] ?? 'pointsCorrection'),
+              historyText(i),
               i.points > 0 ? `+${i.points}` : String(i.points),
             ]),
           ),
