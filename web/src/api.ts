@@ -1,3 +1,4 @@
+import type { components, paths } from './api-types.ts';
 import { locale, t } from './i18n.ts';
 
 /** A problem answer of the API, with the end-user message in the current language. */
@@ -38,19 +39,20 @@ export async function api<T>(path: string, options: { method?: string; body?: un
   return body as T;
 }
 
-export type StaffRole = {
-  role: 'municipality_admin' | 'counter' | 'club_admin' | 'door';
-  municipalityId: string | null;
-  clubId: string | null;
-};
-export type Me = {
-  id: string;
-  displayName: string;
-  locale: 'nl' | 'fr' | 'en';
-  roles: string[];
-  municipalityId: string | null;
-  clubIds: string[];
-  passholderId: string | null;
-  householdId: string | null;
-  staffRoles: StaffRole[];
-};
+/** A schema of the API, from the types generated out of its OpenAPI document (`npm run types:api`). */
+export type Schema<N extends keyof components['schemas']> = components['schemas'][N];
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+/** The JSON body of a path's success answer (200 or 201), e.g. `Answer<'/api/v1/me/points'>`. */
+export type Answer<P extends keyof paths, M extends Method = 'get'> = paths[P][M] extends {
+  responses: infer R;
+}
+  ? R extends { 200: { content: { 'application/json': infer T } } }
+    ? T
+    : R extends { 201: { content: { 'application/json': infer T } } }
+      ? T
+      : never
+  : never;
+
+export type Me = Schema<'Me'>;
+export type StaffRole = Me['staffRoles'][number];

@@ -1,30 +1,10 @@
-import { api, ApiError, type Me } from '../api.ts';
+import { api, ApiError, type Answer, type Me, type Schema } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { format, locale, t, tn, type MessageKey } from '../i18n.ts';
 import { button, checkbox, choice, confirmStep, fieldset, section } from '../components.ts';
 import { liftsSection } from './rides.ts';
 
-export type Activity = {
-  id: string;
-  municipalityId: string;
-  clubName: string;
-  title: string;
-  description: Record<string, string>;
-  category: string;
-  startsAt: string;
-  endsAt: string;
-  venue: { name: string | null; address: string | null };
-  capacity: number | null;
-  placesLeft: number | null;
-  waitlisted: number;
-  signupRequired: boolean;
-  regularPriceCents: number;
-  points: number;
-  accessibility: string[];
-  cancelled: boolean;
-  distanceKm?: number;
-  myPrice?: { priceCents: number; remaining: number | null; messages: { message: string }[] } | null;
-};
+export type Activity = Schema<'Activity'>;
 
 export const ACCESS: Record<string, MessageKey> = {
   step_free: 'accessStepFree',
@@ -65,7 +45,7 @@ function card(a: Activity): HTMLElement {
       format.dateTime(a.startsAt),
       ' · ',
       a.venue.name ?? a.clubName,
-      a.distanceKm !== undefined ? ` · ${t('kmAway', { km: a.distanceKm })}` : '',
+      a.distanceKm != null ? ` · ${t('kmAway', { km: a.distanceKm })}` : '',
     ),
     h(
       'p',
@@ -183,15 +163,8 @@ export async function activitiesPage(): Promise<HTMLElement> {
   );
 }
 
-type Pass = { passholderId: string; firstName: string; lastName: string; self: boolean };
-type MySignup = {
-  id: string;
-  activityId: string;
-  passholderId: string;
-  status: string;
-  waitlistPosition: number | null;
-  firstName: string;
-};
+type Pass = Answer<'/api/v1/me/passes'>['items'][number];
+type MySignup = Answer<'/api/v1/me/signups'>['items'][number];
 
 /** Resident: one activity with their price and accessibility; sign up the household, cancel. */
 export async function activityPage(id: string, me: Me | null): Promise<HTMLElement> {

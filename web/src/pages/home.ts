@@ -1,4 +1,4 @@
-import { api, type Me } from '../api.ts';
+import { api, type Answer, type Me } from '../api.ts';
 import { h } from '../dom.ts';
 import { t, type MessageKey } from '../i18n.ts';
 import { clubAdminHome, doorHome } from '../roles/club.ts';
@@ -7,7 +7,7 @@ import { municipalityAdminHome } from '../roles/municipality.ts';
 import { residentHome } from '../roles/resident.ts';
 import { myActivitiesSection } from './activities.ts';
 
-type Region = { municipalities: { id: string; name: string }[] };
+type Region = Answer<'/api/v1/regions'>['items'][number];
 
 /** The home page: a section per role the user holds. */
 export async function homePage(me: Me, links: [string, MessageKey][]): Promise<HTMLElement> {

@@ -1,18 +1,12 @@
-import { api, ApiError, type Me } from '../api.ts';
+import { api, ApiError, type Answer, type Me } from '../api.ts';
 import { h } from '../dom.ts';
 import { format, t, type MessageKey } from '../i18n.ts';
 import { section, table } from '../components.ts';
 
-type PassItem = {
-  passholderId: string;
-  firstName: string;
-  lastName: string;
-  passNumber: string;
-  self: boolean;
-};
-type MyPass = { passNumber: string; code: string; expiresAt: string; qrSvg: string };
-type Card = { passNumber: string; blocked: boolean; qrSvg: string };
-type AuditEntry = { at: string; actor: string; role: string; action: string; reason: string };
+type PassItem = Answer<'/api/v1/me/passes'>['items'][number];
+type MyPass = Answer<'/api/v1/me/pass'>;
+type Card = Answer<'/api/v1/me/card'>;
+type AuditEntry = Answer<'/api/v1/passholders/{passholderId}/audit'>['items'][number];
 
 const ACTIONS: Record<string, MessageKey> = {
   read: 'auditRead',

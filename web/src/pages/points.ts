@@ -1,30 +1,12 @@
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, type Answer, type Schema } from '../api.ts';
 import { announce, h } from '../dom.ts';
 import { format, t, tn, type MessageKey } from '../i18n.ts';
 import { button, confirmStep, section, table } from '../components.ts';
 
-type Ledger = {
-  balance: number;
-  items: { at: string; points: number; kind: string; note: string | null; activityTitle: string | null }[];
-};
-type CollectAt = { kind: 'club' | 'municipality'; name: string };
-type Reward = {
-  id: string;
-  title: string;
-  description: string | null;
-  pointsCost: number;
-  validUntil: string | null;
-  collectAt?: CollectAt;
-  check: { redeemable: boolean; message: string | null };
-};
-type Redemption = {
-  id: string;
-  title: string;
-  handedOverAt: string | null;
-  welcome: boolean;
-  validUntil: string | null;
-  collectAt: CollectAt | null;
-};
+type Ledger = Answer<'/api/v1/me/points'>;
+type CollectAt = Schema<'CollectAt'>;
+type Reward = Answer<'/api/v1/rewards'>['items'][number];
+type Redemption = Answer<'/api/v1/me/redemptions'>['items'][number];
 
 /** Where and until when to collect a reward, in words. */
 function collectLines(r: { collectAt?: CollectAt | null; validUntil: string | null }): string[] {

@@ -1,17 +1,9 @@
-import { api } from '../api.ts';
+import { api, type Answer } from '../api.ts';
 import { h } from '../dom.ts';
 import { format, t } from '../i18n.ts';
 import { section, table } from '../components.ts';
 
-type Household = {
-  members: {
-    passholderId: string;
-    firstName: string;
-    lastName: string;
-    passNumber: string;
-    hasAccount: boolean;
-  }[];
-};
+type Household = Answer<'/api/v1/households/{householdId}'>;
 
 /** Resident: their pass number and their household. */
 export function residentHome(passholderId: string, householdId: string | null): HTMLElement[] {
