@@ -8,12 +8,12 @@ import { brusselsDateTime } from '../lib/time.ts';
 const TEXTS = {
   ride_proposed: {
     nl: '{name} kan je meenemen naar "{title}" ({when}). Bevestig het bij "Mijn liften", of zeg nee.',
-    fr: '{name} peut vous emmener à « {title} » ({when}). Confirmez dans « Mes covoiturages », ou refusez.',
+    fr: '{name} peut vous emmener à « {title} » ({when}). Confirmez dans « Mes trajets », ou refusez.',
     en: '{name} can take you to "{title}" ({when}). Confirm it under "My lifts", or say no.',
   },
   ride_confirmed: {
     nl: '{name} rijdt mee naar "{title}" ({when}). Het ophaaladres staat bij "Mijn liften".',
-    fr: '{name} vous accompagne à « {title} » ({when}). L’adresse de prise en charge est dans « Mes covoiturages ».',
+    fr: '{name} vous accompagne à « {title} » ({when}). L’adresse de prise en charge est dans « Mes trajets ».',
     en: '{name} rides with you to "{title}" ({when}). The pickup address is under "My lifts".',
   },
   ride_proposal_declined: {

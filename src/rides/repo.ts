@@ -400,6 +400,95 @@ export async function cancel(
   return (update?.meta.changes ?? 0) > 0;
 }
 
+/** The live requests on an offer (asked, proposed or agreed): who to tell when the offer is cancelled. */
+export async function liveRequestsOn(db: D1Database, offerId: string): Promise<Request[]> {
+  const { results } = await db
+    .prepare("SELECT * FROM ride_requests WHERE offer_id = ?1 AND status IN ('requested', 'accepted')")
+    .bind(offerId)
+    .all<RequestRow>();
+  return results.map(toRequest);
+}
+
+/**
+ * The driver cancels an offer, in one transaction: refused (rolled back by the guard) once a passenger was
+ * picked up; a driver's proposal goes back to the open list, asked and agreed lifts end, each passenger
+ * read before gets their message (only while their lift is still in the state the message is about), the
+ * club hears of a late drop, and the offer closes. A second call changes nothing.
+ */
+export async function cancelOffer(
+  db: D1Database,
+  c: {
+    offerId: string;
+    late: boolean;
+    notices: { requestId: string; proposed: boolean; notice: Notice }[];
+    club: { clubId: string; message: string } | null;
+    at: string;
+  },
+): Promise<boolean> {
+  const open = 'EXISTS (SELECT 1 FROM ride_offers WHERE id = ?1 AND status = ?2)';
+  const notices = c.notices.map((n) =>
+    db
+      .prepare(
+        `INSERT INTO notifications (id, passholder_id, kind, activity_id, message, created_at)
+         SELECT ?3, ?4, ?5, ?6, ?7, ?8 WHERE ${open} AND EXISTS (SELECT 1 FROM ride_requests WHERE id = ?9 AND offer_id = ?1
+            AND status IN ('requested', 'accepted') AND (passenger_agreed_at IS NULL) = ?10)`,
+      )
+      .bind(
+        c.offerId,
+        'open',
+        newId(),
+        n.notice.passholderId,
+        n.notice.kind,
+        n.notice.activityId,
+        n.notice.message,
+        c.at,
+        n.requestId,
+        n.proposed ? 1 : 0,
+      ),
+  );
+  const club = c.club
+    ? [
+        db
+          .prepare(
+            `INSERT INTO club_messages (id, club_id, message, created_at) SELECT ?3, ?4, ?5, ?6 WHERE ${open}
+               AND EXISTS (SELECT 1 FROM ride_requests WHERE offer_id = ?1 AND status = 'accepted')`,
+          )
+          .bind(c.offerId, 'open', newId(), c.club.clubId, c.club.message, c.at),
+      ]
+    : [];
+  const results = await db.batch([
+    db
+      .prepare(
+        `INSERT INTO write_guards (ok) SELECT NOT EXISTS (SELECT 1 FROM ride_requests
+            WHERE offer_id = ?1 AND status = 'accepted' AND pickup_confirmed_at IS NOT NULL)`,
+      )
+      .bind(c.offerId),
+    ...notices,
+    ...club,
+    db
+      .prepare(
+        `UPDATE ride_requests SET status = 'open', offer_id = NULL, driver_agreed_at = NULL, agree_call = NULL
+          WHERE offer_id = ?1 AND status = 'requested' AND passenger_agreed_at IS NULL AND ${open}`,
+      )
+      .bind(c.offerId, 'open'),
+    db
+      .prepare(
+        `UPDATE ride_requests SET status = 'cancelled', cancelled_at = ?3, cancelled_by = 'driver',
+                late_cancel = iif(status = 'accepted', ?4, 0)
+          WHERE offer_id = ?1 AND status IN ('requested', 'accepted') AND ${open}`,
+      )
+      .bind(c.offerId, 'open', c.at, c.late ? 1 : 0),
+    db
+      .prepare(
+        `UPDATE ride_offers SET status = 'cancelled', cancelled_at = ?2, late_cancel = ?3, seats_taken = 0
+          WHERE id = ?1 AND status = 'open'`,
+      )
+      .bind(c.offerId, c.at, c.late ? 1 : 0),
+    db.prepare('DELETE FROM write_guards'),
+  ]);
+  return (results.at(-2)?.meta.changes ?? 0) > 0;
+}
+
 /** A person on one side of a lift: first name (what the other side may see) and language. */
 export async function person(
   db: D1Database,
@@ -460,6 +549,7 @@ export async function myRides(db: D1Database, passholderIds: string[]) {
     db
       .prepare(
         `SELECT o.id, o.activity_id, a.title, o.seats, o.seats_taken, o.departs_at, o.status, o.driver_id,
+                (SELECT n.name FROM passholders d JOIN neighbourhoods n ON n.id = coalesce(o.neighbourhood_id, d.neighbourhood_id) WHERE d.id = o.driver_id) AS area,
                 (SELECT json_group_array(json_object('id', r.id, 'status', ${STATUS}, 'seats', r.seats, 'needs', json(r.needs), 'firstName', p.first_name,
                         'area', n.name, 'pickupAddress', iif(${AGREED}, r.pickup_address, NULL),
                         'phone', iif(${AGREED}, p.phone, NULL), 'pickupConfirmedAt', r.pickup_confirmed_at))
@@ -472,6 +562,7 @@ export async function myRides(db: D1Database, passholderIds: string[]) {
     db
       .prepare(
         `SELECT r.id, r.activity_id, a.title, ${STATUS} AS status, r.seats, r.pickup_confirmed_at, r.offer_id, r.passenger_id,
+                r.pickup_address, (SELECT n.name FROM passholders me JOIN neighbourhoods n ON n.id = coalesce(r.neighbourhood_id, me.neighbourhood_id) WHERE me.id = r.passenger_id) AS area,
                 d.first_name AS driver_first_name, dn.name AS driver_area, iif(${AGREED}, d.phone, NULL) AS driver_phone, o.departs_at
            FROM ride_requests r JOIN activities a ON a.id = r.activity_id
            LEFT JOIN ride_offers o ON o.id = r.offer_id LEFT JOIN passholders d ON d.id = o.driver_id
@@ -489,6 +580,7 @@ export async function myRides(db: D1Database, passholderIds: string[]) {
     departs_at: string;
     status: string;
     driver_id: string;
+    area: string | null;
     requests: string;
   };
   type R = {
@@ -500,6 +592,8 @@ export async function myRides(db: D1Database, passholderIds: string[]) {
     pickup_confirmed_at: string | null;
     offer_id: string | null;
     passenger_id: string;
+    pickup_address: string | null;
+    area: string | null;
     driver_first_name: string | null;
     driver_area: string | null;
     driver_phone: string | null;
@@ -515,6 +609,7 @@ export async function myRides(db: D1Database, passholderIds: string[]) {
       departsAt: o.departs_at,
       status: o.status,
       driverId: o.driver_id,
+      area: o.area,
       requests: JSON.parse(o.requests) as {
         id: string;
         status: RideStatus;
@@ -536,6 +631,9 @@ export async function myRides(db: D1Database, passholderIds: string[]) {
       pickupConfirmedAt: r.pickup_confirmed_at,
       offerId: r.offer_id,
       passengerId: r.passenger_id,
+      /** The passenger's own pickup address and area: theirs to see. */
+      pickupAddress: r.pickup_address,
+      area: r.area,
       driver: r.driver_first_name
         ? { firstName: r.driver_first_name, area: r.driver_area, phone: r.driver_phone }
         : null,

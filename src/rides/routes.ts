@@ -6,6 +6,7 @@ import { findActivity } from '../activities/repo.ts';
 import { newId } from '../lib/ids.ts';
 import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';
+import { fieldProblem } from '../lib/validation.ts';
 import { brusselsDateTime } from '../lib/time.ts';
 import { passholderAccess } from '../passes/access.ts';
 import { readPassCode } from '../passes/code.ts';
@@ -168,13 +169,10 @@ const PickupSchema = z
     neighbourhoodId: IdSchema.nullable().default(null),
     lat: z.number().min(-90).max(90).nullable().default(null),
     lon: z.number().min(-180).max(180).nullable().default(null),
-    address: z
-      .string()
-      .trim()
-      .max(200)
-      .nullable()
-      .default(null)
-      .openapi({ description: 'Shown to the driver only once both sides agreed on the lift' }),
+    address: z.string().trim().max(200).openapi({
+      description:
+        'Where the driver picks the passenger up (required, not empty). Shown to the driver only once both sides agreed on the lift',
+    }),
     needs: Needs.default([]),
     companions: z.number().int().min(0).max(3).default(0),
   })
@@ -186,6 +184,12 @@ async function request(
   offer: repo.Offer | null,
   body: z.infer<typeof PickupSchema>,
 ) {
+  if (!body.address)
+    throw fieldProblem('/address', 'required', 'A pickup address is required', {
+      nl: 'Vul het adres in waar de chauffeur je ophaalt.',
+      fr: 'Indiquez l’adresse où le conducteur vient vous chercher.',
+      en: 'Fill in the address where the driver picks you up.',
+    });
   const { user, passholderId } = await participant(c, activityId, body.passholderId);
   if (offer && offer.driverId === passholderId) throw fail('A driver does not ride with themselves');
   const id = newId();
@@ -554,6 +558,62 @@ app.openapi(
 
 app.openapi(
   createRoute({
+    method: 'post',
+    path: '/ride-offers/{offerId}/cancel',
+    tags: ['lifts'],
+    summary:
+      'The driver cancels an offer: agreed and asked lifts on it end and each passenger is told; a driver’s proposal goes back to the open list. Refused once a passenger was picked up; close to departure it is marked late and the club is told',
+    security: SECURITY,
+    request: { params: z.object({ offerId: IdSchema }) },
+    responses: { 200: jsonResponse(z.object({ late: z.boolean() }), 'Cancelled'), ...rideProblems },
+  }),
+  async (c) => {
+    const offer = await loadOffer(c, c.req.valid('param').offerId);
+    await asDriver(c, offer);
+    if (offer.status !== 'open') throw fail('Cancelled already');
+    const activity = (await findActivity(c.env.DB, offer.activityId))!;
+    const s = await repo.settings(c.env.DB, activity.municipality_id);
+    const live = await repo.liveRequestsOn(c.env.DB, offer.id);
+    // Late only matters for passengers who counted on the lift.
+    const late =
+      live.some((r) => r.status === 'accepted') &&
+      Date.parse(offer.departsAt) - c.var.now.getTime() < s.lateCancelHours * 3_600_000;
+    const notices = await Promise.all(
+      live.map(async (r) => {
+        const proposed = repo.rideStatus(r) === 'proposed';
+        const kind = proposed ? 'ride_proposal_withdrawn' : 'ride_cancelled';
+        return {
+          requestId: r.id,
+          proposed,
+          notice: await notice(c, kind, r.passengerId, proposed ? offer.driverId : null, r.activityId),
+        };
+      }),
+    );
+    const club = late
+      ? {
+          clubId: activity.club_id,
+          message: `Een deelnemer aan "${activity.title}" (${brusselsDateTime(activity.starts_at, 'nl')}) verloor kort voor vertrek zijn lift.`,
+        }
+      : null;
+    try {
+      const done = await repo.cancelOffer(c.env.DB, {
+        offerId: offer.id,
+        late,
+        notices,
+        club,
+        at: c.var.now.toISOString(),
+      });
+      if (!done) throw fail('Cancelled already');
+    } catch (error) {
+      if (rolledBack(error)) throw fail('A passenger was picked up already: this lift took place');
+      throw error;
+    }
+    return c.json({ late }, 200);
+  },
+);
+
+app.openapi(
+  createRoute({
     method: 'get',
     path: '/ride-offers/{offerId}/code',
     tags: ['lifts'],
@@ -574,6 +634,17 @@ app.openapi(
     return c.json({ code, expiresAt: expiresAt.toISOString() }, 200);
   },
 );
+
+/** A wrong ride code, said on the field the passenger typed it in. */
+const WRONG_RIDE_CODE = {
+  pointer: '/rideCode',
+  code: 'invalid',
+  messages: {
+    nl: 'Dit is niet de code van de chauffeur. De code verandert elke minuut: vraag de code van nu.',
+    fr: 'Ce n’est pas le code du conducteur. Le code change chaque minute : demandez le code actuel.',
+    en: 'This is not the driver’s code. The code changes every minute: ask for the current one.',
+  },
+};
 
 app.openapi(
   createRoute({
@@ -629,7 +700,10 @@ app.openapi(
     } else {
       await passholderAccess(c, r.passengerId, true);
       if (!(await checkRideCode(c.env.SIGNING_KEYS, offer.id, body.rideCode!, c.var.now)))
-        throw new Problem('code_invalid', { detail: 'Not the driver’s current ride code' });
+        throw new Problem('code_invalid', {
+          detail: 'Not the driver’s current ride code',
+          fields: [WRONG_RIDE_CODE],
+        });
       by = 'passenger';
     }
     if (!(await repo.confirmPickup(c.env.DB, r.id, by, c.var.now.toISOString())))

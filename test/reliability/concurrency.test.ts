@@ -108,7 +108,7 @@ describe('concurrency invariants at higher counts', () => {
         (
           await json<{ id: string }>(`/api/v1/ride-offers/${offer.id}/requests`, 201, {
             token: counter,
-            body: { passholderId: p },
+            body: { passholderId: p, address: 'Kerkstraat 1' },
           })
         ).id,
       );

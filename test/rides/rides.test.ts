@@ -287,7 +287,11 @@ describe('lifts', () => {
       status: 'proposed',
       driver: { firstName: 'Jan', area: 'Molenhoek', phone: null },
     });
-    expect(JSON.stringify(passengerBefore.requests.find((x) => x.id === r))).not.toMatch(secrets);
+    // The passenger sees her own pickup address, nothing of the driver's.
+    expect(passengerBefore.requests.find((x) => x.id === r)).toMatchObject({
+      pickupAddress: 'Stationsstraat 3',
+    });
+    expect(JSON.stringify(passengerBefore.requests.find((x) => x.id === r))).not.toMatch(/Peeters|\+32/);
     const told = await json<{ items: { kind: string; message: string }[] }>('/api/v1/me/notifications', 200, {
       token: resident,
     });
@@ -410,7 +414,7 @@ describe('lifts', () => {
     for (const d of drivers) offers.push(await offer(counter, activity.id, d, 1));
     const { id: r } = await json<{ id: string }>(`/api/v1/activities/${activity.id}/ride-requests`, 201, {
       token: counter,
-      body: { passholderId: passenger },
+      body: { passholderId: passenger, address: 'Kerkstraat 12' },
     });
     const proposals = await Promise.all(
       offers.map((o) => call(`/api/v1/ride-requests/${r}/accept`, { token: counter, body: { offerId: o } })),
@@ -447,7 +451,7 @@ describe('lifts', () => {
     const o = await offer(counter, activity.id, driver!, 1);
     const { id: r } = await json<{ id: string }>(`/api/v1/activities/${activity.id}/ride-requests`, 201, {
       token: counter,
-      body: { passholderId: second },
+      body: { passholderId: second, address: 'Molenstraat 8' },
     });
     await json(`/api/v1/ride-requests/${r}/accept`, 200, { token: counter, body: { offerId: o } });
     const asked = await ask(counter, o, first!);
@@ -541,7 +545,11 @@ describe('lifts', () => {
     await completeRide(counter, r, passenger!, activity.id);
     await json(`/api/v1/activities/${activity.id}/ride-requests`, 201, {
       token: counter,
-      body: { passholderId: alone, neighbourhoodId: await demo.id('demostad-molenhoek') },
+      body: {
+        passholderId: alone,
+        address: 'Molenstraat 8',
+        neighbourhoodId: await demo.id('demostad-molenhoek'),
+      },
     });
     const month = new Date().toISOString().slice(0, 7);
     const report = await json<{
@@ -564,6 +572,163 @@ describe('lifts', () => {
       403,
       'forbidden',
     );
+  });
+
+  it('needs a pickup address: missing or empty, the address field is named with what to do', async () => {
+    const [driver, passenger] = await bulkPassholders(2);
+    const { activity, counter } = await activityWith([driver!, passenger!]);
+    const o = await offer(counter, activity.id, driver!);
+    for (const [path, body] of [
+      [`/api/v1/activities/${activity.id}/ride-requests`, { passholderId: passenger, address: '   ' }],
+      [`/api/v1/ride-offers/${o}/requests`, { passholderId: passenger, address: '' }],
+      [`/api/v1/ride-offers/${o}/requests`, { passholderId: passenger }],
+    ] as const) {
+      const problem = await expectProblem(
+        await call(path, { token: counter, body }),
+        400,
+        'validation_failed',
+      );
+      expect(problem.fields).toEqual([
+        {
+          pointer: '/address',
+          code: 'required',
+          messages: { nl: expect.any(String), fr: expect.any(String), en: expect.any(String) },
+        },
+      ]);
+    }
+    const stored = await env.DB.prepare('SELECT count(*) AS n FROM ride_requests WHERE passenger_id = ?1')
+      .bind(passenger)
+      .first<{ n: number }>();
+    expect(stored!.n).toBe(0);
+  });
+
+  it('a wrong ride code is refused on the rideCode field; the passenger sees their own pickup address', async () => {
+    const [driver, passenger] = await bulkPassholders(2);
+    const { activity, counter } = await activityWith([driver!, passenger!]);
+    const o = await offer(counter, activity.id, driver!);
+    const r = await ask(counter, o, passenger!);
+    await json(`/api/v1/ride-requests/${r}/accept`, 200, { token: counter, body: {} });
+    const { code } = await json<{ code: string }>(`/api/v1/ride-offers/${o}/code`, 200, { token: counter });
+    const problem = await expectProblem(
+      await call(`/api/v1/ride-requests/${r}/pickup`, {
+        token: counter,
+        body: { rideCode: code === '000000' ? '000001' : '000000' },
+      }),
+      422,
+      'code_invalid',
+    );
+    expect(problem.fields).toMatchObject([{ pointer: '/rideCode', code: 'invalid' }]);
+    expect((problem.fields as { messages: { en: string } }[])[0]!.messages.en).toContain('driver’s code');
+  });
+
+  it('the driver cancels an offer: asked and agreed lifts end and are told, a proposal is open again', async () => {
+    const [driver, agreed, asked, proposed] = await bulkPassholders(4);
+    const { activity, counter } = await activityWith([driver!, agreed!, asked!, proposed!]);
+    const o = await offer(counter, activity.id, driver!);
+    const rAgreed = await ask(counter, o, agreed!);
+    await json(`/api/v1/ride-requests/${rAgreed}/accept`, 200, { token: counter, body: {} });
+    const rAsked = await ask(counter, o, asked!);
+    const { id: rProposed } = await json<{ id: string }>(
+      `/api/v1/activities/${activity.id}/ride-requests`,
+      201,
+      { token: counter, body: { passholderId: proposed, address: 'Kerkstraat 1' } },
+    );
+    await json(`/api/v1/ride-requests/${rProposed}/accept`, 200, { token: counter, body: { offerId: o } });
+    // Only the driver's side may cancel the offer.
+    await expectProblem(
+      await call(`/api/v1/ride-offers/${o}/cancel`, { method: 'POST', token: await loginAs('resident') }),
+      403,
+      'forbidden',
+    );
+
+    // The offer leaves within the hour: late for the passenger who counted on it.
+    expect(await json(`/api/v1/ride-offers/${o}/cancel`, 200, { method: 'POST', token: counter })).toEqual({
+      late: true,
+    });
+    const rows = await env.DB.prepare(
+      'SELECT id, status, offer_id FROM ride_requests WHERE id IN (?1, ?2, ?3) ORDER BY id',
+    )
+      .bind(rAgreed, rAsked, rProposed)
+      .all<{ id: string; status: string; offer_id: string | null }>();
+    const byId = new Map(rows.results.map((x) => [x.id, x]));
+    expect(byId.get(rAgreed)).toMatchObject({ status: 'cancelled' });
+    expect(
+      await env.DB.prepare(
+        'SELECT cancelled_by, late_cancel FROM ride_requests WHERE id IN (?1, ?2) ORDER BY late_cancel',
+      )
+        .bind(rAsked, rAgreed)
+        .all(),
+    ).toMatchObject({
+      results: [
+        { cancelled_by: 'driver', late_cancel: 0 },
+        { cancelled_by: 'driver', late_cancel: 1 },
+      ],
+    });
+    expect(byId.get(rAsked)).toMatchObject({ status: 'cancelled' });
+    expect(byId.get(rProposed)).toMatchObject({ status: 'open', offer_id: null });
+    const told = await env.DB.prepare(
+      'SELECT passholder_id, kind FROM notifications WHERE activity_id = ?1 AND kind IN (?2, ?3)',
+    )
+      .bind(activity.id, 'ride_cancelled', 'ride_proposal_withdrawn')
+      .all<{ passholder_id: string; kind: string }>();
+    expect(told.results.map((x) => `${x.passholder_id}:${x.kind}`).sort()).toEqual(
+      [`${agreed}:ride_cancelled`, `${asked}:ride_cancelled`, `${proposed}:ride_proposal_withdrawn`].sort(),
+    );
+    expect(
+      await env.DB.prepare('SELECT status, seats_taken FROM ride_offers WHERE id = ?1').bind(o).first(),
+    ).toEqual({ status: 'cancelled', seats_taken: 0 });
+    // Twice changes nothing; the cancelled offer takes no more requests.
+    await expectProblem(
+      await call(`/api/v1/ride-offers/${o}/cancel`, { method: 'POST', token: counter }),
+      409,
+      'conflict',
+    );
+    await expectProblem(
+      await call(`/api/v1/ride-offers/${o}/requests`, {
+        token: counter,
+        body: { passholderId: asked, address: 'Kerkstraat 2' },
+      }),
+      409,
+      'conflict',
+    );
+  });
+
+  it('an offer whose passenger was picked up cannot be cancelled any more', async () => {
+    const [driver, passenger] = await bulkPassholders(2);
+    const { activity, counter } = await activityWith([driver!, passenger!]);
+    const o = await offer(counter, activity.id, driver!);
+    const r = await ask(counter, o, passenger!);
+    await completeRide(counter, r, passenger!, activity.id, false);
+    await expectProblem(
+      await call(`/api/v1/ride-offers/${o}/cancel`, { method: 'POST', token: counter }),
+      409,
+      'conflict',
+    );
+    expect(await env.DB.prepare('SELECT status FROM ride_requests WHERE id = ?1').bind(r).first()).toEqual({
+      status: 'accepted',
+    });
+    expect(await env.DB.prepare('SELECT status FROM ride_offers WHERE id = ?1').bind(o).first()).toEqual({
+      status: 'open',
+    });
+  });
+
+  it('my lifts name the offer’s area and, for the passenger, their own pickup address', async () => {
+    const samira = await demo.id('passholder:resident');
+    const jan = await demo.id('passholder:neighbour');
+    const { activity, counter } = await activityWith([samira, jan]);
+    const o = await offer(counter, activity.id, jan);
+    const r = await ask(counter, o, samira);
+    const mine = await json<{
+      requests: { id: string; pickupAddress: string | null; area: string | null }[];
+    }>('/api/v1/me/rides', 200, { token: await loginAs('resident') });
+    expect(mine.requests.find((x) => x.id === r)).toMatchObject({
+      pickupAddress: 'Kerkstraat 12',
+      area: 'Centrum',
+    });
+    const driving = await json<{ offers: { id: string; area: string | null }[] }>('/api/v1/me/rides', 200, {
+      token: await loginAs('neighbour'),
+    });
+    expect(driving.offers.find((x) => x.id === o)).toMatchObject({ area: 'Molenhoek' });
   });
 
   it('shares lifts only among people signed up for the activity', async () => {
