@@ -1,32 +1,6 @@
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { audit } from './axe.ts';
 import { clubActivities, hasChromium, signIn, travelTo, useAppAndBrowser } from './server.ts';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-
-async function audit(page: Page, what: string): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-  await page.addScriptTag({ path: axePath });
-  const violations = (await page.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> };
-      }
-    ).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return result.violations;
-  })) as Violation[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${what}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-}
 
 const PAGES: Record<string, string[]> = {
   '': ['#/', '#/activities', '#/activate'],

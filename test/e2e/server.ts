@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -166,4 +166,13 @@ export async function travelTo(
 ): Promise<void> {
   const now = new Date(Date.parse(activity.startsAt) - minutesBefore * 60_000);
   await page.setExtraHTTPHeaders({ 'x-test-now': now.toISOString() });
+}
+
+/** Where browser tests save their screenshots (git-ignored test artifacts), to look at the screens by eye. */
+export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
+
+/** Saves a full-page screenshot as `test-results/screenshots/<name>.png`. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
