@@ -1,33 +1,13 @@
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, type Answer } from '../api.ts';
 import { formValues, h } from '../dom.ts';
 import { format, t, type MessageKey } from '../i18n.ts';
 import { field, section, table } from '../components.ts';
 import { sendForm } from '../forms.ts';
 
-type Key = { participantBp: number; clubBp: number; municipalityBp: number };
-type Rule = {
-  version: number;
-  scope: 'municipality' | 'region';
-  validFrom: string;
-  validUntil: string | null;
-  key: Key;
-  nonresidentKey: Key | null;
-  minPriceCents: number;
-  caps: {
-    perActivity?: number | null;
-    perPeriod?: { period: string; count?: number | null; amountCents?: number | null }[];
-  };
-};
-type EntitlementRule = { kind: string; opensStatus: boolean; duration: string; graceDays: number };
-type Budget = {
-  amountCents: number | null;
-  warningPct: number;
-  usedCents: number;
-  usedPct: number | null;
-  warning: boolean;
-  byCategory: { category: string; cents: number }[];
-  byClub: { clubName: string; cents: number }[];
-};
+type Rules = Answer<'/api/v1/municipalities/{municipalityId}/tariff-rules'>;
+type Key = Rules['items'][number]['key'];
+/** A year's budget and what was used of it: the answer of GET and of PUT (set it). */
+type Budget = Answer<'/api/v1/municipalities/{municipalityId}/budgets/{year}'>;
 
 const pct = (bp: number) => `${bp / 100}%`;
 const keyText = (k: Key) => `${pct(k.participantBp)} / ${pct(k.clubBp)} / ${pct(k.municipalityBp)}`;
@@ -44,7 +24,7 @@ export function adminRulesPage(municipalityId: string): HTMLElement {
   const base = `/municipalities/${municipalityId}`;
   const rules = section('tariff-rules', 'tariffRules', async (body) => {
     const render = async () => {
-      const { items } = await api<{ items: Rule[] }>(`${base}/tariff-rules`);
+      const { items } = await api<Rules>(`${base}/tariff-rules`);
       const status = h('p', { role: 'status' });
       const form = h(
         'form',
@@ -124,7 +104,9 @@ export function adminRulesPage(municipalityId: string): HTMLElement {
   });
 
   const entitlementRules = section('entitlement-rules', 'entitlementRules', async (body) => {
-    const { items } = await api<{ items: EntitlementRule[] }>(`${base}/entitlement-rules`);
+    const { items } = await api<Answer<'/api/v1/municipalities/{municipalityId}/entitlement-rules'>>(
+      `${base}/entitlement-rules`,
+    );
     body.replaceChildren(
       table(
         t('entitlementRules'),

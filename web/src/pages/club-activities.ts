@@ -1,4 +1,4 @@
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, type Answer } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { format, t } from '../i18n.ts';
 import { choice, field, table } from '../components.ts';
@@ -6,16 +6,8 @@ import { sendForm } from '../forms.ts';
 import { ACCESS, CATEGORIES, type Activity } from './activities.ts';
 import { membershipOffersSection } from './membership-offers.ts';
 
-/** Club admin: the activity editor and the club's coming activities. */
-type ClubActivity = {
-  id: string;
-  title: string;
-  startsAt: string;
-  capacity: number | null;
-  draft: boolean;
-  cancelled: boolean;
-  signedUp: number;
-};
+type ClubActivities = Answer<'/api/v1/clubs/{clubId}/activities'>;
+type ClubActivity = ClubActivities['items'][number];
 
 /** Where the API's field problems belong in the activity form (pointer -> control name). */
 const ACTIVITY_FIELDS = {
@@ -26,9 +18,10 @@ const ACTIVITY_FIELDS = {
   '/description/nl': 'description',
 };
 
+/** Club admin: the activity editor and the club's coming activities. */
 export async function clubActivitiesPage(clubId: string): Promise<HTMLElement> {
   const list = h('div', {});
-  const club = await api<{ status: 'pending' | 'approved' | 'suspended' }>(`/clubs/${clubId}`);
+  const club = await api<Answer<'/api/v1/clubs/{clubId}'>>(`/clubs/${clubId}`);
   const approved = club.status === 'approved';
   const listStatus = h('p', { role: 'status' });
   const publishButton = (a: ClubActivity) => {
@@ -50,7 +43,7 @@ export async function clubActivitiesPage(clubId: string): Promise<HTMLElement> {
     return button;
   };
   const render = async () => {
-    const { items } = await api<{ items: ClubActivity[] }>(`/clubs/${clubId}/activities`);
+    const { items } = await api<ClubActivities>(`/clubs/${clubId}/activities`);
     list.replaceChildren(
       table(
         t('comingActivities'),
@@ -180,20 +173,17 @@ export async function clubActivitiesPage(clubId: string): Promise<HTMLElement> {
   );
 }
 
-type Lists = {
-  confirmed: { name: string; passNumber: string; checkedIn: boolean }[];
-  waitlisted: { name: string; passNumber: string }[];
-};
-
 /** Club staff: one activity's sign-ups and waiting list, the self check-in QR, and cancelling. */
 export async function clubActivityPage(id: string, signal: AbortSignal): Promise<HTMLElement> {
   const [a, lists] = await Promise.all([
     api<Activity>(`/activities/${id}`),
-    api<Lists>(`/activities/${id}/signups`),
+    api<Answer<'/api/v1/activities/{activityId}/signups'>>(`/activities/${id}/signups`),
   ]);
   const qr = h('div', { class: 'qr' });
   const showQr = async () => {
-    const { qrSvg } = await api<{ qrSvg: string; expiresAt: string }>(`/activities/${id}/checkin-code`);
+    const { qrSvg } = await api<Answer<'/api/v1/activities/{activityId}/checkin-code'>>(
+      `/activities/${id}/checkin-code`,
+    );
     qr.innerHTML = qrSvg; // our own API's SVG: only the QR's paths
     const next = setTimeout(() => void showQr(), 90_000);
     signal.addEventListener('abort', () => clearTimeout(next), { once: true });

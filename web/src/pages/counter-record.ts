@@ -1,39 +1,18 @@
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, type Answer } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { format, t } from '../i18n.ts';
 import { choice, field, section, table } from '../components.ts';
 import { sendForm } from '../forms.ts';
 import { statusSection } from './status-section.ts';
 
-type Relation = { passholderId: string; firstName: string; lastName: string; basis: string };
-type Record = {
-  id: string;
-  passNumber: string;
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  postalCode: string;
-  address: string | null;
-  email: string | null;
-  phone: string | null;
-  locale: string;
-  municipalityId: string;
-  householdId: string | null;
-  card: { version: number; blockedAt: string | null; blockReason: string | null };
-  account: { active: boolean; email: string | null };
-  activationExpiresAt: string | null;
-  guardians: Relation[];
-  wards: Relation[];
-};
-type Household = {
-  members: { passholderId: string; firstName: string; lastName: string; passNumber: string }[];
-};
+type Record = Answer<'/api/v1/passholders/{passholderId}'>;
+type Household = Answer<'/api/v1/households/{householdId}'>;
 
 /** Counter: one resident's record, with corrections, household, guardians, card and account. */
 export async function counterRecordPage(id: string): Promise<HTMLElement> {
   const page = h('div', {});
   // Municipalities of the record's region: a resident who moves within the region keeps the pass.
-  const regions = await api<{ items: { municipalities: { id: string; name: string }[] }[] }>('/regions');
+  const regions = await api<Answer<'/api/v1/regions'>>('/regions');
   const render = async (message?: string) => {
     const record = await api<Record>(`/passholders/${id}`);
     page.replaceChildren(
@@ -47,7 +26,7 @@ export async function counterRecordPage(id: string): Promise<HTMLElement> {
       accountSection(record),
       householdSection(record),
       section('no-shows', 'lifts', async (body) => {
-        const n = await api<{ asDriver: number; asPassenger: number }>(`/passholders/${id}/rides`);
+        const n = await api<Answer<'/api/v1/passholders/{passholderId}/rides'>>(`/passholders/${id}/rides`);
         body.replaceChildren(h('p', {}, t('noShows', { driver: n.asDriver, passenger: n.asPassenger })));
       }),
       signupOnBehalf(),
@@ -228,7 +207,7 @@ export async function counterRecordPage(id: string): Promise<HTMLElement> {
           class: 'secondary',
           onclick: () =>
             void act(async () => {
-              const code = await api<{ activationCode: string; activationExpiresAt: string }>(
+              const code = await api<Answer<'/api/v1/passholders/{passholderId}/activation-code', 'post'>>(
                 `/passholders/${id}/activation-code`,
                 { method: 'POST' },
               );
@@ -262,7 +241,7 @@ export async function counterRecordPage(id: string): Promise<HTMLElement> {
       event.preventDefault();
       const v = formValues(guardianForm);
       void sendForm(guardianForm, moveStatus, async () => {
-        const { items } = await api<{ items: { id: string }[] }>(
+        const { items } = await api<Answer<'/api/v1/passholders'>>(
           `/passholders?q=${encodeURIComponent(v.passNumber ?? '')}`,
         );
         if (items.length !== 1) throw new ApiError(404, 'not_found', t('noResults'));
@@ -321,15 +300,7 @@ export async function counterRecordPage(id: string): Promise<HTMLElement> {
   /** Call and connect: the counter signs a resident up, e.g. on the phone. */
   function signupOnBehalf(): HTMLElement {
     return section('signup-behalf', 'signUpOnBehalf', async (body) => {
-      const { items } = await api<{
-        items: {
-          id: string;
-          title: string;
-          startsAt: string;
-          signupRequired: boolean;
-          placesLeft: number | null;
-        }[];
-      }>('/activities?limit=50');
+      const { items } = await api<Answer<'/api/v1/activities'>>('/activities?limit=50');
       const open = items.filter((a) => a.signupRequired);
       const status = h('p', { role: 'status' });
       const form = h(
@@ -348,7 +319,7 @@ export async function counterRecordPage(id: string): Promise<HTMLElement> {
         event.preventDefault();
         const v = formValues(form);
         void sendForm(form, status, async () => {
-          const { signups } = await api<{ signups: { status: string }[] }>(
+          const { signups } = await api<Answer<'/api/v1/activities/{activityId}/signups', 'post'>>(
             `/activities/${v.activityId}/signups`,
             { body: { passholderIds: [id] } },
           );

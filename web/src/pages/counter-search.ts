@@ -1,11 +1,8 @@
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, type Answer } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { format, t } from '../i18n.ts';
 import { go } from '../router.ts';
 import { choice, field, table } from '../components.ts';
-
-type Result = { id: string; firstName: string; lastName: string; birthDate: string; passNumber: string };
-type Neighbourhood = { id: string; name: string };
 
 /** Counter: find a resident by name, pass number or birth date. */
 export function counterSearchPage(): HTMLElement {
@@ -24,7 +21,7 @@ export function counterSearchPage(): HTMLElement {
     if (v.q) params.set('q', v.q);
     if (v.birthDate) params.set('birthDate', v.birthDate);
     try {
-      const { items } = await api<{ items: Result[] }>(`/passholders?${params}`);
+      const { items } = await api<Answer<'/api/v1/passholders'>>(`/passholders?${params}`);
       results.replaceChildren(
         items.length === 0
           ? h('p', {}, t('noResults'))
@@ -57,7 +54,7 @@ export function counterSearchPage(): HTMLElement {
 
 /** Counter: register a resident; shows a possible duplicate and asks to confirm. */
 export async function counterRegisterPage(municipalityId: string): Promise<HTMLElement> {
-  const { items: hoods } = await api<{ items: Neighbourhood[] }>(
+  const { items: hoods } = await api<Answer<'/api/v1/municipalities/{municipalityId}/neighbourhoods'>>(
     `/municipalities/${municipalityId}/neighbourhoods`,
   );
   const status = h('div', { role: 'alert', tabindex: -1 });
@@ -104,11 +101,7 @@ export async function counterRegisterPage(municipalityId: string): Promise<HTMLE
       confirmDuplicate,
     };
     try {
-      const result = await api<{
-        passholder: { id: string };
-        activationCode: string;
-        activationExpiresAt: string;
-      }>('/passholders', { body });
+      const result = await api<Answer<'/api/v1/passholders', 'post'>>('/passholders', { body });
       sessionStorage.setItem(
         `letter:${result.passholder.id}`,
         JSON.stringify({ code: result.activationCode, expiresAt: result.activationExpiresAt }),

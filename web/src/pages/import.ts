@@ -1,33 +1,12 @@
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, type Answer } from '../api.ts';
 import { announce, h } from '../dom.ts';
 import { format, t, tn } from '../i18n.ts';
 import { section, table } from '../components.ts';
 
-type Row = {
-  line: number;
-  outcome: 'matched' | 'unmatched' | 'ambiguous' | 'invalid';
-  reason: string;
-  name: string;
-  passNumber: string | null;
-};
-type Import = {
-  id: string;
-  matched: number;
-  unmatched: number;
-  ambiguous: number;
-  alreadyImported: boolean;
-  confirmedAt: string | null;
-  rows: Row[];
-  granted?: number;
-};
-type Renewal = {
-  passholderId: string;
-  firstName: string;
-  lastName: string;
-  passNumber: string;
-  status: string;
-  validUntil: string;
-};
+/** A dry run, or a confirmed import (which also tells how many statuses it granted). */
+type DryRun = Answer<'/api/v1/municipalities/{municipalityId}/status-imports', 'post'>;
+type Confirmed = Answer<'/api/v1/status-imports/{importId}/confirm', 'post'>;
+type Import = DryRun | Confirmed;
 
 const OUTCOME = {
   matched: 'outcomeMatched',
@@ -54,9 +33,9 @@ export function importPage(municipalityId: string): HTMLElement {
     const confirm = h('button', { type: 'button' }, t('confirmImport'));
     confirm.addEventListener('click', async () => {
       try {
-        const done = await api<Import>(`/status-imports/${imp.id}/confirm`, { method: 'POST' });
+        const done = await api<Confirmed>(`/status-imports/${imp.id}/confirm`, { method: 'POST' });
         show(done);
-        announce(tn('importGranted', done.granted ?? 0));
+        announce(tn('importGranted', done.granted));
       } catch (e) {
         announce(e instanceof ApiError ? e.message : t('unknownError'));
       }
@@ -68,9 +47,7 @@ export function importPage(municipalityId: string): HTMLElement {
         { class: 'big' },
         t('importCounts', { matched: imp.matched, unmatched: imp.unmatched, ambiguous: imp.ambiguous }),
       ),
-      imp.granted !== undefined
-        ? h('p', { class: 'ok', role: 'status' }, tn('importGranted', imp.granted))
-        : '',
+      'granted' in imp ? h('p', { class: 'ok', role: 'status' }, tn('importGranted', imp.granted)) : '',
       imp.alreadyImported ? h('p', { class: 'note' }, t('alreadyImported')) : '',
       table(
         t('dryRun'),
@@ -97,7 +74,7 @@ export function importPage(municipalityId: string): HTMLElement {
     event.preventDefault();
     try {
       show(
-        await api<Import>(`/municipalities/${municipalityId}/status-imports`, {
+        await api<DryRun>(`/municipalities/${municipalityId}/status-imports`, {
           body: { csv: text.value, fileName: file.files?.[0]?.name },
         }),
       );
@@ -116,7 +93,9 @@ export function importPage(municipalityId: string): HTMLElement {
     form,
     result,
     section('renewals', 'renewals', async (body) => {
-      const { items } = await api<{ items: Renewal[] }>(`/municipalities/${municipalityId}/renewals`);
+      const { items } = await api<Answer<'/api/v1/municipalities/{municipalityId}/renewals'>>(
+        `/municipalities/${municipalityId}/renewals`,
+      );
       body.replaceChildren(
         items.length === 0
           ? h('p', {}, t('noRenewals'))

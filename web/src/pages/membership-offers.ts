@@ -1,25 +1,20 @@
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, type Answer } from '../api.ts';
 import { formValues, h } from '../dom.ts';
 import { format, t } from '../i18n.ts';
 import { choice, field, table } from '../components.ts';
 import { sendForm } from '../forms.ts';
 import { CATEGORIES } from './activities.ts';
 
-export type Offer = {
-  id: string;
-  season: string;
-  title: string;
-  category: string;
-  regularPriceCents: number;
-};
+/** The club's membership offers, and the seasons a new one may be for. */
+export type Offers = Answer<'/api/v1/clubs/{clubId}/membership-offers'>;
 
 /** Club admin: the membership fees the till may sell, with season and regular price set here. */
 export async function membershipOffersSection(clubId: string): Promise<HTMLElement> {
   const list = h('div', {});
   const status = h('p', { role: 'status' });
-  const { seasons } = await api<{ seasons: string[] }>(`/clubs/${clubId}/membership-offers`);
+  const { seasons } = await api<Offers>(`/clubs/${clubId}/membership-offers`);
   const render = async () => {
-    const { items } = await api<{ items: Offer[] }>(`/clubs/${clubId}/membership-offers`);
+    const { items } = await api<Offers>(`/clubs/${clubId}/membership-offers`);
     list.replaceChildren(
       items.length
         ? table(

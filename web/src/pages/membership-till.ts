@@ -1,17 +1,17 @@
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, type Answer } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { format, t } from '../i18n.ts';
 import { choice, field } from '../components.ts';
-import type { Offer } from './membership-offers.ts';
+import type { Offers } from './membership-offers.ts';
 
-type Price = { passholder: { displayName: string }; price: number; tariffId: string };
+type Price = Answer<'/api/v1/tariffs'>;
 
 /**
  * The club's till for membership fees: pick one of the club's offers, type the pass number, see the price
  * (the same screen for everyone, only the amount differs) and register it.
  */
 export async function membershipTill(clubId: string): Promise<HTMLElement | null> {
-  const { items } = await api<{ items: Offer[] }>(`/clubs/${clubId}/membership-offers`);
+  const { items } = await api<Offers>(`/clubs/${clubId}/membership-offers`);
   if (!items.length) return null;
   const result = h('div', { role: 'status', 'aria-live': 'polite' });
   const form = h(
@@ -52,9 +52,12 @@ export async function membershipTill(clubId: string): Promise<HTMLElement | null
       register.addEventListener('click', async () => {
         register.disabled = true;
         try {
-          const { sales } = await api<{ sales: { price: number }[] }>(`/clubs/${clubId}/memberships`, {
-            body: { offerId, passNumber: passNumber.replace(/\s/g, ''), tariffId: price.tariffId },
-          });
+          const { sales } = await api<Answer<'/api/v1/clubs/{clubId}/memberships', 'post'>>(
+            `/clubs/${clubId}/memberships`,
+            {
+              body: { offerId, passNumber: passNumber.replace(/\s/g, ''), tariffId: price.tariffId },
+            },
+          );
           done.className = 'ok';
           done.textContent = t('saleRegistered', { amount: format.cents(sales[0]!.price) });
           register.remove();

@@ -1,8 +1,8 @@
-import { api } from '../api.ts';
+import { api, type Answer } from '../api.ts';
 import { h } from '../dom.ts';
 import { format, t } from '../i18n.ts';
 
-type Card = { passNumber: string; firstName: string; lastName: string; version: number; qrSvg: string };
+type Card = Answer<'/api/v1/passholders/{passholderId}/card'>;
 
 /** The printable card (credit-card size) and, when an activation code was just made, the A4 welcome letter. */
 export async function printPage(passholderId: string): Promise<HTMLElement> {

@@ -1,27 +1,14 @@
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, type Answer } from '../api.ts';
 import { announce, h } from '../dom.ts';
 import { format, locale, t } from '../i18n.ts';
 import { table } from '../components.ts';
 
-type Amounts = { regularPrice: number; paid: number; clubShare: number; municipalityShare: number };
-type Totals = Amounts & { lines: number };
-type Head = { clubName: string; month: string; status: 'open' | 'approved' | 'paid'; totals: Totals };
 /** A club's statement: sales added up per activity and price, never a person. */
-type Statement = Head & {
-  groups: (Amounts & {
-    kind: 'sale' | 'correction';
-    type: 'ticket' | 'membership';
-    description: string;
-    unitRegularPrice: number;
-    unitPaid: number;
-    count: number;
-  })[];
-};
+type Statement = Answer<'/api/v1/clubs/{clubId}/statements/{month}'>;
 /** The municipality's audit: each sale without the person. */
-type Audit = Head & {
-  lines: (Amounts & { saleId: string; kind: 'sale' | 'correction'; at: string; description: string })[];
-};
-type Summary = { clubId: string; clubName: string; status: Statement['status']; totals: Totals };
+type Audit = Answer<'/api/v1/clubs/{clubId}/statements/{month}/lines'>;
+type Summaries = Answer<'/api/v1/municipalities/{municipalityId}/statements/{month}'>;
+type Summary = Summaries['items'][number];
 
 const STATUS = { open: 'statementOpen', approved: 'statementApproved', paid: 'statementPaid' } as const;
 
@@ -140,9 +127,7 @@ export function adminStatementsPage(municipalityId: string): HTMLElement {
   const detail = h('section', {});
   let month = lastMonth();
   const load = async () => {
-    const { items } = await api<{ items: Summary[] }>(
-      `/municipalities/${municipalityId}/statements/${month}`,
-    );
+    const { items } = await api<Summaries>(`/municipalities/${municipalityId}/statements/${month}`);
     const action = (s: Summary) => {
       const step = s.status === 'open' ? 'approve' : s.status === 'approved' ? 'paid' : null;
       if (!step) return '';

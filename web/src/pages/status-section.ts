@@ -1,36 +1,10 @@
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, type Schema } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { t, type MessageKey } from '../i18n.ts';
 import { choice, field, section, table } from '../components.ts';
 
-type Status = {
-  status: 'ACTIVE' | 'IN_GRACE' | 'SUSPENDED' | 'EXPIRED' | 'NONE';
-  validUntil: string | null;
-  graceUntil: string | null;
-  grants: {
-    id: string;
-    source: string;
-    reason: string;
-    validFrom: string;
-    validUntil: string;
-    endedOn: string | null;
-    inherited: boolean;
-  }[];
-  suspensions: {
-    id: string;
-    fromDate: string;
-    untilDate: string | null;
-    reason: string;
-    liftedOn: string | null;
-  }[];
-  entitlements: {
-    id: string;
-    kind: string;
-    validFrom: string;
-    validUntil: string | null;
-    endedOn: string | null;
-  }[];
-};
+/** The social status with its grants, suspensions and entitlements: the answer of GET /status and of every action on it. */
+type Status = Schema<'SocialStatus'>;
 
 const STATUS: Record<Status['status'], MessageKey> = {
   ACTIVE: 'statusActive',

@@ -1,18 +1,12 @@
-import { api } from '../api.ts';
+import { api, type Answer } from '../api.ts';
 import { formValues, h } from '../dom.ts';
 import { format, t } from '../i18n.ts';
 import { section, table } from '../components.ts';
-import { label, staffTable, type StaffMember } from './common.ts';
+import { label, staffTable } from './common.ts';
 import { sendForm } from '../forms.ts';
 
-type Club = { id: string; name: string; kind: string; status: string };
-type Activity = {
-  id: string;
-  title: string;
-  startsAt: string;
-  capacity: number | null;
-  regularPriceCents: number;
-};
+type Club = Answer<'/api/v1/clubs/{clubId}'>;
+type Activity = Answer<'/api/v1/clubs/{clubId}/activities'>['items'][number];
 
 function activitiesTable(items: Activity[]): HTMLElement {
   if (items.length === 0) return h('p', {}, t('noActivities'));
@@ -33,7 +27,7 @@ export function clubAdminHome(clubId: string): HTMLElement[] {
   const overview = section(`club-${clubId}`, 'roleClubAdmin', async (body) => {
     const [club, activities] = await Promise.all([
       api<Club>(`/clubs/${clubId}`),
-      api<{ items: Activity[] }>(`/clubs/${clubId}/activities`),
+      api<Answer<'/api/v1/clubs/{clubId}/activities'>>(`/clubs/${clubId}/activities`),
     ]);
     body.replaceChildren(
       h('p', {}, h('strong', {}, club.name), ` · ${label.kind(club.kind)} · ${label.status(club.status)}`),
@@ -43,7 +37,7 @@ export function clubAdminHome(clubId: string): HTMLElement[] {
   });
   const staff = section(`club-staff-${clubId}`, 'staff', async (body) => {
     const render = async () => {
-      const { items } = await api<{ items: StaffMember[] }>(`/clubs/${clubId}/staff`);
+      const { items } = await api<Answer<'/api/v1/clubs/{clubId}/staff'>>(`/clubs/${clubId}/staff`);
       body.replaceChildren(staffTable(items), addDoorForm(render));
     };
     await render();
@@ -88,7 +82,7 @@ export function doorHome(clubId: string): HTMLElement[] {
     section(`door-${clubId}`, 'roleDoor', async (body) => {
       const [club, activities] = await Promise.all([
         api<Club>(`/clubs/${clubId}`),
-        api<{ items: Activity[] }>(`/clubs/${clubId}/activities`),
+        api<Answer<'/api/v1/clubs/{clubId}/activities'>>(`/clubs/${clubId}/activities`),
       ]);
       body.replaceChildren(
         h('p', {}, t('doorIntro', { club: club.name })),

@@ -1,3 +1,4 @@
+import type { Schema } from '../api.ts';
 import { table } from '../components.ts';
 import { t, type MessageKey } from '../i18n.ts';
 
@@ -26,13 +27,7 @@ export const label = {
   role: (r: string) => t(ROLE_KEYS[r] ?? 'roleNameDoor'),
 };
 
-export type StaffMember = {
-  userId: string;
-  displayName: string;
-  email: string | null;
-  role: string;
-  blocked: boolean;
-};
+export type StaffMember = Schema<'StaffMember'>;
 
 export function staffTable(items: StaffMember[]): HTMLTableElement {
   return table(

@@ -1,18 +1,17 @@
-import { api } from '../api.ts';
+import { api, type Answer } from '../api.ts';
 import { formValues, h } from '../dom.ts';
 import { t } from '../i18n.ts';
 import { section, table } from '../components.ts';
-import { CLUB_KINDS, label, staffTable, type StaffMember } from './common.ts';
+import { CLUB_KINDS, label, staffTable } from './common.ts';
 import { sendForm } from '../forms.ts';
-
-type Club = { id: string; name: string; kind: string; status: string };
-type Neighbourhood = { id: string; name: string; postalCodes: string[] };
 
 /** Municipality admin: clubs (approve, register), staff, neighbourhoods. */
 export function municipalityAdminHome(municipalityId: string): HTMLElement[] {
   const clubs = section('clubs', 'clubs', async (body) => {
     const render = async () => {
-      const { items } = await api<{ items: Club[] }>(`/municipalities/${municipalityId}/clubs`);
+      const { items } = await api<Answer<'/api/v1/municipalities/{municipalityId}/clubs'>>(
+        `/municipalities/${municipalityId}/clubs`,
+      );
       const status = h('p', { role: 'status' });
       body.replaceChildren(
         table(
@@ -47,11 +46,13 @@ export function municipalityAdminHome(municipalityId: string): HTMLElement[] {
     await render();
   });
   const staff = section('municipality-staff', 'staff', async (body) => {
-    const { items } = await api<{ items: StaffMember[] }>(`/municipalities/${municipalityId}/staff`);
+    const { items } = await api<Answer<'/api/v1/municipalities/{municipalityId}/staff'>>(
+      `/municipalities/${municipalityId}/staff`,
+    );
     body.replaceChildren(staffTable(items));
   });
   const hoods = section('neighbourhoods', 'neighbourhoods', async (body) => {
-    const { items } = await api<{ items: Neighbourhood[] }>(
+    const { items } = await api<Answer<'/api/v1/municipalities/{municipalityId}/neighbourhoods'>>(
       `/municipalities/${municipalityId}/neighbourhoods`,
     );
     body.replaceChildren(
