@@ -78,9 +78,11 @@ async function residentIn(context: BrowserContext, url: string, language: Langua
 async function checkboxesBesideLabels(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const wrong: string[] = [];
-    for (const label of document.querySelectorAll('label.check')) {
+    for (const label of Array.from(document.querySelectorAll('label.check'))) {
       const box = label.querySelector('input')!.getBoundingClientRect();
-      const text = [...label.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+      const text = Array.from(label.childNodes).find(
+        (n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim(),
+      );
       if (!text) {
         wrong.push(`${label.textContent}: no text`);
         continue;
@@ -189,6 +191,31 @@ describe.skipIf(!hasChromium)('a resident on a phone (390×844), in nl, fr and e
       await context.close();
     });
   }
+
+  it('on a slow connection, shows that the next page is loading instead of leaving the old one silently', async () => {
+    const context = await ctx.browser.newContext({ locale: 'nl-BE', ...PHONE });
+    const page = await residentIn(context, ctx.app.url, 'nl');
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Samira' }).waitFor();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 2000,
+      downloadThroughput: 50_000,
+      uploadThroughput: 50_000,
+    });
+    // A page that waits for its data before it shows: the whole page says it is loading.
+    await page.getByRole('link', { name: 'Activiteiten' }).first().click();
+    await page.locator('main .loading[role=status]').waitFor();
+    expect(await page.locator('main').getAttribute('aria-busy')).toBe('true');
+    await page.getByRole('heading', { name: 'Activiteiten', level: 1 }).waitFor({ timeout: 20_000 });
+    expect(await page.locator('main').getAttribute('aria-busy')).toBeNull();
+    // A page that shows at once and fills in: its own part says it is loading.
+    await page.getByRole('link', { name: 'Mijn punten' }).first().click();
+    await page.getByRole('heading', { name: 'Mijn punten', level: 1 }).waitFor();
+    await page.locator('main .loading[role=status]').waitFor();
+    await page.locator('#history').waitFor({ timeout: 20_000 });
+    await context.close();
+  });
 
   it('keeps the resident pages under 100 KB of gzipped JavaScript (the door’s QR reader is not loaded)', async () => {
     const context = await ctx.browser.newContext({ locale: 'nl-BE', ...PHONE });

@@ -1,7 +1,7 @@
 import { api, ApiError, type Answer, type Schema } from '../api.ts';
 import { announce, h } from '../dom.ts';
 import { format, t, tn, type MessageKey } from '../i18n.ts';
-import { button, confirmStep, section, table } from '../components.ts';
+import { button, confirmStep, loadingNote, section, table } from '../components.ts';
 
 type Ledger = Answer<'/api/v1/me/points'>;
 type CollectAt = Schema<'CollectAt'>;
@@ -38,7 +38,7 @@ function historyText(i: Ledger['items'][number]): string {
 
 /** Resident: points balance and history, the rewards to redeem, and my rewards (to collect, received). */
 export function pointsPage(): HTMLElement {
-  const page = h('div', {}, h('h1', {}, t('myPoints')));
+  const page = h('div', {}, h('h1', {}, t('myPoints')), loadingNote());
   const render = async (message?: string) => {
     const [ledger, rewards, mine] = await Promise.all([
       api<Ledger>('/me/points'),
@@ -123,7 +123,12 @@ export function pointsPage(): HTMLElement {
     );
     if (message) announce(message);
   };
-  void render();
+  render().catch((e: unknown) =>
+    page.replaceChildren(
+      h('h1', {}, t('myPoints')),
+      h('p', { class: 'error', role: 'alert' }, e instanceof ApiError ? e.message : t('unknownError')),
+    ),
+  );
   return page;
 }
 
