@@ -578,7 +578,7 @@ export async function myRides(db: D1Database, passholderIds: string[]) {
     seats: number;
     seats_taken: number;
     departs_at: string;
-    status: string;
+    status: Offer['status'];
     driver_id: string;
     area: string | null;
     requests: string;

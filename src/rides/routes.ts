@@ -738,6 +738,60 @@ app.openapi(
   },
 );
 
+const RideStatus = z.enum(['open', 'requested', 'proposed', 'accepted', 'declined', 'cancelled']);
+const MyRides = z
+  .object({
+    offers: z.array(
+      z.object({
+        id: z.string(),
+        activityId: z.string(),
+        title: z.string(),
+        seats: z.number().int(),
+        seatsTaken: z.number().int(),
+        departsAt: z.string(),
+        status: z.enum(['open', 'cancelled']),
+        driverId: z.string(),
+        area: z.string().nullable().openapi({ description: 'Where the driver leaves from' }),
+        requests: z.array(
+          z.object({
+            id: z.string(),
+            status: RideStatus,
+            seats: z.number().int(),
+            needs: z.array(z.string()),
+            firstName: z.string(),
+            area: z.string().nullable(),
+            pickupAddress: z.string().nullable().openapi({ description: 'Only once both sides agreed' }),
+            phone: z.string().nullable().openapi({ description: 'Only once both sides agreed' }),
+            pickupConfirmedAt: z.string().nullable(),
+          }),
+        ),
+      }),
+    ),
+    requests: z.array(
+      z.object({
+        id: z.string(),
+        activityId: z.string(),
+        title: z.string(),
+        status: RideStatus,
+        seats: z.number().int(),
+        pickupConfirmedAt: z.string().nullable(),
+        offerId: z.string().nullable(),
+        passengerId: z.string(),
+        pickupAddress: z.string().nullable().openapi({ description: 'The passenger’s own pickup address' }),
+        area: z.string().nullable(),
+        driver: z
+          .object({
+            firstName: z.string(),
+            area: z.string().nullable(),
+            phone: z.string().nullable().openapi({ description: 'Only once both sides agreed' }),
+          })
+          .nullable(),
+        departsAt: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('MyRides');
+
 app.openapi(
   createRoute({
     method: 'get',
@@ -747,13 +801,7 @@ app.openapi(
       'My lifts as driver and as passenger: the other side’s first name and area, and their pickup address and phone only once both sides agreed',
     security: SECURITY,
     responses: {
-      200: jsonResponse(
-        z.object({
-          offers: z.array(z.record(z.string(), z.unknown())),
-          requests: z.array(z.record(z.string(), z.unknown())),
-        }),
-        'Lifts',
-      ),
+      200: jsonResponse(MyRides, 'Lifts'),
       ...problems('unauthenticated'),
     },
   }),
