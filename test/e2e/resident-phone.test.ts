@@ -14,6 +14,7 @@ const WORDS = {
     signIn: 'Aanmelden',
     activities: 'Activiteiten',
     points: 'Mijn punten',
+    lifts: 'Mijn liften',
     pass: 'Mijn pas',
     nearMe: 'Dicht bij mij',
     noLocation: 'Je locatie is niet beschikbaar',
@@ -31,6 +32,7 @@ const WORDS = {
     signIn: 'Se connecter',
     activities: 'Activités',
     points: 'Mes points',
+    lifts: 'Mes trajets',
     pass: 'Ma carte',
     nearMe: 'Près de moi',
     noLocation: 'Votre position n’est pas disponible',
@@ -48,6 +50,7 @@ const WORDS = {
     signIn: 'Sign in',
     activities: 'Activities',
     points: 'My points',
+    lifts: 'My lifts',
     pass: 'My pass',
     nearMe: 'Near me',
     noLocation: 'Your location is not available',
@@ -107,6 +110,16 @@ describe.skipIf(!hasChromium)('a resident on a phone (390×844), in nl, fr and e
       const context = await ctx.browser.newContext({ locale: `${language}-BE`, ...PHONE });
       const page = await residentIn(context, ctx.app.url, language);
       const problems: string[] = [];
+      // Home: shortcuts to everything a resident does, lifts included.
+      await page.locator('.shortcuts').waitFor();
+      expect(await page.locator('.shortcuts a').allTextContents()).toEqual([
+        w.activities,
+        w.pass,
+        w.points,
+        w.lifts,
+      ]);
+      await screenshot(page, `resident-home-${language}`);
+      problems.push(...(await audit(page, `home ${language}`)));
 
       // Activities: the filters are folded away, so the first activity is in view.
       await page.getByRole('link', { name: w.activities }).first().click();

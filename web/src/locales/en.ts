@@ -468,6 +468,9 @@ export const en: Record<MessageKey, string> = {
   reducedLeft: 'Reduced price {count} more time(s)',
   // Component kit (issue 11)
   confirmNo: 'No, go back',
+  cancelActivityQuestion: "Cancel {title}?",
+  noActivitiesFound: "No activities found. Try fewer filters or another neighbourhood.",
+  noSignupsYet: "You have not signed up for anything yet.",
   // Door (issue 11)
   doorCheckIn: 'Check in',
   doorCheckedInAt: 'Checked in at {time}',
@@ -476,6 +479,7 @@ export const en: Record<MessageKey, string> = {
   doorSecondSaleDetails: 'A ticket of {amount} was already sold to {name} for {activity} at {time}.',
   doorSecondSaleYes: 'Sell another ticket',
   doorStopCamera: 'Stop the camera',
+  doorOpenOn: 'The door is open {day} from {from} until {until}: that is when you can scan, see prices and sell.',
   // Lifts (issue 11)
   youOfferSeats: 'You offer {count} seats',
   youOfferSeats_one: 'You offer {count} seat',
@@ -527,6 +531,9 @@ export const en: Record<MessageKey, string> = {
   cancelLiftQuestion: 'Do you want to cancel the lift with {name}?',
   cancelLiftTold: '{name} gets a message right away that the lift is off.',
   liftCancelled: 'The lift is cancelled. {name} gets a message.',
+  cancelLiftWith: 'Cancel the lift with {name}',
+  whoRides: 'Who rides with you',
+  rideCodeTitle: 'Ride code',
   noOffersMine:
     'You do not offer a lift yet. Driving to an activity you signed up for? Offer seats on that activity’s page.',
   noRequestsMine:

@@ -473,6 +473,9 @@ export const fr: Record<MessageKey, string> = {
   reducedLeft: 'Encore {count} fois avec réduction',
   // Component kit (issue 11)
   confirmNo: 'Non, retour',
+  cancelActivityQuestion: "Annuler {title} ?",
+  noActivitiesFound: "Aucune activité trouvée. Essayez moins de filtres ou un autre quartier.",
+  noSignupsYet: "Vous n’êtes encore inscrit·e à rien.",
   // Door (issue 11)
   doorCheckIn: 'Enregistrer la présence',
   doorCheckedInAt: 'Présence enregistrée à {time}',
@@ -481,6 +484,8 @@ export const fr: Record<MessageKey, string> = {
   doorSecondSaleDetails: 'Un ticket de {amount} a déjà été vendu à {name} pour {activity} à {time}.',
   doorSecondSaleYes: 'Vendre un autre ticket',
   doorStopCamera: 'Arrêter la caméra',
+  doorOpenOn:
+    'L’accueil est ouvert {day} de {from} à {until} : vous pouvez alors scanner, voir les prix et vendre.',
   // Lifts (issue 11)
   youOfferSeats: 'Vous proposez {count} places',
   youOfferSeats_one: 'Vous proposez {count} place',
@@ -532,6 +537,9 @@ export const fr: Record<MessageKey, string> = {
   cancelLiftQuestion: 'Voulez-vous annuler le trajet avec {name} ?',
   cancelLiftTold: '{name} reçoit tout de suite un message : le trajet n’a pas lieu.',
   liftCancelled: 'Le trajet est annulé. {name} reçoit un message.',
+  cancelLiftWith: 'Annuler le trajet avec {name}',
+  whoRides: 'Qui monte avec vous',
+  rideCodeTitle: 'Code du trajet',
   noOffersMine:
     'Vous ne proposez encore aucun trajet. Vous allez en voiture à une activité où vous êtes inscrit ? Proposez des places sur la page de cette activité.',
   noRequestsMine:

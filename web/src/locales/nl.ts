@@ -466,6 +466,9 @@ export const nl = {
   reducedLeft: 'Nog {count} keer met korting',
   // Component kit (issue 11)
   confirmNo: 'Nee, terug',
+  cancelActivityQuestion: "{title} annuleren?",
+  noActivitiesFound: "Geen activiteiten gevonden. Probeer minder filters of een andere wijk.",
+  noSignupsYet: "Je bent nog nergens ingeschreven.",
   // Door (issue 11)
   doorCheckIn: 'Inchecken',
   doorCheckedInAt: 'Ingecheckt om {time}',
@@ -474,6 +477,7 @@ export const nl = {
   doorSecondSaleDetails: 'Om {time} is al een ticket van {amount} aan {name} verkocht voor {activity}.',
   doorSecondSaleYes: 'Nog een ticket verkopen',
   doorStopCamera: 'Camera stoppen',
+  doorOpenOn: 'De deur is open {day} van {from} tot {until}: dan kun je scannen, prijzen zien en verkopen.',
   // Lifts (issue 11)
   youOfferSeats: 'Je biedt {count} plaatsen aan',
   youOfferSeats_one: 'Je biedt {count} plaats aan',
@@ -525,6 +529,9 @@ export const nl = {
   cancelLiftQuestion: 'Wil je de lift met {name} annuleren?',
   cancelLiftTold: '{name} krijgt meteen een bericht dat de lift niet doorgaat.',
   liftCancelled: 'De lift is geannuleerd. {name} krijgt een bericht.',
+  cancelLiftWith: 'Lift met {name} annuleren',
+  whoRides: 'Wie rijdt mee',
+  rideCodeTitle: 'Ritcode',
   noOffersMine:
     'Je biedt nog geen lift aan. Rij je naar een activiteit waarvoor je ingeschreven bent? Bied dan plaatsen aan op de pagina van die activiteit.',
   noRequestsMine:

@@ -1,7 +1,7 @@
 import { api, ApiError, type Answer, type Me, type Schema } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { format, locale, t, tn, type MessageKey } from '../i18n.ts';
-import { button, checkbox, choice, confirmStep, fieldset, section } from '../components.ts';
+import { button, checkbox, choice, confirmStep, emptyState, fieldset, section } from '../components.ts';
 import { liftsSection } from './rides.ts';
 
 export type Activity = Schema<'Activity'>;
@@ -84,7 +84,7 @@ export async function activitiesPage(): Promise<HTMLElement> {
     cursor = page.nextCursor;
     if (!append) list.replaceChildren();
     list.append(...page.items.map(card));
-    if (!append && page.items.length === 0) list.append(h('li', {}, t('noActivities')));
+    if (!append && page.items.length === 0) list.append(h('li', {}, emptyState(t('noActivitiesFound'))));
     more.hidden = !cursor;
     if (!append) announce(t('resultCount', { count: page.items.length }));
   };
@@ -325,7 +325,10 @@ export function myActivitiesSection(): HTMLElement {
     body.replaceChildren(
       ...notes.items.slice(0, 5).map((n) => h('p', { class: 'note' }, n.message)),
       mine.items.length === 0
-        ? h('p', {}, h('a', { href: '#/activities' }, t('findActivities')))
+        ? emptyState(
+            t('noSignupsYet'),
+            h('a', { href: '#/activities', class: 'button' }, t('findActivities')),
+          )
         : h(
             'ul',
             {},

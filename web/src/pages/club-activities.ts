@@ -1,7 +1,7 @@
 import { api, ApiError, type Answer } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { format, t } from '../i18n.ts';
-import { choice, field, table } from '../components.ts';
+import { button, choice, confirmStep, field, table } from '../components.ts';
 import { sendForm } from '../forms.ts';
 import { ACCESS, CATEGORIES, type Activity } from './activities.ts';
 import { membershipOffersSection } from './membership-offers.ts';
@@ -188,9 +188,15 @@ export async function clubActivityPage(id: string, signal: AbortSignal): Promise
     const next = setTimeout(() => void showQr(), 90_000);
     signal.addEventListener('abort', () => clearTimeout(next), { once: true });
   };
-  const cancel = h('button', { type: 'button', class: 'secondary' }, t('cancelActivity'));
+  const cancel = button(t('cancelActivity'), 'danger');
   cancel.addEventListener('click', async () => {
-    if (!confirm(t('confirmCancel'))) return;
+    const sure = await confirmStep({
+      question: t('cancelActivityQuestion', { title: a.title }),
+      details: [t('confirmCancel')],
+      yes: t('cancelActivity'),
+      danger: true,
+    });
+    if (!sure) return;
     try {
       await api(`/activities/${id}/cancel`, { method: 'POST' });
       announce(t('activityCancelled'));

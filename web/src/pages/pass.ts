@@ -1,7 +1,7 @@
 import { api, ApiError, type Answer, type Me } from '../api.ts';
 import { h } from '../dom.ts';
 import { format, t, type MessageKey } from '../i18n.ts';
-import { section, table } from '../components.ts';
+import { emptyState, section, table } from '../components.ts';
 
 type PassItem = Answer<'/api/v1/me/passes'>['items'][number];
 type MyPass = Answer<'/api/v1/me/pass'>;
@@ -136,7 +136,7 @@ export async function passPage(me: Me, signal: AbortSignal): Promise<HTMLElement
         const { items } = await api<{ items: AuditEntry[] }>(`/passholders/${me.passholderId}/audit`);
         body.replaceChildren(
           items.length === 0
-            ? h('p', {}, t('nobodyLooked'))
+            ? emptyState(t('nobodyLooked'))
             : table(
                 t('whoLooked'),
                 [t('when'), t('who'), t('why')],
