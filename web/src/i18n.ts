@@ -70,6 +70,11 @@ export const format = {
   /** A date and time that fits a table cell or a select on a phone ("24 nov 2026 17:00"). */
   shortDateTime: (iso: string) => shortDateTime().format(new Date(iso)),
   time: (iso: string) => time().format(new Date(iso)),
+  /** A month in words ("oktober 2026"), from "2026-10". */
+  month: (yearMonth: string) =>
+    new Intl.DateTimeFormat(`${current}-BE`, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${yearMonth}-15T12:00:00Z`),
+    ),
   /** A day in words ("31 december 2026"), from an ISO date or date-time. */
   date: (iso: string) =>
     new Intl.DateTimeFormat(`${current}-BE`, { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(

@@ -84,8 +84,8 @@ export function adminRulesPage(municipalityId: string): HTMLElement {
           [t('version'), t('from'), t('to'), t('keyColumns'), t('minPrice'), t('caps')],
           items.map((r) => [
             `${r.version}${r.scope === 'region' ? ` (${t('region')})` : ''}`,
-            r.validFrom,
-            r.validUntil ?? '—',
+            format.date(r.validFrom),
+            r.validUntil ? format.date(r.validUntil) : '—',
             keyText(r.key) +
               (r.nonresidentKey ? ` · ${t('otherResidents')}: ${keyText(r.nonresidentKey)}` : ''),
             format.cents(r.minPriceCents),

@@ -30,7 +30,7 @@ export function counterSearchPage(): HTMLElement {
               [t('name'), t('birthDate'), t('passNumber')],
               items.map((r) => [
                 h('a', { href: `#/counter/p/${r.id}` }, `${r.firstName} ${r.lastName}`),
-                r.birthDate,
+                format.date(r.birthDate),
                 format.passNumber(r.passNumber),
               ]),
             ),

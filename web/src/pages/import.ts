@@ -105,7 +105,7 @@ export function importPage(municipalityId: string): HTMLElement {
               items.map((r) => [
                 h('a', { href: `#/counter/p/${r.passholderId}` }, `${r.firstName} ${r.lastName}`),
                 format.passNumber(r.passNumber),
-                r.validUntil,
+                format.date(r.validUntil),
               ]),
             ),
       );

@@ -46,7 +46,7 @@ export function clubStatementsPage(clubId: string): HTMLElement {
     try {
       const s = await api<Statement>(`/clubs/${clubId}/statements/${month}`);
       body.replaceChildren(
-        h('p', { class: 'big' }, `${s.clubName} · ${s.month} · ${t(STATUS[s.status])}`),
+        h('p', { class: 'big' }, `${s.clubName} · ${format.month(s.month)} · ${t(STATUS[s.status])}`),
         h('p', {}, t('owed', { amount: format.cents(s.totals.municipalityShare) })),
         h('p', { class: 'muted' }, t('statementGroupsNote')),
         table(
@@ -187,7 +187,11 @@ export function adminStatementsPage(municipalityId: string): HTMLElement {
     const path = `/clubs/${club.clubId}/statements/${month}/lines`;
     try {
       const a = await api<Audit>(path);
-      const heading = h('h2', { tabindex: '-1' }, `${t('statementLines')}: ${a.clubName} · ${a.month}`);
+      const heading = h(
+        'h2',
+        { tabindex: '-1' },
+        `${t('statementLines')}: ${a.clubName} · ${format.month(a.month)}`,
+      );
       detail.replaceChildren(
         heading,
         h('p', { class: 'muted' }, t('statementLinesNote')),

@@ -1,6 +1,6 @@
 import { api, ApiError, type Schema } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
-import { t, type MessageKey } from '../i18n.ts';
+import { format, t, type MessageKey } from '../i18n.ts';
 import { choice, field, section, table } from '../components.ts';
 
 /** The social status with its grants, suspensions and entitlements: the answer of GET /status and of every action on it. */
@@ -69,8 +69,10 @@ export function statusSection(passholderId: string): HTMLElement {
           'p',
           { class: 'big' },
           h('strong', {}, t(STATUS[s.status])),
-          s.validUntil ? ` · ${t('until', { date: s.validUntil })}` : '',
-          s.status === 'IN_GRACE' && s.graceUntil ? ` · ${t('graceUntil', { date: s.graceUntil })}` : '',
+          s.validUntil ? ` · ${t('until', { date: format.date(s.validUntil) })}` : '',
+          s.status === 'IN_GRACE' && s.graceUntil
+            ? ` · ${t('graceUntil', { date: format.date(s.graceUntil) })}`
+            : '',
         ),
         message ? h('p', { class: 'ok', role: 'status' }, message) : '',
         s.grants.length
@@ -79,8 +81,8 @@ export function statusSection(passholderId: string): HTMLElement {
               [t('why'), t('from'), t('to'), ''],
               s.grants.map((g) => [
                 `${labelOf(REASONS, g.reason)}${g.inherited ? ` (${t('viaHousehold')})` : ''}`,
-                g.validFrom,
-                g.endedOn ? `${t('endedOn', { date: g.endedOn })}` : g.validUntil,
+                format.date(g.validFrom),
+                g.endedOn ? t('endedOn', { date: format.date(g.endedOn) }) : format.date(g.validUntil),
                 '',
               ]),
             )
@@ -109,8 +111,12 @@ export function statusSection(passholderId: string): HTMLElement {
               [t('kind'), t('from'), t('to'), t('actions')],
               s.entitlements.map((e) => [
                 labelOf(KINDS, e.kind),
-                e.validFrom,
-                e.endedOn ? t('endedOn', { date: e.endedOn }) : (e.validUntil ?? '—'),
+                format.date(e.validFrom),
+                e.endedOn
+                  ? t('endedOn', { date: format.date(e.endedOn) })
+                  : e.validUntil
+                    ? format.date(e.validUntil)
+                    : '—',
                 e.endedOn
                   ? ''
                   : h(
