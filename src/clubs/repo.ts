@@ -109,7 +109,7 @@ export async function listClubActivities(
 ): Promise<ActivitySummary[]> {
   const { results } = await db
     .prepare(
-      `SELECT a.id, a.club_id, a.title, a.category, a.starts_at, a.ends_at, a.capacity, a.regular_price_cents, a.draft,
+      `SELECT a.id, a.club_id, a.title, a.category, a.starts_at, a.ends_at, a.venue_name, a.capacity, a.regular_price_cents, a.draft,
               a.checkin_before_minutes, a.checkin_after_minutes,
               a.cancelled_at IS NOT NULL AS cancelled,
               (SELECT count(*) FROM signups s WHERE s.activity_id = a.id AND s.status <> 'cancelled') AS signed_up
@@ -123,6 +123,7 @@ export async function listClubActivities(
       category: string;
       starts_at: string;
       ends_at: string;
+      venue_name: string | null;
       capacity: number | null;
       regular_price_cents: number;
       draft: number;
@@ -138,6 +139,7 @@ export async function listClubActivities(
     category: r.category,
     startsAt: r.starts_at,
     endsAt: r.ends_at,
+    venueName: r.venue_name,
     capacity: r.capacity,
     regularPriceCents: r.regular_price_cents,
     draft: r.draft === 1,

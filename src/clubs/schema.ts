@@ -33,6 +33,7 @@ export const ActivitySummarySchema = z
     category: z.string(),
     startsAt: z.string(),
     endsAt: z.string(),
+    venueName: z.string().nullable().openapi({ description: 'Where it takes place, as the door names it' }),
     capacity: z.number().int().nullable(),
     regularPriceCents: z.number().int(),
     draft: z.boolean().openapi({ description: 'Not published yet' }),

@@ -9,7 +9,12 @@ export const ScanInputSchema = z
       .max(1024)
       .optional()
       .openapi({ description: 'A scanned pass code (phone or card)' }),
-    passNumber: z.string().min(13).max(20).optional().openapi({ description: 'The pass number, typed' }),
+    passNumber: z
+      .string()
+      .min(1)
+      .max(40)
+      .optional()
+      .openapi({ description: 'The pass number, typed (13 digits; spaces and dashes are ignored)' }),
   })
   .strict()
   .refine((v) => (v.code === undefined) !== (v.passNumber === undefined), {
@@ -55,6 +60,9 @@ export const ScanSchema = z
       .nullable()
       .openapi({ description: 'Sign-up state for this activity' }),
     checkedIn: z.boolean(),
+    checkedInAt: z.string().nullable().openapi({
+      description: 'When the holder was checked in at this activity (UTC); null when not yet',
+    }),
     messages: z.array(Message),
   })
   .openapi('Scan');

@@ -20,7 +20,8 @@ export type Holder = {
   grants: Grant[];
   suspensions: Suspension[];
   signupStatus: 'confirmed' | 'waitlisted' | null;
-  checkedIn: boolean;
+  /** When the holder was checked in at this activity (UTC ISO), or null. */
+  checkedInAt: string | null;
 };
 
 export type DoorFacts = {
@@ -102,7 +103,7 @@ export function doorFactsStatement(
                 c.municipality_id AS seller_municipality_id, sm.region_id AS seller_region_id,
                 a.points AS activity_points, a.checkin_before_minutes, a.checkin_after_minutes, a.cancelled_at AS activity_cancelled_at,
                 (SELECT status FROM signups x WHERE x.activity_id = a.id AND x.passholder_id = p.id AND x.status <> 'cancelled') AS signup_status,
-                EXISTS (SELECT 1 FROM checkins k WHERE k.activity_id = a.id AND k.passholder_id = p.id) AS checked_in,
+                (SELECT k.at FROM checkins k WHERE k.activity_id = a.id AND k.passholder_id = p.id) AS checked_in_at,
                 (SELECT count(*) FROM ticket_sales s WHERE s.passholder_id = p.id AND s.activity_id = a.id AND s.reduced = 1 AND s.cancelled_at IS NULL) AS used_here,
                 ${HOLDER_AND_RULE}
            FROM activities a JOIN clubs c ON c.id = a.club_id JOIN municipalities sm ON sm.id = c.municipality_id
@@ -117,7 +118,7 @@ export function doorFactsStatement(
               o.category, o.regular_price_cents, NULL AS starts_at, NULL AS ends_at,
               c.municipality_id AS seller_municipality_id, sm.region_id AS seller_region_id,
               0 AS activity_points, 0 AS checkin_before_minutes, 0 AS checkin_after_minutes, o.archived_at AS activity_cancelled_at,
-              NULL AS signup_status, 0 AS checked_in,
+              NULL AS signup_status, NULL AS checked_in_at,
               (SELECT count(*) FROM ticket_sales s WHERE s.passholder_id = p.id AND s.club_id = c.id AND s.kind = 'membership'
                   AND s.offer_id IN (SELECT x.id FROM membership_offers x WHERE x.club_id = c.id AND x.season = o.season)
                   AND s.reduced = 1 AND s.cancelled_at IS NULL) AS used_here,
@@ -159,7 +160,7 @@ type Row = {
   checkin_after_minutes: number;
   activity_cancelled_at: string | null;
   signup_status: 'confirmed' | 'waitlisted' | null;
-  checked_in: number;
+  checked_in_at: string | null;
   used_here: number | null;
   passholder_id: string | null;
   pass_number: string | null;
@@ -231,7 +232,7 @@ export function toDoorFacts(row: Row | undefined): DoorFacts | null {
             grants: JSON.parse(row.grants ?? '[]') as Grant[],
             suspensions: JSON.parse(row.suspensions ?? '[]') as Suspension[],
             signupStatus: row.signup_status,
-            checkedIn: row.checked_in === 1,
+            checkedInAt: row.checked_in_at,
           },
     rule: row.rule ? toPricingRule(toStoredRule(JSON.parse(row.rule) as StoredRule)) : null,
     usage: {

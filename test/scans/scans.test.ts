@@ -180,11 +180,54 @@ describe('door scan', () => {
       'pass_number_invalid',
     );
     await expectProblem(await scan(door, { activityId }), 400, 'validation_failed');
+    // Not 13 digits: not a pass number at all, said on the field in the door's words.
+    for (const typed of ['12345', '4143 3760 4089 99', 'abcdefghijklm']) {
+      const problem = await expectProblem(
+        await scan(door, { activityId, passNumber: typed }),
+        400,
+        'validation_failed',
+      );
+      expect(problem.fields).toEqual([
+        expect.objectContaining({
+          pointer: '/passNumber',
+          messages: expect.objectContaining({ nl: 'Dit is geen pasnummer: een pasnummer heeft 13 cijfers.' }),
+        }),
+      ]);
+    }
     await expectProblem(
       await scan(door, { activityId, passNumber: body + '0', code: 'x'.repeat(30) }),
       400,
       'validation_failed',
     );
+  });
+
+  it('says when the holder was checked in, in the same shape as before the check-in', async () => {
+    const door = await loginAs('door');
+    const activity = await createActivity({ regularPriceCents: 300 });
+    const body = { activityId: activity.id, passNumber: await demo.passNumber('neighbour') };
+    const before = await json<Scan & { checkedIn: boolean; checkedInAt: string | null }>(
+      '/api/v1/scans',
+      200,
+      {
+        token: door,
+        body,
+      },
+    );
+    expect(before).toMatchObject({ checkedIn: false, checkedInAt: null });
+    const checkin = await json<{ checkedInAt: string }>(`/api/v1/activities/${activity.id}/checkins`, 200, {
+      token: door,
+      body: { passNumber: body.passNumber },
+    });
+    const after = await json<Scan & { checkedIn: boolean; checkedInAt: string | null }>(
+      '/api/v1/scans',
+      200,
+      {
+        token: door,
+        body,
+      },
+    );
+    expect(after).toMatchObject({ checkedIn: true, checkedInAt: checkin.checkedInAt });
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
   });
 
   it('is for the activity’s own club only', async () => {

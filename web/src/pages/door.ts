@@ -1,28 +1,88 @@
-import { api, ApiError, type Me } from '../api.ts';
+import { api, ApiError, type Me, type Schema } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
-import { format, t, tn } from '../i18n.ts';
-import { choice, field } from '../components.ts';
+import { format, locale, t, tn } from '../i18n.ts';
+import { button, confirmStep, field, fieldset } from '../components.ts';
+import { clearProblems, showProblem } from '../forms.ts';
 import { membershipTill } from './membership-till.ts';
 
-type Activity = {
-  id: string;
-  clubId: string;
-  title: string;
-  startsAt: string;
-  draft: boolean;
-  door: { opensAt: string; closesAt: string };
-};
-type Price = { price: number; tariffId: string };
-type Scan = {
-  passholder: { displayName: string };
-  pass: { number: string };
-  points: number;
-  price: Price;
-  signup: 'confirmed' | 'waitlisted' | null;
-  checkedIn: boolean;
-  messages: { message: string }[];
-};
-type Sale = { id: string; price: number };
+type Activity = Schema<'ActivitySummary'>;
+type Scan = Schema<'Scan'>;
+type Sale = Schema<'Sale'>;
+type Checkin = Schema<'Checkin'>;
+/** How the pass was presented: a scanned code or a typed number. */
+type Presented = { code: string } | { passNumber: string };
+/** One holder at one activity, as the door scanned them. */
+type Visit = { activity: Activity; presented: Presented; scan: Scan };
+
+const ZONE = 'Europe/Brussels';
+
+/** The calendar day in Brussels (YYYY-MM-DD), to compare days; never shown. */
+const dayOf = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(date);
+
+/** "vandaag", "morgen", "maandag 30 november": the day of `iso` in words, seen from `now`. */
+function dayInWords(iso: string, now: Date): string {
+  const days = Math.round((Date.parse(dayOf(new Date(iso))) - Date.parse(dayOf(now))) / 86_400_000);
+  return days === 0 || days === 1
+    ? new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' }).format(days, 'day')
+    : new Intl.DateTimeFormat(`${locale()}-BE`, {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        timeZone: ZONE,
+      }).format(new Date(iso));
+}
+
+/** "vandaag 18:00", "maandag 30 november 17:00": the day in words, then the time. */
+const whenInWords = (iso: string, now: Date) => `${dayInWords(iso, now)} ${format.time(iso)}`;
+
+/** "De deur is open vandaag van 17:00 tot 20:30: …" */
+function doorHoursText(a: Activity, now: Date): string {
+  const { opensAt, closesAt } = a.door;
+  const sameDay = dayOf(new Date(opensAt)) === dayOf(new Date(closesAt));
+  return t('doorOpenOn', {
+    day: dayInWords(opensAt, now),
+    from: format.time(opensAt),
+    until: sameDay ? format.time(closesAt) : whenInWords(closesAt, now),
+  });
+}
+
+const isOpen = (a: Activity, now: Date) =>
+  Date.parse(a.door.opensAt) <= now.getTime() && now.getTime() <= Date.parse(a.door.closesAt);
+
+/** Published activities, today's first; the chosen one is the first whose door is open, else the first. */
+function doorActivities(lists: Activity[][], now: Date): { activities: Activity[]; chosen: string } {
+  const today = dayOf(now);
+  const later = (a: Activity) => Number(dayOf(new Date(a.startsAt)) !== today);
+  const activities = lists
+    .flat()
+    .filter((a) => !a.draft)
+    .sort((a, b) => later(a) - later(b) || a.startsAt.localeCompare(b.startsAt));
+  return { activities, chosen: (activities.find((a) => isOpen(a, now)) ?? activities[0])?.id ?? '' };
+}
+
+/** One radio card per activity: the title in full, then when (in words) and where. */
+function activityPicker(activities: Activity[], chosen: string, now: Date): HTMLFieldSetElement {
+  const picker = fieldset(
+    t('activity'),
+    ...activities.map((a) =>
+      h(
+        'label',
+        { class: 'check' },
+        h('input', { type: 'radio', name: 'activityId', value: a.id, checked: a.id === chosen }),
+        h(
+          'span',
+          {},
+          h('strong', {}, a.title),
+          h('br'),
+          [whenInWords(a.startsAt, now), a.venueName].filter(Boolean).join(' · '),
+        ),
+      ),
+    ),
+  );
+  picker.id = 'door-activity';
+  picker.setAttribute('aria-describedby', 'door-hours');
+  return picker;
+}
 
 /** Reads QR codes from video frames: the browser's BarcodeDetector where it has one, else jsQR (loaded only here). */
 async function makeDecoder(): Promise<
@@ -51,203 +111,300 @@ async function makeDecoder(): Promise<
   };
 }
 
+/**
+ * The camera card: a start button; the video joins only once it shows a picture (no black box), kept small
+ * so that the answer under it stays in view on a phone. `onCode` gets each newly read code.
+ */
+function cameraCard(
+  signal: AbortSignal,
+  onCode: (code: string) => Promise<void>,
+): { card: HTMLElement; video: HTMLVideoElement } {
+  const video = h('video', { playsinline: true, muted: true, 'aria-label': t('camera') });
+  // (the stylesheet makes videos full width; on a phone the answer must fit beside it)
+  video.style.maxHeight = '35vh';
+  video.style.objectFit = 'cover';
+  const canvas = h('canvas', { hidden: true });
+  const note = h('p', { class: 'muted' });
+  const toggle = button(t('startCamera'));
+  let stop: (() => void) | undefined;
+  const stopped = () => {
+    stop?.();
+    stop = undefined;
+    video.remove();
+    toggle.textContent = t('startCamera');
+  };
+  signal.addEventListener('abort', stopped);
+  const start = async () => {
+    const stream = await navigator.mediaDevices.getUserMedia({
+      video: { facingMode: 'environment' },
+      audio: false,
+    });
+    let running = true;
+    stop = () => {
+      running = false;
+      stream.getTracks().forEach((track) => track.stop());
+    };
+    video.srcObject = stream;
+    await video.play();
+    if (!running) return;
+    note.after(video);
+    toggle.textContent = t('doorStopCamera');
+    note.textContent = t('cameraOn');
+    const decode = await makeDecoder();
+    let last = '';
+    const tick = async () => {
+      if (!running) return;
+      const text = video.readyState >= 2 ? await decode(video, canvas).catch(() => null) : null;
+      if (text && text !== last) {
+        last = text;
+        await onCode(text);
+        setTimeout(() => (last = ''), 4000);
+      }
+      if (running) setTimeout(() => void tick(), 200);
+    };
+    void tick();
+  };
+  toggle.addEventListener('click', async () => {
+    if (stop) return stopped();
+    toggle.disabled = true;
+    await start().catch(() => {
+      stopped();
+      note.textContent = t('cameraUnavailable');
+    });
+    toggle.disabled = false;
+  });
+  const card = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'camera-title' },
+    h('h2', { id: 'camera-title' }, t('scanWithCamera')),
+    toggle,
+    note,
+    canvas,
+  );
+  return { card, video };
+}
+
+/**
+ * Checked in or not, as one control: "Inchecken", or a disabled "✓ Ingecheckt om 18:02" that looks like a
+ * state, not like something to press.
+ */
+function checkinControl(visit: Visit): HTMLElement {
+  const status = h('p', { role: 'status' });
+  const control = button(t('doorCheckIn'));
+  const checkedIn = (at: string) => {
+    control.disabled = true;
+    control.className = 'secondary';
+    control.replaceChildren(
+      h('span', { 'aria-hidden': 'true' }, '✓ '),
+      t('doorCheckedInAt', { time: format.time(at) }),
+    );
+  };
+  if (visit.scan.checkedInAt) checkedIn(visit.scan.checkedInAt);
+  control.addEventListener('click', async () => {
+    control.disabled = true;
+    try {
+      const r = await api<Checkin>(`/activities/${visit.activity.id}/checkins`, { body: visit.presented });
+      checkedIn(r.checkedInAt);
+      status.className = 'ok';
+      status.textContent = r.alreadyCheckedIn
+        ? r.messages.map((m) => m.message).join(' ')
+        : tn('checkedInDone', r.pointsAwarded, { points: r.pointsAwarded, total: r.points });
+    } catch (e) {
+      control.disabled = false;
+      status.className = 'error';
+      status.textContent = e instanceof ApiError ? e.message : t('unknownError');
+    }
+    announce(status.textContent ?? '');
+  });
+  return h('div', { class: 'checkin' }, control, status);
+}
+
+/** Sales registered on this screen, per activity and pass number: a second one asks first. */
+const soldHere = new Map<string, Sale>();
+const saleKey = (visit: Visit) => `${visit.activity.id} ${visit.scan.pass.number}`;
+
+/** A second sale for the same holder and activity is asked first, with the first sale's time and amount. */
+async function secondSaleConfirmed(visit: Visit): Promise<boolean> {
+  const earlier = soldHere.get(saleKey(visit));
+  if (!earlier) return true;
+  const name = visit.scan.passholder.displayName;
+  return confirmStep({
+    question: t('doorSecondSaleQuestion', { name }),
+    details: [
+      t('doorSecondSaleDetails', {
+        time: format.time(earlier.soldAt),
+        amount: format.cents(earlier.price),
+        name,
+        activity: visit.activity.title,
+      }),
+    ],
+    yes: t('doorSecondSaleYes'),
+  });
+}
+
+/** The till: the same screen for everyone, only the amount differs. */
+function till(visit: Visit): HTMLElement {
+  const price = visit.scan.price;
+  const status = h('p', { role: 'status' });
+  const box = h(
+    'div',
+    { class: 'till' },
+    h(
+      'p',
+      { class: 'big' },
+      `${t('toPay')}: `,
+      h('strong', { class: 'amount huge' }, format.cents(price.price)),
+    ),
+    status,
+  );
+  const failed = (e: unknown) => {
+    status.className = 'error';
+    status.textContent = e instanceof ApiError ? e.message : t('unknownError');
+  };
+  const register = button(t('registerSale'));
+  register.addEventListener('click', async () => {
+    if (!(await secondSaleConfirmed(visit))) return;
+    register.disabled = true;
+    try {
+      const { sales } = await api<{ sales: Sale[] }>('/ticket-sales', {
+        body: { sales: [{ activityId: visit.activity.id, ...visit.presented, tariffId: price.tariffId }] },
+      });
+      const sale = sales[0]!;
+      soldHere.set(saleKey(visit), sale);
+      status.className = 'ok';
+      status.textContent = t('saleRegistered', { amount: format.cents(sale.price) });
+      const cancel = button(t('cancelSale'), 'secondary');
+      cancel.addEventListener('click', async () => {
+        cancel.disabled = true;
+        try {
+          await api(`/ticket-sales/${sale.id}/cancel`, { method: 'POST' });
+          if (soldHere.get(saleKey(visit))?.id === sale.id) soldHere.delete(saleKey(visit));
+          status.textContent = t('saleCancelled');
+          cancel.remove();
+        } catch (e) {
+          cancel.disabled = false;
+          failed(e);
+        }
+        announce(status.textContent ?? '');
+      });
+      register.replaceWith(cancel);
+    } catch (e) {
+      register.disabled = false;
+      failed(e);
+    }
+    announce(status.textContent ?? '');
+  });
+  box.append(register);
+  return box;
+}
+
+/**
+ * Rewards this holder redeemed at the club, to hand over now: the holder is present, by the scanned code
+ * or by the typed number while the chosen activity's door is open (the API refuses it otherwise).
+ */
+async function redemptions(visit: Visit): Promise<HTMLElement | string> {
+  const clubId = visit.activity.clubId;
+  const holder = { ...visit.presented, activityId: visit.activity.id };
+  const { items } = await api<{ items: { id: string; title: string }[] }>(
+    `/clubs/${clubId}/redemptions?${new URLSearchParams(holder)}`,
+  ).catch(() => ({ items: [] }));
+  if (!items.length) return '';
+  return h(
+    'div',
+    { class: 'redemptions' },
+    h('p', {}, t('toHandOver')),
+    ...items.map((r) => {
+      const b = button(`${t('handOver')}: ${r.title}`, 'secondary');
+      b.addEventListener('click', async () => {
+        try {
+          await api(`/clubs/${clubId}/redemptions/${r.id}/hand-over`, { body: holder });
+          b.replaceWith(h('span', { class: 'ok' }, `${r.title}: ${t('handedOver')}`));
+        } catch (e) {
+          const message = e instanceof ApiError ? e.message : t('unknownError');
+          b.after(h('p', { class: 'error', role: 'alert' }, message));
+        }
+      });
+      return b;
+    }),
+  );
+}
+
+/** Who it is, in large type; checked in or not; the price to pay. Nothing else about the person. */
+async function holderView(visit: Visit): Promise<HTMLElement[]> {
+  const { scan } = visit;
+  const signup =
+    scan.signup === 'confirmed'
+      ? t('statusSignedUp')
+      : scan.signup === 'waitlisted'
+        ? t('statusWaitlisted')
+        : t('statusNotSignedUp');
+  return [
+    h('p', { class: 'huge' }, scan.passholder.displayName),
+    h('p', {}, `${t('passNumber')}: ${format.passNumber(scan.pass.number)} · ${t('points')}: ${scan.points}`),
+    h('p', { class: 'note' }, signup),
+    ...scan.messages.map((m) => h('p', { class: 'note' }, m.message)),
+    checkinControl(visit),
+    till(visit),
+    await redemptions(visit),
+  ].filter((x): x is HTMLElement => typeof x !== 'string');
+}
+
+/**
+ * Brings the answer into view on a phone, keeping the camera picture (when on) on screen right above it:
+ * the least scrolling that shows both, else the picture at the top.
+ */
+function reveal(picture: HTMLElement | null, answer: HTMLElement): void {
+  if (!picture) return answer.scrollIntoView({ block: 'nearest' });
+  const top = picture.getBoundingClientRect().top;
+  const overflow = answer.getBoundingClientRect().bottom - window.innerHeight;
+  const by = overflow > top ? top : Math.min(Math.max(0, overflow), top);
+  if (by !== 0) window.scrollBy(0, by);
+}
+
+/** A problem with the typed number itself (not 13 digits, a wrong check digit): said on the field. */
+function numberProblem(e: unknown): ApiError | null {
+  if (!(e instanceof ApiError)) return null;
+  const onField = e.fields.filter((f) => f.pointer === '/passNumber');
+  if (e.code === 'validation_failed' && onField.length)
+    return new ApiError(e.status, e.code, t('doorCheckNumber'), onField);
+  if (e.code === 'pass_number_invalid')
+    return new ApiError(e.status, e.code, t('doorCheckNumber'), [
+      { pointer: '/passNumber', messages: { [locale()]: e.message } },
+    ]);
+  return null;
+}
+
 /** Door staff: pick the activity, scan a pass by camera or type its number, see who it is in large type. */
 export async function doorPage(me: Me, signal: AbortSignal): Promise<HTMLElement> {
-  let stopCamera: (() => void) | undefined;
-  signal.addEventListener('abort', () => stopCamera?.());
-  const clubIds = me.clubIds;
   const [lists, tills] = await Promise.all([
-    Promise.all(clubIds.map((id) => api<{ items: Activity[] }>(`/clubs/${id}/activities`))),
-    Promise.all(clubIds.map((id) => membershipTill(id))),
+    Promise.all(me.clubIds.map((id) => api<{ items: Activity[] }>(`/clubs/${id}/activities`))),
+    Promise.all(me.clubIds.map((id) => membershipTill(id))),
   ]);
-  const activities = lists
-    .flatMap((l) => l.items)
-    .filter((a) => !a.draft)
-    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-  const picker = choice(
-    'door-activity',
-    'activityId',
-    t('activity'),
-    // The title first: on a phone the select cuts the end off.
-    activities.map((a): [string, string] => [a.id, `${a.title} · ${format.shortDateTime(a.startsAt)}`]),
+  const now = new Date();
+  const { activities, chosen } = doorActivities(
+    lists.map((l) => l.items),
+    now,
   );
-  const activitySelect = picker.querySelector('select') as HTMLSelectElement;
+  const picker = activityPicker(activities, chosen, now);
+  const current = () => {
+    const id = picker.querySelector<HTMLInputElement>('input:checked')?.value;
+    return activities.find((a) => a.id === id);
+  };
   // When the door of the chosen activity is open: only then do scans, prices and sales work.
   const doorHours = h('p', { class: 'muted', id: 'door-hours' });
   const showDoorHours = () => {
-    const chosen = activities.find((a) => a.id === activitySelect.value);
-    doorHours.textContent = chosen
-      ? t('doorOpenFromTo', {
-          from: format.shortDateTime(chosen.door.opensAt),
-          until: format.time(chosen.door.closesAt),
-        })
-      : '';
+    const activity = current();
+    doorHours.textContent = activity ? doorHoursText(activity, now) : '';
   };
-  activitySelect.addEventListener('change', showDoorHours);
-  activitySelect.setAttribute('aria-describedby', 'door-hours');
   showDoorHours();
-  const result = h('div', {
-    class: 'scan-result',
-    role: 'status',
-    'aria-live': 'assertive',
-    'aria-atomic': 'true',
-  });
 
-  /** The till: the same screen for everyone, only the amounts differ. */
-  const till = (body: { code: string } | { passNumber: string }, price: Price): HTMLElement => {
-    const status = h('p', { role: 'status' });
-    const box = h(
-      'div',
-      { class: 'till' },
-      h(
-        'p',
-        { class: 'big' },
-        `${t('toPay')}: `,
-        h('strong', { class: 'amount huge' }, format.cents(price.price)),
-      ),
-      status,
-    );
-    const register = h('button', { type: 'button' }, t('registerSale'));
-    register.addEventListener('click', async () => {
-      register.disabled = true;
-      try {
-        const { sales } = await api<{ sales: Sale[] }>('/ticket-sales', {
-          body: { sales: [{ activityId: activitySelect.value, ...body, tariffId: price.tariffId }] },
-        });
-        const sale = sales[0]!;
-        status.className = 'ok';
-        status.textContent = t('saleRegistered', { amount: format.cents(sale.price) });
-        const cancel = h('button', { type: 'button', class: 'secondary' }, t('cancelSale'));
-        cancel.addEventListener('click', async () => {
-          cancel.disabled = true;
-          try {
-            await api(`/ticket-sales/${sale.id}/cancel`, { method: 'POST' });
-            status.textContent = t('saleCancelled');
-            cancel.remove();
-          } catch (e) {
-            status.className = 'error';
-            status.textContent = e instanceof ApiError ? e.message : t('unknownError');
-          }
-        });
-        register.replaceWith(cancel);
-        announce(status.textContent);
-      } catch (e) {
-        register.disabled = false;
-        status.className = 'error';
-        status.textContent = e instanceof ApiError ? e.message : t('unknownError');
-        announce(status.textContent);
-      }
-    });
-    box.append(register);
-    return box;
+  // (hidden while empty: no blank box between the camera and the typed number)
+  const result = h('div', { class: 'scan-result', id: 'door-result', hidden: true });
+  const clearResult = () => {
+    result.className = 'scan-result';
+    result.replaceChildren();
+    result.hidden = true;
   };
-
-  const checkinButton = (body: { code: string } | { passNumber: string }, already: boolean): HTMLElement => {
-    const status = h('p', { role: 'status' });
-    const button = h(
-      'button',
-      { type: 'button', disabled: already },
-      already ? t('checkedIn') : t('checkIn'),
-    );
-    button.addEventListener('click', async () => {
-      button.disabled = true;
-      try {
-        const r = await api<{ pointsAwarded: number; points: number }>(
-          `/activities/${activitySelect.value}/checkins`,
-          { body },
-        );
-        status.className = 'ok';
-        status.textContent = tn('checkedInDone', r.pointsAwarded, {
-          points: r.pointsAwarded,
-          total: r.points,
-        });
-        button.textContent = t('checkedIn');
-      } catch (e) {
-        button.disabled = false;
-        status.className = 'error';
-        status.textContent = e instanceof ApiError ? e.message : t('unknownError');
-      }
-      announce(status.textContent ?? '');
-    });
-    return h('div', { class: 'checkin' }, button, status);
-  };
-
-  /**
-   * Rewards this holder redeemed at the club, to hand over now: the holder is present, by the scanned code
-   * or by the typed number while the chosen activity's door is open (the API refuses it otherwise).
-   */
-  const redemptions = async (
-    presence: { code: string } | { passNumber: string },
-  ): Promise<HTMLElement | string> => {
-    const activityId = activitySelect.value;
-    const clubId = activities.find((a) => a.id === activityId)?.clubId;
-    if (!clubId) return '';
-    const holder = { ...presence, activityId };
-    const { items } = await api<{ items: { id: string; title: string }[] }>(
-      `/clubs/${clubId}/redemptions?${new URLSearchParams(holder)}`,
-    ).catch(() => ({ items: [] }));
-    if (!items.length) return '';
-    return h(
-      'div',
-      { class: 'redemptions' },
-      h('p', {}, t('toHandOver')),
-      ...items.map((r) => {
-        const b = h('button', { type: 'button', class: 'secondary' }, `${t('handOver')}: ${r.title}`);
-        b.addEventListener('click', async () => {
-          try {
-            await api(`/clubs/${clubId}/redemptions/${r.id}/hand-over`, { body: holder });
-            b.replaceWith(h('span', { class: 'ok' }, `${r.title}: ${t('handedOver')}`));
-          } catch (e) {
-            const message = e instanceof ApiError ? e.message : t('unknownError');
-            b.after(h('p', { class: 'error', role: 'alert' }, message));
-          }
-        });
-        return b;
-      }),
-    );
-  };
-
-  const scan = async (body: { code: string } | { passNumber: string }) => {
-    try {
-      const answer = await api<Scan>('/scans', { body: { activityId: activitySelect.value, ...body } });
-      result.className = 'scan-result good';
-      result.replaceChildren(
-        h('p', { class: 'huge' }, answer.passholder.displayName),
-        h(
-          'p',
-          {},
-          `${t('passNumber')}: ${format.passNumber(answer.pass.number)} · ${t('points')}: ${answer.points}`,
-        ),
-        h(
-          'p',
-          { class: 'note' },
-          answer.signup === 'confirmed'
-            ? t('statusSignedUp')
-            : answer.signup === 'waitlisted'
-              ? t('statusWaitlisted')
-              : t('statusNotSignedUp'),
-          ' · ',
-          answer.checkedIn ? t('checkedIn') : t('notCheckedIn'),
-        ),
-        ...answer.messages.map((m) => h('p', { class: 'note' }, m.message)),
-        checkinButton(body, answer.checkedIn),
-        till(body, answer.price),
-        await redemptions(body),
-      );
-      announce(`${answer.passholder.displayName}. ${t('toPay')}: ${format.cents(answer.price.price)}`);
-    } catch (e) {
-      result.className = 'scan-result bad';
-      // A closed door is about the time, not the person: say so, not "not accepted".
-      const closed = e instanceof ApiError && e.code === 'door_closed';
-      result.replaceChildren(
-        h('p', { class: 'huge' }, closed ? t('doorClosed') : t('notAccepted')),
-        h('p', {}, e instanceof ApiError ? e.message : t('unknownError')),
-      );
-    }
-    // On a phone the typed number is below the result: bring the answer into view.
-    result.scrollIntoView({ block: 'nearest' });
-  };
-
   const typed = h(
     'form',
     { 'aria-labelledby': 'type-title' },
@@ -259,49 +416,56 @@ export async function doorPage(me: Me, signal: AbortSignal): Promise<HTMLElement
     }),
     h('button', { type: 'submit' }, t('check')),
   );
-  typed.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const passNumber = formValues(typed).passNumber ?? '';
-    typed.reset();
-    void scan({ passNumber });
+  // Another activity: the answer on screen (its price, its check-in) belonged to the previous one.
+  picker.addEventListener('change', () => {
+    showDoorHours();
+    clearResult();
+    clearProblems(typed);
   });
 
-  const video = h('video', { playsinline: true, muted: true, 'aria-label': t('camera'), hidden: true });
-  const canvas = h('canvas', { hidden: true });
-  const cameraStatus = h('p', { class: 'muted' });
-  const startButton = h('button', { type: 'button' }, t('startCamera'));
-  startButton.addEventListener('click', async () => {
-    stopCamera?.();
+  /** Looks the pass up at the chosen activity and shows the answer; a problem with a typed number is thrown. */
+  const scan = async (presented: Presented) => {
+    const activity = current();
+    if (!activity) return;
     try {
-      const stream = await navigator.mediaDevices.getUserMedia({
-        video: { facingMode: 'environment' },
-        audio: false,
-      });
-      video.srcObject = stream;
-      if (!video.isConnected) cameraStatus.after(video);
-      video.hidden = false;
-      await video.play();
-      const decode = await makeDecoder();
-      let running = true;
-      let last = '';
-      stopCamera = () => {
-        running = false;
-        stream.getTracks().forEach((track) => track.stop());
-      };
-      cameraStatus.textContent = t('cameraOn');
-      const tick = async () => {
-        if (!running) return;
-        const text = video.readyState >= 2 ? await decode(video, canvas).catch(() => null) : null;
-        if (text && text !== last) {
-          last = text;
-          await scan({ code: text });
-          setTimeout(() => (last = ''), 4000);
-        }
-        if (!signal.aborted) setTimeout(() => void tick(), 200);
-      };
-      void tick();
-    } catch {
-      cameraStatus.textContent = t('cameraUnavailable');
+      const answer = await api<Scan>('/scans', { body: { activityId: activity.id, ...presented } });
+      result.hidden = false;
+      result.className = 'scan-result good';
+      result.replaceChildren(...(await holderView({ activity, presented, scan: answer })));
+      announce(`${answer.passholder.displayName}. ${t('toPay')}: ${format.cents(answer.price.price)}`);
+    } catch (e) {
+      if ('passNumber' in presented && numberProblem(e)) throw e;
+      // A closed door is about the time, not the person: say so, not "not accepted".
+      const closed = e instanceof ApiError && e.code === 'door_closed';
+      const message = e instanceof ApiError ? e.message : t('unknownError');
+      result.hidden = false;
+      result.className = 'scan-result bad';
+      result.replaceChildren(
+        h('p', { class: 'huge' }, closed ? t('doorClosed') : t('notAccepted')),
+        h('p', {}, message),
+      );
+      announce(message);
+    }
+    reveal(camera.video.isConnected ? camera.video : null, result);
+  };
+
+  const camera = cameraCard(signal, (code) => scan({ code }));
+  const submit = typed.querySelector('button')!;
+  typed.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const passNumber = formValues(typed).passNumber ?? '';
+    clearProblems(typed);
+    submit.disabled = true;
+    try {
+      await scan({ passNumber });
+      typed.reset();
+    } catch (e) {
+      clearResult();
+      const problem = numberProblem(e) ?? new ApiError(0, 'unknown', t('unknownError'));
+      showProblem(typed, problem);
+      announce(problem.fields[0]?.messages[locale()] ?? problem.message);
+    } finally {
+      submit.disabled = false;
     }
   });
 
@@ -311,16 +475,8 @@ export async function doorPage(me: Me, signal: AbortSignal): Promise<HTMLElement
     h('h1', {}, t('doorTitle')),
     activities.length ? picker : h('p', {}, t('noActivities')),
     doorHours,
+    camera.card,
     result,
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'camera-title' },
-      h('h2', { id: 'camera-title' }, t('scanWithCamera')),
-      startButton,
-      cameraStatus,
-      // the video joins when the camera starts: the stylesheet's `video { display: block }` beats `hidden`
-      canvas,
-    ),
     h('section', { class: 'card' }, typed),
     ...tills.filter((till): till is HTMLElement => till !== null),
   );

@@ -1,0 +1,336 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiSignIn,
+  clubActivities,
+  hasChromium,
+  launchBrowser,
+  signIn,
+  travelTo,
+  useAppAndBrowser,
+} from './server.ts';
+import { writeQrVideo } from './y4m.ts';
+
+const SAMIRA = '4143 3760 4089 9'; // signed up for swimming below; social status (only the price shows it)
+const JAN = '1608 6368 5586 7'; // signed up for swimming below; no status
+const PHONE = { width: 390, height: 844 };
+/** Screenshots to look at by eye (git-ignored). */
+const SHOTS = process.env.E2E_SHOTS_DIR ?? 'test-results/screenshots';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+
+/** Serious or critical WCAG 2.2 AA violations on the page, as readable lines (as in accessibility.test.ts). */
+async function audit(page: Page, what: string): Promise<string[]> {
+  await page.waitForLoadState('networkidle');
+  await page.addScriptTag({ path: axePath });
+  const violations = (await page.evaluate(async () => {
+    const result = await (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> };
+      }
+    ).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations;
+  })) as Violation[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${what}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+}
+
+const text = async (l: Locator) => ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
+/** Is the element entirely inside the phone's screen as it is scrolled now? */
+const onScreen = (l: Locator) =>
+  l.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+  });
+
+/** The words each language uses on the door screen. */
+const WORDS = {
+  nl: {
+    today: 'vandaag',
+    tomorrow: 'morgen',
+    typeNumber: 'Pasnummer intypen',
+    passNumber: 'Pasnummer',
+    check: 'Nakijken',
+    checkIn: 'Inchecken',
+    checkedInAt: 'Ingecheckt om',
+    register: 'Verkoop registreren',
+    registered: 'Verkoop geregistreerd',
+    question: 'Nog een ticket verkopen aan',
+    yes: 'Nog een ticket verkopen',
+    no: 'Nee, terug',
+    notANumber: 'Dit is geen pasnummer: een pasnummer heeft 13 cijfers.',
+  },
+  fr: {
+    today: 'aujourd’hui',
+    tomorrow: 'demain',
+    typeNumber: 'Taper le numéro de carte',
+    passNumber: 'Numéro de carte',
+    check: 'Vérifier',
+    checkIn: 'Enregistrer la présence',
+    checkedInAt: 'Présence enregistrée à',
+    register: 'Enregistrer la vente',
+    registered: 'Vente enregistrée',
+    question: 'Vendre un autre ticket à',
+    yes: 'Vendre un autre ticket',
+    no: 'Non, retour',
+    notANumber: 'Ce n’est pas un numéro de carte : un numéro de carte a 13 chiffres.',
+  },
+  en: {
+    today: 'today',
+    tomorrow: 'tomorrow',
+    typeNumber: 'Type the pass number',
+    passNumber: 'Pass number',
+    check: 'Check',
+    checkIn: 'Check in',
+    checkedInAt: 'Checked in at',
+    register: 'Register the sale',
+    registered: 'Sale registered',
+    question: 'Sell another ticket to',
+    yes: 'Sell another ticket',
+    no: 'No, go back',
+    notANumber: 'This is not a pass number: a pass number has 13 digits.',
+  },
+} as const;
+type Lang = keyof typeof WORDS;
+
+/** Brussels wall-clock time of an instant, as the door shows it ("17:50"). */
+const brusselsTime = (iso: string) =>
+  new Intl.DateTimeFormat('nl-BE', { timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(new Date(iso));
+
+describe.skipIf(!hasChromium)('the door volunteer on a phone', () => {
+  const ctx = useAppAndBrowser();
+  let swim: { id: string; title: string; startsAt: string };
+  /** Ten minutes before swimming starts: the door is open; browser and app share this clock. */
+  let doorTime: Date;
+  const LONG = 'Avondwandeling langs de Dender met gids, verhalen over de molens en koffie achteraf';
+
+  beforeAll(async () => {
+    swim = (await clubActivities(ctx.app.url, 'door@demo.local')).find(
+      (a) => a.title === 'Zwemmen voor iedereen',
+    )!;
+    doorTime = new Date(Date.parse(swim.startsAt) - 10 * 60_000);
+    // Samira and Jan sign up for swimming.
+    for (const login of ['resident@demo.local', 'neighbour@demo.local']) {
+      const { token } = await apiSignIn(ctx.app.url, login);
+      const signup = await fetch(`${ctx.app.url}/api/v1/activities/${swim.id}/signups`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: '{}',
+      });
+      expect(signup.status).toBeLessThan(300);
+    }
+    // A walk with a long title, the same evening after swimming.
+    const club = await apiSignIn(ctx.app.url, 'club@demo.local');
+    const start = Date.parse(swim.startsAt) + 3 * 3_600_000;
+    const walk = await fetch(`${ctx.app.url}/api/v1/clubs/${club.clubIds[0]}/activities`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${club.token}` },
+      body: JSON.stringify({
+        title: LONG,
+        category: 'sport',
+        startsAt: new Date(start).toISOString(),
+        endsAt: new Date(start + 7_200_000).toISOString(),
+        capacity: null,
+        regularPriceCents: 0,
+        points: 1,
+        venue: { name: 'Kerkplein' },
+      }),
+    });
+    expect(walk.status).toBe(201);
+    mkdirSync(SHOTS, { recursive: true });
+  });
+
+  /** A phone at the door of swimming, signed in as the door volunteer, the app in `lang`. */
+  async function doorPhone(lang: Lang): Promise<Page> {
+    const context = await ctx.browser.newContext({
+      locale: 'nl-BE',
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    await page.clock.setFixedTime(doorTime);
+    await travelTo(page, swim);
+    await signIn(page, ctx.app.url, 'door@demo.local');
+    await page.locator('#logout:not([hidden])').waitFor();
+    await page.locator('#lang').selectOption(lang);
+    await page.goto(`${ctx.app.url}/#/door`);
+    await page.locator('#door-activity').waitFor();
+    return page;
+  }
+
+  /** Types a pass number in the typed-number form and waits for the holder's name. */
+  async function typeNumber(page: Page, lang: Lang, number: string, name: string): Promise<Locator> {
+    const w = WORDS[lang];
+    const form = page.getByRole('form', { name: w.typeNumber });
+    await form.getByLabel(w.passNumber).fill(number);
+    await form.getByRole('button', { name: w.check }).click();
+    const result = page.locator('.scan-result');
+    await expect.poll(() => text(result.locator('p.huge'))).toBe(name);
+    return result;
+  }
+
+  async function shot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: join(SHOTS, `door-phone-${name}.png`) });
+  }
+
+  it('camera: no black box before it starts; after a scan the picture and the answer are both on screen', async () => {
+    const neighbour = await apiSignIn(ctx.app.url, 'neighbour@demo.local');
+    const card = (await (
+      await fetch(`${ctx.app.url}/api/v1/me/card`, {
+        headers: { authorization: `Bearer ${neighbour.token}` },
+      })
+    ).json()) as { code: string };
+    const video = join(mkdtempSync(join(tmpdir(), 'buurtpas-cam-')), 'qr.y4m');
+    writeQrVideo(video, card.code);
+    const cameraBrowser = await launchBrowser([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ]);
+    try {
+      const context = await cameraBrowser.newContext({
+        locale: 'nl-BE',
+        viewport: PHONE,
+        isMobile: true,
+        hasTouch: true,
+        permissions: ['camera'],
+      });
+      const page = await context.newPage();
+      await page.clock.setFixedTime(doorTime);
+      await travelTo(page, swim);
+      await signIn(page, ctx.app.url, 'door@demo.local');
+      await page.locator('#logout:not([hidden])').waitFor();
+      await page.goto(`${ctx.app.url}/#/door`);
+      await page.locator('#door-activity').waitFor();
+      // Before the camera starts: a button, no (black) video box.
+      expect(await page.locator('video').count()).toBe(0);
+      await page.getByRole('button', { name: 'Camera starten' }).click();
+      const result = page.locator('.scan-result');
+      await expect.poll(() => text(result.locator('p.huge')), { timeout: 20_000 }).toBe('Jan P.');
+      await page.getByRole('button', { name: 'Camera stoppen' }).waitFor();
+      await expect.poll(() => onScreen(page.locator('video'))).toBe(true);
+      expect(await onScreen(result.locator('p.huge'))).toBe(true);
+      expect(await onScreen(result.locator('.till'))).toBe(true);
+      await shot(page, 'nl-camera');
+      // Stopping the camera takes the picture away again.
+      await page.getByRole('button', { name: 'Camera stoppen' }).click();
+      expect(await page.locator('video').count()).toBe(0);
+    } finally {
+      await cameraBrowser.close();
+    }
+  });
+
+  it.each([
+    ['nl', SAMIRA, 'Samira E.', false],
+    ['fr', JAN, 'Jan P.', true],
+    ['en', SAMIRA, 'Samira E.', true],
+  ] as const)(
+    'in %s: picks the activity, checks a signed-up resident in, asks before a second sale, explains a number that is no pass number',
+    async (lang, number, name, sellTwice) => {
+      const w = WORDS[lang];
+      const page = await doorPhone(lang);
+      const time = brusselsTime(swim.startsAt);
+
+      // The picker: today's activities first, each with its full title, the day in words, time and place.
+      const cards = page.locator('#door-activity label');
+      const labels = (await cards.allTextContents()).map((l) => l.replace(/\s+/g, ' ').trim());
+      expect(labels[0]).toBe(`Zwemmen voor iedereen${w.today} ${time} · Stedelijk zwembad`);
+      expect(labels[1]).toBe(
+        `${LONG}${w.today} ${brusselsTime(new Date(Date.parse(swim.startsAt) + 3 * 3_600_000).toISOString())} · Kerkplein`,
+      );
+      expect(labels[2]).toContain(`Voetbaltraining jeugd${w.tomorrow} `);
+      for (const label of labels) expect(label).not.toMatch(/\d{4}-\d\d-\d\d|T\d\d:/);
+      // The door of swimming is open now: it is chosen; every title fits on the screen, wrapped, not cut.
+      expect(await page.getByRole('radio', { name: /Zwemmen voor iedereen/ }).isChecked()).toBe(true);
+      for (const title of await cards.locator('strong').all()) {
+        const fits = await title.evaluate(
+          (el) =>
+            el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= window.innerWidth,
+        );
+        expect(fits).toBe(true);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        PHONE.width,
+      );
+      expect(await text(page.locator('#door-hours'))).toContain(` ${w.today} `);
+      await shot(page, `${lang}-picker`);
+
+      // A signed-up resident: checked in or not, one state, shown as one control.
+      const result = await typeNumber(page, lang, number, name);
+      expect(await text(result)).not.toMatch(/kansen|statu|reduc|korting/i);
+      const checkin = result.locator('.checkin button');
+      const checkedIn = result.getByRole('button', {
+        name: `${w.checkedInAt} ${brusselsTime(doorTime.toISOString())}`,
+        exact: true,
+      });
+      if (lang === 'en') {
+        // Samira was checked in by the Dutch volunteer: the scan says when, and there is nothing to press.
+        expect(await checkedIn.count()).toBe(1);
+      } else {
+        expect(await text(checkin)).toBe(w.checkIn);
+        expect(await checkin.isEnabled()).toBe(true);
+        await checkin.click();
+        await expect.poll(() => checkedIn.count()).toBe(1);
+      }
+      // One control, one state: the time it happened, disabled; no "check in" beside it.
+      expect(await checkin.count()).toBe(1);
+      expect(await checkedIn.isDisabled()).toBe(true);
+      expect(await result.getByRole('button', { name: w.checkIn, exact: true }).count()).toBe(0);
+      // The answer is on screen after typing, on a phone.
+      expect(await onScreen(result.locator('p.huge'))).toBe(true);
+      await shot(page, `${lang}-checked-in`);
+      expect(await audit(page, `door ${lang}`)).toEqual([]);
+
+      // A sale, then the same holder again: the second sale asks first.
+      await result.getByRole('button', { name: w.register }).click();
+      await expect.poll(() => text(result.locator('.till [role=status]'))).toContain(w.registered);
+      await typeNumber(page, lang, number, name);
+      await result.getByRole('button', { name: w.register }).click();
+      const dialog = page.getByRole('dialog', { name: `${w.question} ${name}${lang === 'fr' ? ' ?' : '?'}` });
+      await dialog.waitFor();
+      expect(await text(dialog)).toContain('Zwemmen voor iedereen');
+      expect(await dialog.getByRole('button', { name: w.yes }).isVisible()).toBe(true);
+      await shot(page, `${lang}-second-sale`);
+      if (sellTwice) {
+        await dialog.getByRole('button', { name: w.yes }).click();
+        await expect.poll(() => text(result.locator('.till [role=status]'))).toContain(w.registered);
+      } else {
+        await dialog.getByRole('button', { name: w.no }).click();
+        await expect.poll(() => dialog.count()).toBe(0);
+        expect(await text(result.locator('.till [role=status]'))).toBe('');
+        expect(await result.getByRole('button', { name: w.register }).isEnabled()).toBe(true);
+      }
+
+      // A typed number that is not a pass number: its own message, right under the field.
+      const form = page.getByRole('form', { name: w.typeNumber });
+      const input = form.getByLabel(w.passNumber);
+      await input.fill('12345');
+      await form.getByRole('button', { name: w.check }).click();
+      const problem = form.locator('.field-error');
+      await expect.poll(() => text(problem)).toBe(w.notANumber);
+      expect(await input.getAttribute('aria-invalid')).toBe('true');
+      expect(await input.getAttribute('aria-describedby')).toContain((await problem.getAttribute('id'))!);
+      const [field, message] = [await input.boundingBox(), await problem.boundingBox()];
+      expect(message!.y - (field!.y + field!.height)).toBeLessThan(30);
+      expect(await input.inputValue()).toBe('12345');
+      // The previous holder's answer (and till) is gone.
+      expect(await text(page.locator('.scan-result'))).toBe('');
+      await shot(page, `${lang}-not-a-number`);
+      expect(await audit(page, `door ${lang}, wrong number`)).toEqual([]);
+      await page.context().close();
+    },
+  );
+});
