@@ -97,6 +97,9 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     await page.locator('#lifts h3').first().waitFor();
   }
 
+  /** Unfolds "I can take neighbours" or "I need a lift" on the activity page. */
+  const unfold = (page: Page, form: 'offer' | 'ask') => page.locator(`#${form}-title`).click();
+
   /** Opens My lifts through the menu. */
   async function myLifts(page: Page, label: string) {
     await page.locator('nav').getByRole('link', { name: label }).click();
@@ -129,6 +132,7 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
 
     // He offers three seats: the summary replaces the form, also after a reload.
     await openLifts(driver, swim);
+    await unfold(driver, 'offer');
     await driver.getByLabel('Plaatsen voor buren').fill('3');
     await driver.locator('#offer-hood').selectOption({ label: 'Molenhoek' });
     await driver.getByRole('button', { name: 'Ik kan buren meenemen' }).click();
@@ -145,14 +149,17 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     const stale = await passenger.context().newPage();
     await openLifts(stale, swim);
     await openLifts(passenger, swim);
-    problems.push(...(await audit(passenger, 'activity page, forms (nl)')));
+    await shot(passenger, 'nl-3-two-choices');
+    await unfold(passenger, 'ask');
+    await unfold(passenger, 'offer');
+    problems.push(...(await audit(passenger, 'activity page, both forms open (nl)')));
     await passenger.locator('#ask-hood').selectOption({ label: 'Stationswijk' });
     await passenger.getByRole('button', { name: 'Plaats vragen bij Jan' }).click();
     expect(await fieldError(passenger, '#ask-address')).toBe(
       'Vul het adres in waar de chauffeur je ophaalt.',
     );
     expect(await passenger.evaluate(() => document.activeElement?.id)).toBe('ask-address');
-    await shot(passenger, 'nl-3-address-required');
+    await shot(passenger, 'nl-4-address-required');
     await passenger.getByLabel('Ophaaladres').fill('Stationsstraat 3');
     await passenger.getByRole('button', { name: 'Plaats vragen bij Jan' }).click();
     const asked = 'Je vraagt een lift vanuit Stationswijk · gevraagd aan Jan, wacht op antwoord';
@@ -161,6 +168,7 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     problems.push(...(await audit(passenger, 'activity page, request (nl)')));
 
     // The second tab still shows the form: asking again is refused, and shows the request she has.
+    await unfold(stale, 'ask');
     await stale.locator('#ask-address').fill('Kerkstraat 9');
     await stale.getByRole('button', { name: 'Vraag aan iedereen die rijdt' }).click();
     await expect
@@ -168,7 +176,7 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
       .toContain('Je had al een lift gevraagd voor deze activiteit.');
     expect(await text(stale, '#lifts')).toContain(asked);
     expect(await stale.locator('#ask-form').count()).toBe(0);
-    await shot(stale, 'nl-4-second-ask-refused');
+    await shot(stale, 'nl-5-second-ask-refused');
     await stale.close();
 
     // Jan says yes: now he sees her pickup address and phone.
@@ -182,7 +190,7 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     await jansSwim.getByRole('button', { name: 'Ritcode tonen' }).click();
     await expect.poll(() => jansSwim.locator('strong.pass').textContent()).toMatch(/^\d{6}$/);
     const code = (await jansSwim.locator('strong.pass').textContent())!;
-    await shot(driver, 'nl-5-driver-agreed');
+    await shot(driver, 'nl-6-driver-agreed');
 
     // Samira sees Jan's phone; a wrong code is said under the code field.
     await myLifts(passenger, 'Mijn liften');
@@ -197,18 +205,18 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     expect(await fieldError(passenger, codeField)).toContain('Dit is niet de code van de chauffeur');
     expect(await samirasSwim.locator('form [role=alert]').textContent()).toContain('De code klopt niet.');
     problems.push(...(await audit(passenger, 'my lifts, agreed (nl)')));
-    await shot(passenger, 'nl-6-wrong-code');
+    await shot(passenger, 'nl-7-wrong-code');
 
     // Jan cancels the agreed lift: first a question that says Samira gets a message; "no" changes nothing.
-    await jansSwim.getByRole('button', { name: 'Lift annuleren' }).click();
+    await jansSwim.getByRole('button', { name: 'Lift met Samira annuleren' }).click();
     const dialog = driver.locator('dialog');
     await expect.poll(() => text(driver, 'dialog')).toContain('Wil je de lift met Samira annuleren?');
     expect(await text(driver, 'dialog')).toContain('Samira krijgt meteen een bericht');
-    await shot(driver, 'nl-7-cancel-question');
+    await shot(driver, 'nl-8-cancel-question');
     await dialog.getByRole('button', { name: 'Nee, terug' }).click();
     expect(await jansSwim.textContent()).toContain('ophalen: Stationsstraat 3');
-    await jansSwim.getByRole('button', { name: 'Lift annuleren' }).click();
-    await dialog.getByRole('button', { name: 'Lift annuleren' }).click();
+    await jansSwim.getByRole('button', { name: 'Lift met Samira annuleren' }).click();
+    await dialog.getByRole('button', { name: 'Lift met Samira annuleren' }).click();
     await expect
       .poll(() => text(driver, 'main [role=status]'))
       .toContain('De lift is geannuleerd. Samira krijgt een bericht.');
@@ -223,11 +231,11 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     await expect.poll(() => text(driver, 'dialog')).toContain('Wil je je aanbod annuleren?');
     await driver.locator('dialog').getByRole('button', { name: 'Aanbod annuleren' }).click();
     await expect.poll(() => text(driver, '#lifts [role=status]')).toContain('Je aanbod is geannuleerd.');
-    await driver.locator('#offer-form').waitFor();
+    await driver.locator('#offer-form').waitFor({ state: 'attached' });
 
     // Samira's request ended with the lift: she can ask again.
     await openLifts(passenger, swim);
-    await passenger.locator('#ask-form').waitFor();
+    await passenger.locator('#ask-form').waitFor({ state: 'attached' });
     expect(problems).toEqual([]);
     await driver.context().close();
     await passenger.context().close();
@@ -241,6 +249,7 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     const driver = await ctx.browser.newPage({ locale: 'nl-BE' });
     await signIn(driver, ctx.app.url, 'neighbour@demo.local');
     await openLifts(driver, tournament);
+    await unfold(driver, 'offer');
     await driver.getByLabel('Plaatsen voor buren').fill('3');
     await driver.locator('#offer-hood').selectOption({ label: 'Molenhoek' });
     await driver.getByRole('button', { name: 'Ik kan buren meenemen' }).click();
@@ -249,6 +258,7 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     const passenger = await ctx.browser.newPage({ locale: 'nl-BE' });
     await signIn(passenger, ctx.app.url, 'resident@demo.local');
     await openLifts(passenger, tournament);
+    await unfold(passenger, 'ask');
     await passenger.locator('#ask-hood').selectOption({ label: 'Stationswijk' });
     await passenger.getByLabel('Ophaaladres').fill('Stationsstraat 3');
     await passenger.getByRole('button', { name: 'Plaats vragen bij Jan' }).click();
@@ -277,6 +287,7 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     const driver = await ctx.browser.newPage({ locale: 'nl-BE' });
     await signIn(driver, ctx.app.url, 'neighbour@demo.local');
     await openLifts(driver, training);
+    await unfold(driver, 'offer');
     await driver.getByLabel('Plaatsen voor buren').fill('2');
     await driver.locator('#offer-hood').selectOption({ label: 'Molenhoek' });
     await driver.getByRole('button', { name: 'Ik kan buren meenemen' }).click();
@@ -286,6 +297,7 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     const passenger = await ctx.browser.newPage({ locale: 'nl-BE' });
     await signIn(passenger, ctx.app.url, 'resident@demo.local');
     await openLifts(passenger, training);
+    await unfold(passenger, 'ask');
     await passenger.locator('#ask-hood').selectOption({ label: 'Stationswijk' });
     await passenger.getByLabel('Ophaaladres').fill('Kerkstraat 9');
     await passenger.getByRole('button', { name: 'Vraag aan iedereen die rijdt' }).click();
@@ -318,6 +330,7 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     await myLifts(driver, 'Mes trajets');
     problems.push(...(await audit(driver, 'my lifts, empty (fr)')));
     await openLifts(driver, concert);
+    await unfold(driver, 'offer');
     await driver.getByLabel('Places pour des voisins').fill('2');
     await driver.getByRole('button', { name: 'Je peux emmener des voisins' }).click();
     await expect
@@ -327,7 +340,9 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
 
     const passenger = await phone('resident@demo.local', 'fr');
     await openLifts(passenger, concert);
-    problems.push(...(await audit(passenger, 'activity page, forms (fr)')));
+    problems.push(...(await audit(passenger, 'activity page, forms folded (fr)')));
+    await unfold(passenger, 'ask');
+    problems.push(...(await audit(passenger, 'activity page, ask form (fr)')));
     await passenger.getByRole('button', { name: 'Demander à tous ceux qui conduisent' }).click();
     expect(await fieldError(passenger, '#ask-address')).toBe(
       'Indiquez l’adresse où le conducteur vient vous chercher.',
@@ -354,11 +369,11 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     problems.push(...(await audit(passenger, 'my lifts, agreed (fr)')));
     await shot(passenger, 'fr-4-agreed');
 
-    await samirasConcert.getByRole('button', { name: 'Annuler le trajet' }).click();
+    await samirasConcert.getByRole('button', { name: 'Annuler le trajet avec Jan' }).click();
     await expect.poll(() => text(passenger, 'dialog')).toContain('Voulez-vous annuler le trajet avec Jan ?');
     expect(await text(passenger, 'dialog')).toContain('Jan reçoit tout de suite un message');
     await shot(passenger, 'fr-5-cancel-question');
-    await passenger.locator('dialog').getByRole('button', { name: 'Annuler le trajet' }).click();
+    await passenger.locator('dialog').getByRole('button', { name: 'Annuler le trajet avec Jan' }).click();
     await expect
       .poll(() => text(passenger, 'main [role=status]'))
       .toContain('Le trajet est annulé. Jan reçoit un message.');
@@ -375,6 +390,7 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     const driver = await phone('neighbour@demo.local', 'en');
     await myLifts(driver, 'My lifts');
     await openLifts(driver, workshop);
+    await unfold(driver, 'offer');
     await driver.getByLabel('Seats for neighbours').fill('1');
     await driver.getByRole('button', { name: 'I can take neighbours' }).click();
     await expect
@@ -386,7 +402,8 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     // Samira's page shows the form while she asks from elsewhere (e.g. the counter on the phone).
     const passenger = await phone('resident@demo.local', 'en');
     await openLifts(passenger, workshop);
-    problems.push(...(await audit(passenger, 'activity page, forms (en)')));
+    await unfold(passenger, 'ask');
+    problems.push(...(await audit(passenger, 'activity page, ask form (en)')));
     const offers = (await (
       await (
         await api('resident@demo.local')

@@ -160,6 +160,7 @@ function rideCodeBox(offerId: string, signal?: AbortSignal): HTMLElement {
   const box = h(
     'div',
     { class: 'ride-code' },
+    h('h4', {}, t('rideCodeTitle')),
     h('p', {}, t('rideCodeHint')),
     h('p', {}, show, ' ', code, until),
   );
@@ -202,7 +203,7 @@ function passengerItem(view: View, r: Passenger): HTMLElement {
     actions.push(
       cancelButton(
         view,
-        t('cancelLift'),
+        t('cancelLiftWith', { name: r.firstName }),
         t('cancelLiftQuestion', { name: r.firstName }),
         t('cancelLiftTold', { name: r.firstName }),
         `/ride-requests/${r.id}/cancel`,
@@ -268,7 +269,12 @@ function offerCard(view: View, o: MyOffer, looking: Looking[]): HTMLElement {
     h('h3', {}, view.onActivityPage ? t('yourOffer') : o.title),
     h('p', { class: 'summary' }, h('strong', {}, offerSummary(o))),
     fact(t('departure'), format.dateTime(o.departsAt)),
-    o.requests.length ? h('ul', { class: 'plain' }, ...o.requests.map((r) => passengerItem(view, r))) : '',
+    ...(o.requests.length
+      ? [
+          h('h4', {}, t('whoRides')),
+          h('ul', { class: 'plain' }, ...o.requests.map((r) => passengerItem(view, r))),
+        ]
+      : []),
     ...lookingList(view, o, looking),
     o.status === 'open' && agreed.some((r) => !r.pickupConfirmedAt) ? rideCodeBox(o.id, view.signal) : '',
     o.status === 'open' && !pickedUp
@@ -360,7 +366,7 @@ function requestActions(view: View, r: MyRequest): HTMLElement[] {
         { class: 'actions' },
         cancelButton(
           view,
-          agreed ? t('cancelLift') : t('cancelRequest'),
+          agreed ? t('cancelLiftWith', { name }) : t('cancelRequest'),
           agreed ? t('cancelLiftQuestion', { name }) : t('cancelRequestQuestion'),
           r.driver ? t('cancelLiftTold', { name }) : t('cancelRequestNobody'),
           `/ride-requests/${r.id}/cancel`,
@@ -430,13 +436,29 @@ const placeOf = (hoods: Hood[], form: HTMLFormElement) => {
   return { neighbourhoodId: hood?.id ?? null, lat: hood?.lat ?? null, lon: hood?.lon ?? null };
 };
 
+/**
+ * A form folded under its title (the same look as the activity filters), so a phone shows both choices
+ * at once: "I can take neighbours" and "I need a lift". Tapping the title opens the form.
+ */
+function folded(titleId: string, title: string, form: HTMLFormElement): HTMLDetailsElement {
+  // The summary is a flex box (no marker of its own): an arrow shows that it opens, and which way.
+  const arrow = h('span', { 'aria-hidden': 'true' }, '▸ ');
+  const details = h(
+    'details',
+    { class: 'filters' },
+    h('summary', {}, h('h3', { id: titleId }, arrow, title)),
+    form,
+  );
+  details.addEventListener('toggle', () => (arrow.textContent = details.open ? '▾ ' : '▸ '));
+  return details;
+}
+
 /** "I can take neighbours": seats, where from, what the car allows. */
 function offerForm(c: SectionContext, after: () => Promise<void>): HTMLFormElement {
   const departure = new Date(Date.parse(c.startsAt) - 30 * 60_000);
   const form = h(
     'form',
     { 'aria-labelledby': 'offer-title', id: 'offer-form', novalidate: true },
-    h('h3', { id: 'offer-title' }, t('offerLift')),
     field('offer-seats', 'seats', t('seatsForNeighbours'), {
       type: 'number',
       min: 1,
@@ -479,7 +501,7 @@ function offerChoice(o: OfferItem): HTMLElement {
         `${o.driver.firstName} (${o.driver.area ?? '—'})`,
         format.time(o.departsAt),
         tn('seatsLeft', o.seatsLeft),
-        o.detourKm !== null && t('detour', { km: o.detourKm }),
+        o.detourKm !== null && t('detour', { km: new Intl.NumberFormat(locale()).format(o.detourKm) }),
         o.allows.length > 0 && `${t('carAllows')}: ${needWords(o.allows)}`,
       ),
     ),
@@ -501,7 +523,6 @@ function askForm(c: SectionContext, after: (refusal?: string) => Promise<void>):
   const form = h(
     'form',
     { 'aria-labelledby': 'ask-title', id: 'ask-form', novalidate: true },
-    h('h3', { id: 'ask-title' }, t('needLift')),
     hoodChoice('ask-hood', t('pickupHood'), c.hoods),
     field('ask-address', 'address', t('pickupAddress'), {
       required: true,
@@ -608,7 +629,18 @@ export function liftsSection(
           ? [offerCard(view, offer, (await lookingFor([offer])).get(offer.id) ?? [])]
           : request
             ? [requestCard(view, request)]
-            : [offerForm(c, () => show()), askForm(c, (r) => show(r))]),
+            : [
+                folded(
+                  'offer-title',
+                  t('offerLift'),
+                  offerForm(c, () => show()),
+                ),
+                folded(
+                  'ask-title',
+                  t('needLift'),
+                  askForm(c, (r) => show(r)),
+                ),
+              ]),
       );
     };
     await show();
