@@ -1,14 +1,15 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { audit } from './axe.ts';
 import {
   apiSignIn,
   clubActivities,
   hasChromium,
   launchBrowser,
+  SCREENSHOTS,
   signIn,
   travelTo,
   useAppAndBrowser,
@@ -18,33 +19,8 @@ import { writeQrVideo } from './y4m.ts';
 const SAMIRA = '4143 3760 4089 9'; // signed up for swimming below; social status (only the price shows it)
 const JAN = '1608 6368 5586 7'; // signed up for swimming below; no status
 const PHONE = { width: 390, height: 844 };
-/** Screenshots to look at by eye (git-ignored). */
-const SHOTS = process.env.E2E_SHOTS_DIR ?? 'test-results/screenshots';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-
-/** Serious or critical WCAG 2.2 AA violations on the page, as readable lines (as in accessibility.test.ts). */
-async function audit(page: Page, what: string): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
-  await page.addScriptTag({ path: axePath });
-  const violations = (await page.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> };
-      }
-    ).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return result.violations;
-  })) as Violation[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${what}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-}
+/** Screenshots of what is in view (not the full page): to look at by eye (git-ignored). */
+const SHOTS = SCREENSHOTS;
 
 const text = async (l: Locator) => ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 

@@ -1,33 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, signIn, useAppAndBrowser } from './server.ts';
-
-/** Phone screenshots of each step, to look at by eye (git-ignored). */
-const SHOTS = process.env.E2E_SHOTS_DIR ?? join('test', 'e2e', '.tmp', 'screenshots');
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-
-/** axe-core (WCAG 2.2 AA) on the page as it is: its serious and critical violations, one line each. */
-async function audit(page: Page, what: string): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
-  await page.addScriptTag({ path: axePath });
-  const violations = (await page.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> };
-      }
-    ).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return result.violations;
-  })) as Violation[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${what}: ${v.id} ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { audit } from './axe.ts';
+import { hasChromium, screenshot, signIn, useAppAndBrowser } from './server.ts';
 
 const text = async (page: Page, selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ');
@@ -86,10 +60,7 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     return page;
   }
 
-  async function shot(page: Page, name: string) {
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: join(SHOTS, `rides-${name}.png`), fullPage: true });
-  }
+  const shot = (page: Page, name: string) => screenshot(page, `rides-${name}`);
 
   /** The lifts section of an activity page, once loaded. */
   async function openLifts(page: Page, id: string) {

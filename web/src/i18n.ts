@@ -64,12 +64,28 @@ const shortDateTime = () =>
 const time = () =>
   new Intl.DateTimeFormat(`${current}-BE`, { timeStyle: 'short', timeZone: 'Europe/Brussels' });
 
+/** The calendar day in Brussels as YYYY-MM-DD, to compare days; never shown. */
+export const dayOf = (date: Date) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(date);
+
 export const format = {
   cents: (cents: number) => money().format(cents / 100),
   dateTime: (iso: string) => dateTime().format(new Date(iso)),
   /** A date and time that fits a table cell or a select on a phone ("24 nov 2026 17:00"). */
   shortDateTime: (iso: string) => shortDateTime().format(new Date(iso)),
   time: (iso: string) => time().format(new Date(iso)),
+  /** "vandaag", "morgen", "maandag 30 november": the day of `iso` in Brussels, seen from `now`. */
+  day: (iso: string, now: Date) => {
+    const days = Math.round((Date.parse(dayOf(new Date(iso))) - Date.parse(dayOf(now))) / 86_400_000);
+    return days === 0 || days === 1
+      ? new Intl.RelativeTimeFormat(current, { numeric: 'auto' }).format(days, 'day')
+      : new Intl.DateTimeFormat(`${current}-BE`, {
+          weekday: 'long',
+          day: 'numeric',
+          month: 'long',
+          timeZone: 'Europe/Brussels',
+        }).format(new Date(iso));
+  },
   /** A month in words ("oktober 2026"), from "2026-10". */
   month: (yearMonth: string) =>
     new Intl.DateTimeFormat(`${current}-BE`, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(

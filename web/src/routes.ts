@@ -68,7 +68,7 @@ export const ROUTES: Route[] = [
   {
     path: 'activities/:id',
     public: true,
-    page: ({ params, me }) => activityPage(params.id!, me),
+    page: ({ params, me, signal }) => activityPage(params.id!, me, signal),
   },
   {
     path: 'pass',

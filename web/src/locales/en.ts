@@ -461,16 +461,14 @@ export const en: Record<MessageKey, string> = {
   showPrice: 'Show the price',
   doorWindowHint:
     'Scanning, prices and sales are possible from shortly before the start until shortly after the end of the activity.',
-  doorOpenFromTo:
-    'The door is open from {from} until {until}: that is when you can scan, see prices and sell.',
   auditDoorPrice: 'price looked up at the door',
   auditDoorSale: 'sale at the door',
   reducedLeft: 'Reduced price {count} more time(s)',
   // Component kit (issue 11)
   confirmNo: 'No, go back',
-  cancelActivityQuestion: "Cancel {title}?",
-  noActivitiesFound: "No activities found. Try fewer filters or another neighbourhood.",
-  noSignupsYet: "You have not signed up for anything yet.",
+  cancelActivityQuestion: 'Cancel {title}?',
+  noActivitiesFound: 'No activities found. Try fewer filters or another neighbourhood.',
+  noSignupsYet: 'You have not signed up for anything yet.',
   // Door (issue 11)
   doorCheckIn: 'Check in',
   doorCheckedInAt: 'Checked in at {time}',
@@ -479,7 +477,8 @@ export const en: Record<MessageKey, string> = {
   doorSecondSaleDetails: 'A ticket of {amount} was already sold to {name} for {activity} at {time}.',
   doorSecondSaleYes: 'Sell another ticket',
   doorStopCamera: 'Stop the camera',
-  doorOpenOn: 'The door is open {day} from {from} until {until}: that is when you can scan, see prices and sell.',
+  doorOpenOn:
+    'The door is open {day} from {from} until {until}: that is when you can scan, see prices and sell.',
   // Lifts (issue 11)
   youOfferSeats: 'You offer {count} seats',
   youOfferSeats_one: 'You offer {count} seat',

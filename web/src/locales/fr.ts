@@ -76,7 +76,7 @@ export const fr: Record<MessageKey, string> = {
   home: 'Accueil',
   myPass: 'Ma carte',
   findResident: 'Chercher un habitant',
-  doorTitle: 'Accueil',
+  doorTitle: 'Entrée',
   notFound: 'Cette page n’existe pas',
   activateTitle: 'Activer votre carte',
   activateIntro:
@@ -466,16 +466,14 @@ export const fr: Record<MessageKey, string> = {
   showPrice: 'Afficher le prix',
   doorWindowHint:
     'Scanner, voir les prix et vendre est possible peu avant le début jusqu’à peu après la fin de l’activité.',
-  doorOpenFromTo:
-    'L’accueil est ouvert du {from} à {until} : vous pouvez alors scanner, voir les prix et vendre.',
   auditDoorPrice: 'prix consulté à l’accueil',
   auditDoorSale: 'vente à l’accueil',
   reducedLeft: 'Encore {count} fois avec réduction',
   // Component kit (issue 11)
   confirmNo: 'Non, retour',
-  cancelActivityQuestion: "Annuler {title} ?",
-  noActivitiesFound: "Aucune activité trouvée. Essayez moins de filtres ou un autre quartier.",
-  noSignupsYet: "Vous n’êtes encore inscrit·e à rien.",
+  cancelActivityQuestion: 'Annuler {title} ?',
+  noActivitiesFound: 'Aucune activité trouvée. Essayez moins de filtres ou un autre quartier.',
+  noSignupsYet: 'Vous n’êtes encore inscrit·e à rien.',
   // Door (issue 11)
   doorCheckIn: 'Enregistrer la présence',
   doorCheckedInAt: 'Présence enregistrée à {time}',

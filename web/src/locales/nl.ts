@@ -460,15 +460,14 @@ export const nl = {
   showPrice: 'Prijs tonen',
   doorWindowHint:
     'Scannen, prijzen en verkopen kan kort voor de start tot kort na het einde van de activiteit.',
-  doorOpenFromTo: 'De deur is open van {from} tot {until}: dan kun je scannen, prijzen zien en verkopen.',
   auditDoorPrice: 'prijs opgevraagd aan de deur',
   auditDoorSale: 'verkoop aan de deur',
   reducedLeft: 'Nog {count} keer met korting',
   // Component kit (issue 11)
   confirmNo: 'Nee, terug',
-  cancelActivityQuestion: "{title} annuleren?",
-  noActivitiesFound: "Geen activiteiten gevonden. Probeer minder filters of een andere wijk.",
-  noSignupsYet: "Je bent nog nergens ingeschreven.",
+  cancelActivityQuestion: '{title} annuleren?',
+  noActivitiesFound: 'Geen activiteiten gevonden. Probeer minder filters of een andere wijk.',
+  noSignupsYet: 'Je bent nog nergens ingeschreven.',
   // Door (issue 11)
   doorCheckIn: 'Inchecken',
   doorCheckedInAt: 'Ingecheckt om {time}',

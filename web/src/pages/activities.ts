@@ -113,7 +113,7 @@ export async function activitiesPage(): Promise<HTMLElement> {
   // On a phone the filters fold away, so the first activity is in view; on a wide screen they stay open.
   const filters = h(
     'details',
-    { class: 'filters', open: matchMedia('(min-width: 40rem)').matches },
+    { class: 'fold filters', open: matchMedia('(min-width: 40rem)').matches },
     h('summary', {}, t('filters')),
     form,
   );
@@ -167,7 +167,7 @@ type Pass = Answer<'/api/v1/me/passes'>['items'][number];
 type MySignup = Answer<'/api/v1/me/signups'>['items'][number];
 
 /** Resident: one activity with their price and accessibility; sign up the household, cancel. */
-export async function activityPage(id: string, me: Me | null): Promise<HTMLElement> {
+export async function activityPage(id: string, me: Me | null, signal: AbortSignal): Promise<HTMLElement> {
   const a = await api<Activity>(`/activities/${id}`);
   const page = h('div', {});
   const signupArea = h('div', { 'aria-live': 'polite' });
@@ -202,7 +202,7 @@ export async function activityPage(id: string, me: Me | null): Promise<HTMLEleme
       const { items: hoods } = await api<{
         items: { id: string; name: string; lat: number | null; lon: number | null }[];
       }>(`/municipalities/${a.municipalityId}/neighbourhoods`);
-      liftsArea.append(liftsSection(id, hoods, a.startsAt));
+      liftsArea.append(liftsSection(id, hoods, a.startsAt, signal));
     }
     const free = passes.items.filter((p) => !here.some((s) => s.passholderId === p.passholderId));
     const form = h(

@@ -1,6 +1,6 @@
 import { api, ApiError, type Me, type Schema } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
-import { format, locale, t, tn } from '../i18n.ts';
+import { dayOf, format, locale, t, tn } from '../i18n.ts';
 import { button, confirmStep, field, fieldset } from '../components.ts';
 import { clearProblems, showProblem } from '../forms.ts';
 import { membershipTill } from './membership-till.ts';
@@ -14,33 +14,15 @@ type Presented = { code: string } | { passNumber: string };
 /** One holder at one activity, as the door scanned them. */
 type Visit = { activity: Activity; presented: Presented; scan: Scan };
 
-const ZONE = 'Europe/Brussels';
-
-/** The calendar day in Brussels (YYYY-MM-DD), to compare days; never shown. */
-const dayOf = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(date);
-
-/** "vandaag", "morgen", "maandag 30 november": the day of `iso` in words, seen from `now`. */
-function dayInWords(iso: string, now: Date): string {
-  const days = Math.round((Date.parse(dayOf(new Date(iso))) - Date.parse(dayOf(now))) / 86_400_000);
-  return days === 0 || days === 1
-    ? new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' }).format(days, 'day')
-    : new Intl.DateTimeFormat(`${locale()}-BE`, {
-        weekday: 'long',
-        day: 'numeric',
-        month: 'long',
-        timeZone: ZONE,
-      }).format(new Date(iso));
-}
-
 /** "vandaag 18:00", "maandag 30 november 17:00": the day in words, then the time. */
-const whenInWords = (iso: string, now: Date) => `${dayInWords(iso, now)} ${format.time(iso)}`;
+const whenInWords = (iso: string, now: Date) => `${format.day(iso, now)} ${format.time(iso)}`;
 
 /** "De deur is open vandaag van 17:00 tot 20:30: …" */
 function doorHoursText(a: Activity, now: Date): string {
   const { opensAt, closesAt } = a.door;
   const sameDay = dayOf(new Date(opensAt)) === dayOf(new Date(closesAt));
   return t('doorOpenOn', {
-    day: dayInWords(opensAt, now),
+    day: format.day(opensAt, now),
     from: format.time(opensAt),
     until: sameDay ? format.time(closesAt) : whenInWords(closesAt, now),
   });
@@ -119,10 +101,7 @@ function cameraCard(
   signal: AbortSignal,
   onCode: (code: string) => Promise<void>,
 ): { card: HTMLElement; video: HTMLVideoElement } {
-  const video = h('video', { playsinline: true, muted: true, 'aria-label': t('camera') });
-  // (the stylesheet makes videos full width; on a phone the answer must fit beside it)
-  video.style.maxHeight = '35vh';
-  video.style.objectFit = 'cover';
+  const video = h('video', { class: 'camera', playsinline: true, muted: true, 'aria-label': t('camera') });
   const canvas = h('canvas', { hidden: true });
   const note = h('p', { class: 'muted' });
   const toggle = button(t('startCamera'));

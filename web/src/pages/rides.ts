@@ -445,7 +445,7 @@ function folded(titleId: string, title: string, form: HTMLFormElement): HTMLDeta
   const arrow = h('span', { 'aria-hidden': 'true' }, '▸ ');
   const details = h(
     'details',
-    { class: 'filters' },
+    { class: 'fold' },
     h('summary', {}, h('h3', { id: titleId }, arrow, title)),
     form,
   );
