@@ -69,9 +69,26 @@ describe.skipIf(!hasChromium)('statements in the browser', () => {
 
     const page = await ctx.browser.newPage({ locale: 'nl-BE' });
     await signIn(page, ctx.app.url, 'club@demo.local');
+    // The page first loads last month. Hold that answer until the chosen month is on screen, then let it
+    // arrive late: an older answer must not replace the newer one (a month picked while the first loads).
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const statement = /\/statements\/\d{4}-\d{2}$/;
+    await page.route(statement, async (route) => {
+      if (!route.request().url().endsWith(`/${month}`)) await released;
+      await route.continue();
+    });
     await page.getByRole('link', { name: 'Afrekeningen' }).first().click();
     await page.locator('#month').fill(month);
     const rows = page.locator('table tbody tr');
+    await expect.poll(() => rows.count()).toBe(3);
+    const late = page.waitForResponse((r) => statement.test(r.url()) && !r.url().endsWith(`/${month}`));
+    release();
+    await (await late).finished();
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(await page.locator('main .big').first().textContent()).toContain(
+      new Intl.DateTimeFormat('nl-BE', { month: 'long', timeZone: 'Europe/Brussels' }).format(new Date()),
+    );
     await expect.poll(() => rows.count()).toBe(3);
     const cells = async (i: number) =>
       (await rows.nth(i).locator('td').allTextContents()).map((c) => c.replace(/\s/g, ' '));

@@ -39,6 +39,19 @@ export async function api<T>(path: string, options: { method?: string; body?: un
   return body as T;
 }
 
+/**
+ * For a page that loads again when the user changes a choice (a month, filters): `const current = begin()` before
+ * the request, and `if (!current()) return` after it, so an older answer that arrives last never overwrites the
+ * newer one on screen.
+ */
+export function sequence(): () => () => boolean {
+  let latest = 0;
+  return () => {
+    const mine = ++latest;
+    return () => mine === latest;
+  };
+}
+
 /** A schema of the API, from the types generated out of its OpenAPI document (`npm run types:api`). */
 export type Schema<N extends keyof components['schemas']> = components['schemas'][N];
 

@@ -1,4 +1,4 @@
-import { api, ApiError, type Answer, type Me, type Schema } from '../api.ts';
+import { api, ApiError, sequence, type Answer, type Me, type Schema } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { format, locale, t, tn, type MessageKey } from '../i18n.ts';
 import { button, checkbox, choice, confirmStep, emptyState, fieldset, section } from '../components.ts';
@@ -77,10 +77,13 @@ export async function activitiesPage(): Promise<HTMLElement> {
   const more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('more'));
   let cursor: string | null = null;
   let query = '';
+  const begin = sequence();
   const load = async (append: boolean) => {
+    const current = begin();
     const page = await api<{ items: Activity[]; nextCursor: string | null }>(
       `/activities?${query}${append && cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
     );
+    if (!current()) return;
     cursor = page.nextCursor;
     if (!append) list.replaceChildren();
     list.append(...page.items.map(card));

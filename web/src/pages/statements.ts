@@ -1,4 +1,4 @@
-import { api, ApiError, type Answer } from '../api.ts';
+import { api, ApiError, sequence, type Answer } from '../api.ts';
 import { announce, h } from '../dom.ts';
 import { format, locale, t } from '../i18n.ts';
 import { table } from '../components.ts';
@@ -42,9 +42,12 @@ async function downloadCsv(path: string, name: string): Promise<void> {
 /** Club admin: the monthly statement, as a table, a CSV download and a printable page. */
 export function clubStatementsPage(clubId: string): HTMLElement {
   const body = h('div', { 'aria-live': 'polite' });
+  const begin = sequence();
   const load = async (month: string) => {
+    const current = begin();
     try {
       const s = await api<Statement>(`/clubs/${clubId}/statements/${month}`);
+      if (!current()) return;
       body.replaceChildren(
         h('p', { class: 'big' }, `${s.clubName} · ${format.month(s.month)} · ${t(STATUS[s.status])}`),
         h('p', {}, t('owed', { amount: format.cents(s.totals.municipalityShare) })),
@@ -102,6 +105,7 @@ export function clubStatementsPage(clubId: string): HTMLElement {
         ),
       );
     } catch (e) {
+      if (!current()) return;
       body.replaceChildren(
         h('p', { class: 'error', role: 'alert' }, e instanceof ApiError ? e.message : t('unknownError')),
       );
@@ -126,8 +130,11 @@ export function adminStatementsPage(municipalityId: string): HTMLElement {
   const body = h('div', { 'aria-live': 'polite' });
   const detail = h('section', {});
   let month = lastMonth();
+  const begin = sequence();
   const load = async () => {
+    const current = begin();
     const { items } = await api<Summaries>(`/municipalities/${municipalityId}/statements/${month}`);
+    if (!current()) return;
     const action = (s: Summary) => {
       const step = s.status === 'open' ? 'approve' : s.status === 'approved' ? 'paid' : null;
       if (!step) return '';
