@@ -204,6 +204,32 @@ describe.skipIf(!hasChromium)('the door volunteer on a phone', () => {
       // Stopping the camera takes the picture away again.
       await page.getByRole('button', { name: 'Camera stoppen' }).click();
       expect(await page.locator('video').count()).toBe(0);
+
+      // Two passes right after each other (the camera's, then a typed one): the camera's answer, held back and
+      // arriving last, must not replace the typed holder's on screen (the wrong name and price at the till).
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const held = new Promise<void>((resolve) =>
+        page.route('**/api/v1/scans', async (route) => {
+          if ((route.request().postData() ?? '').includes('"code"')) {
+            resolve();
+            await released;
+          }
+          await route.continue();
+        }),
+      );
+      await page.getByRole('button', { name: 'Camera starten' }).click();
+      await held;
+      const form = page.getByRole('form', { name: WORDS.nl.typeNumber });
+      await form.getByLabel(WORDS.nl.passNumber).fill(SAMIRA.replace(/ /g, ''));
+      await form.getByRole('button', { name: WORDS.nl.check }).click();
+      await expect.poll(() => text(result.locator('p.huge'))).toBe('Samira E.');
+      // The page reads the late holder's rewards to collect before it would show them: wait for that answer.
+      const late = page.waitForResponse((r) => r.url().includes('/redemptions'));
+      release();
+      await (await late).finished();
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
+      expect(await text(result.locator('p.huge'))).toBe('Samira E.');
     } finally {
       await cameraBrowser.close();
     }

@@ -1,4 +1,4 @@
-import { api, ApiError, type Me, type Schema } from '../api.ts';
+import { api, ApiError, sequence, type Me, type Schema } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { dayOf, format, locale, t, tn } from '../i18n.ts';
 import { button, confirmStep, field, fieldset } from '../components.ts';
@@ -403,16 +403,22 @@ export async function doorPage(me: Me, signal: AbortSignal): Promise<HTMLElement
   });
 
   /** Looks the pass up at the chosen activity and shows the answer; a problem with a typed number is thrown. */
+  // Two passes shown quickly one after the other: only the last one's answer may be on screen.
+  const begin = sequence();
   const scan = async (presented: Presented) => {
     const activity = current();
     if (!activity) return;
+    const latest = begin();
     try {
       const answer = await api<Scan>('/scans', { body: { activityId: activity.id, ...presented } });
+      const view = await holderView({ activity, presented, scan: answer });
+      if (!latest()) return;
       result.hidden = false;
       result.className = 'scan-result good';
-      result.replaceChildren(...(await holderView({ activity, presented, scan: answer })));
+      result.replaceChildren(...view);
       announce(`${answer.passholder.displayName}. ${t('toPay')}: ${format.cents(answer.price.price)}`);
     } catch (e) {
+      if (!latest()) return;
       if ('passNumber' in presented && numberProblem(e)) throw e;
       // A closed door is about the time, not the person: say so, not "not accepted".
       const closed = e instanceof ApiError && e.code === 'door_closed';
