@@ -49,7 +49,7 @@ export const fr: Record<MessageKey, string> = {
   roleNameMunicipalityAdmin: 'Gestionnaire communal',
   roleNameCounter: 'Agent de guichet',
   roleNameClubAdmin: 'Gestionnaire de l’association',
-  roleNameDoor: 'Accueil',
+  roleNameDoor: 'Entrée',
   blocked: 'bloqué',
   addDoorStaff: 'Ajouter un collaborateur pour l’accueil',
   displayName: 'Nom',
@@ -86,7 +86,7 @@ export const fr: Record<MessageKey, string> = {
   newPassword: 'Nouveau mot de passe (au moins 10 caractères)',
   emailOptional: 'Adresse e-mail (facultatif)',
   activate: 'Activer',
-  codeRenews: 'Montrez ce code à l’accueil. Il se renouvelle chaque minute.',
+  codeRenews: 'Montrez ce code à l’entrée. Il se renouvelle chaque minute.',
   offlineCard: 'Pas de connexion : voici le code de votre carte. Il fonctionne aussi sans internet.',
   whosePass: 'Quelle carte montrer',
   whoLooked: 'Qui a consulté mes données',
@@ -449,7 +449,7 @@ export const fr: Record<MessageKey, string> = {
   clubPendingNote:
     'Votre club attend encore l’approbation de la commune. Vous pouvez déjà préparer des activités en brouillon ; la publication sera possible après l’approbation.',
   savedAsDraft: 'Enregistré comme brouillon.',
-  doorClosed: 'Accueil fermé',
+  doorClosed: 'Entrée fermée',
   saveDraft: 'Enregistrer comme brouillon',
   publishNow: 'Publier maintenant',
   membershipOffers: 'Cotisations',
@@ -466,8 +466,8 @@ export const fr: Record<MessageKey, string> = {
   showPrice: 'Afficher le prix',
   doorWindowHint:
     'Scanner, voir les prix et vendre est possible peu avant le début jusqu’à peu après la fin de l’activité.',
-  auditDoorPrice: 'prix consulté à l’accueil',
-  auditDoorSale: 'vente à l’accueil',
+  auditDoorPrice: 'prix consulté à l’entrée',
+  auditDoorSale: 'vente à l’entrée',
   reducedLeft: 'Encore {count} fois avec réduction',
   // Component kit (issue 11)
   confirmNo: 'Non, retour',
@@ -483,7 +483,7 @@ export const fr: Record<MessageKey, string> = {
   doorSecondSaleYes: 'Vendre un autre ticket',
   doorStopCamera: 'Arrêter la caméra',
   doorOpenOn:
-    'L’accueil est ouvert {day} de {from} à {until} : vous pouvez alors scanner, voir les prix et vendre.',
+    'L’entrée est ouverte {day} de {from} à {until} : vous pouvez alors scanner, voir les prix et vendre.',
   // Lifts (issue 11)
   youOfferSeats: 'Vous proposez {count} places',
   youOfferSeats_one: 'Vous proposez {count} place',
