@@ -244,6 +244,7 @@ app.openapi(
     allow(hasMunicipalityRole(requireUser(c), municipalityId, 'municipality_admin'));
     const clubs = await repo.clubsOf(c.env.DB, municipalityId);
     const statements = await Promise.all(clubs.map((club) => statementOf(c.env.DB, club, month)));
+    const ended = monthEnded(c, month);
     return c.json(
       {
         items: statements.map(({ clubId, clubName, month: m, status, totals: t }) => ({
@@ -251,6 +252,7 @@ app.openapi(
           clubName,
           month: m,
           status,
+          monthEnded: ended,
           totals: t,
         })),
       },

@@ -92,6 +92,9 @@ export const StatementSummarySchema = z
     clubName: z.string(),
     month: z.string(),
     status: z.enum(['open', 'approved', 'paid']),
+    monthEnded: z
+      .boolean()
+      .openapi({ description: 'Whether the month is over: only then can an open statement be approved' }),
     totals: Totals,
   })
   .openapi('StatementSummary');

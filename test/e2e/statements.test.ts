@@ -115,6 +115,11 @@ describe.skipIf(!hasChromium)('statements in the browser', () => {
     await signIn(admin, ctx.app.url, 'admin@demo.local');
     await admin.goto(`${ctx.app.url}/#/admin/statements`);
     await admin.locator('#month').fill(month);
+    // The running month can still change: no approve button, but when it can be approved.
+    await expect
+      .poll(() => admin.locator('main table').first().textContent())
+      .toContain('Goedkeuren kan als');
+    expect(await admin.getByRole('button', { name: /^Goedkeuren/ }).count()).toBe(0);
     await admin.getByRole('button', { name: 'Verkopen één voor één: Sportclub Demostad' }).click();
     await expect.poll(() => admin.locator('section table tbody tr').count()).toBe(2);
     const audit = (await admin.locator('section').textContent()) ?? '';

@@ -199,6 +199,27 @@ describe('monthly statements', () => {
     );
   });
 
+  it('offers approval only for a finished month: the overview says whether the month ended, and approving a running month is refused on its field', async () => {
+    // Sessions follow the test clock: sign in at the moment of each call.
+    const municipality = await demo.demostad();
+    const overview = async (now: string) =>
+      json<{ items: { clubId: string; monthEnded: boolean }[] }>(
+        `/api/v1/municipalities/${municipality}/statements/2026-11`,
+        200,
+        { token: await loginAs('admin', now), now },
+      );
+    // On the last evening of November in Brussels the month still runs; an hour later it is over.
+    expect((await overview('2026-11-30T22:30:00Z')).items.every((s) => !s.monthEnded)).toBe(true);
+    expect((await overview('2026-11-30T23:30:00Z')).items.every((s) => s.monthEnded)).toBe(true);
+    const refused = await call(`/api/v1/clubs/${await demo.sportsClub()}/statements/2026-11/approve`, {
+      method: 'POST',
+      token: await loginAs('admin', '2026-11-30T22:30:00Z'),
+      now: '2026-11-30T22:30:00Z',
+    });
+    const problem = await expectProblem(refused, 400, 'validation_failed');
+    expect(JSON.stringify(problem)).toContain('/month');
+  });
+
   it('gives the municipality the lines one by one with Brussels dates in the CSV, near midnight in summer and winter', async () => {
     const counter = await loginAs('counter');
     const admin = await loginAs('admin');

@@ -136,6 +136,9 @@ export function adminStatementsPage(municipalityId: string): HTMLElement {
     const { items } = await api<Summaries>(`/municipalities/${municipalityId}/statements/${month}`);
     if (!current()) return;
     const action = (s: Summary) => {
+      // A running month is not offered for approval: it can still change.
+      if (s.status === 'open' && !s.monthEnded)
+        return h('span', { class: 'muted' }, t('approveAfterMonth', { month: format.month(month) }));
       const step = s.status === 'open' ? 'approve' : s.status === 'approved' ? 'paid' : null;
       if (!step) return '';
       return h(
