@@ -469,7 +469,7 @@ export const en: Record<MessageKey, string> = {
   cancelActivityQuestion: 'Cancel {title}?',
   noActivitiesFound: 'No activities found. Try fewer filters or another neighbourhood.',
   noSignupsYet: 'You have not signed up for anything yet.',
-  approveAfterMonth: "You can approve once {month} is over.",
+  approveAfterMonth: 'You can approve once {month} is over.',
   // Door (issue 11)
   doorCheckIn: 'Check in',
   doorCheckedInAt: 'Checked in at {time}',

@@ -474,7 +474,7 @@ export const fr: Record<MessageKey, string> = {
   cancelActivityQuestion: 'Annuler {title} ?',
   noActivitiesFound: 'Aucune activité trouvée. Essayez moins de filtres ou un autre quartier.',
   noSignupsYet: 'Vous n’êtes encore inscrit·e à rien.',
-  approveAfterMonth: "Approbation possible quand {month} sera terminé.",
+  approveAfterMonth: 'Approbation possible quand {month} sera terminé.',
   // Door (issue 11)
   doorCheckIn: 'Enregistrer la présence',
   doorCheckedInAt: 'Présence enregistrée à {time}',

@@ -468,7 +468,7 @@ export const nl = {
   cancelActivityQuestion: '{title} annuleren?',
   noActivitiesFound: 'Geen activiteiten gevonden. Probeer minder filters of een andere wijk.',
   noSignupsYet: 'Je bent nog nergens ingeschreven.',
-  approveAfterMonth: "Goedkeuren kan als {month} voorbij is.",
+  approveAfterMonth: 'Goedkeuren kan als {month} voorbij is.',
   // Door (issue 11)
   doorCheckIn: 'Inchecken',
   doorCheckedInAt: 'Ingecheckt om {time}',
