@@ -50,6 +50,26 @@ describe.skipIf(!hasChromium)('browser app shell', () => {
     await page.close();
   });
 
+  it('shows the tariff rules in words: caps per month and shares as percentages, in nl, fr and en', async () => {
+    const expected = {
+      nl: ['10 per maand', /\d+%/],
+      fr: ['10 par mois', /\d+\s%/],
+      en: ['10 per month', /\d+%/],
+    } as const;
+    for (const [language, [cap, percent]] of Object.entries(expected)) {
+      const page = await ctx.browser.newPage({ locale: 'nl-BE' });
+      await signIn(page, ctx.app.url, 'admin@demo.local');
+      await page.locator('#lang').selectOption(language);
+      await page.goto(`${ctx.app.url}/#/admin`);
+      const rules = page.locator('#tariff-rules table').first();
+      await expect.poll(() => rules.textContent()).toContain(cap);
+      const text = (await rules.textContent())!;
+      expect(text).toMatch(percent);
+      expect(text).not.toMatch(/MONTH|\/MONTH|\d{4}-\d{2}-\d{2}/);
+      await page.close();
+    }
+  });
+
   it('lets the municipality admin approve a waiting club', async () => {
     const page = await ctx.browser.newPage({ locale: 'nl-BE' });
     await signIn(page, ctx.app.url, 'admin@demo.local');

@@ -86,6 +86,11 @@ export const format = {
           timeZone: 'Europe/Brussels',
         }).format(new Date(iso));
   },
+  /** A share in basis points as a percentage in the language's own way ("37,5 %", "37.5%"). */
+  percent: (bp: number) =>
+    new Intl.NumberFormat(`${current}-BE`, { style: 'percent', maximumFractionDigits: 2 }).format(
+      bp / 10_000,
+    ),
   /** A month in words ("oktober 2026"), from "2026-10". */
   month: (yearMonth: string) =>
     new Intl.DateTimeFormat(`${current}-BE`, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(

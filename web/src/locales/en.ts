@@ -470,6 +470,12 @@ export const en: Record<MessageKey, string> = {
   noActivitiesFound: 'No activities found. Try fewer filters or another neighbourhood.',
   noSignupsYet: 'You have not signed up for anything yet.',
   approveAfterMonth: 'You can approve once {month} is over.',
+  capPerPeriod: '{what} per {period}',
+  periodDay: 'day',
+  periodWeek: 'week',
+  periodMonth: 'month',
+  periodQuarter: 'quarter',
+  periodYear: 'year',
   // Door (issue 11)
   doorCheckIn: 'Check in',
   doorCheckedInAt: 'Checked in at {time}',

@@ -475,6 +475,12 @@ export const fr: Record<MessageKey, string> = {
   noActivitiesFound: 'Aucune activité trouvée. Essayez moins de filtres ou un autre quartier.',
   noSignupsYet: 'Vous n’êtes encore inscrit·e à rien.',
   approveAfterMonth: 'Approbation possible quand {month} sera terminé.',
+  capPerPeriod: '{what} par {period}',
+  periodDay: 'jour',
+  periodWeek: 'semaine',
+  periodMonth: 'mois',
+  periodQuarter: 'trimestre',
+  periodYear: 'an',
   // Door (issue 11)
   doorCheckIn: 'Enregistrer la présence',
   doorCheckedInAt: 'Présence enregistrée à {time}',

@@ -469,6 +469,12 @@ export const nl = {
   noActivitiesFound: 'Geen activiteiten gevonden. Probeer minder filters of een andere wijk.',
   noSignupsYet: 'Je bent nog nergens ingeschreven.',
   approveAfterMonth: 'Goedkeuren kan als {month} voorbij is.',
+  capPerPeriod: '{what} per {period}',
+  periodDay: 'dag',
+  periodWeek: 'week',
+  periodMonth: 'maand',
+  periodQuarter: 'kwartaal',
+  periodYear: 'jaar',
   // Door (issue 11)
   doorCheckIn: 'Inchecken',
   doorCheckedInAt: 'Ingecheckt om {time}',

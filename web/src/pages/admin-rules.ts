@@ -9,7 +9,22 @@ type Key = Rules['items'][number]['key'];
 /** A year's budget and what was used of it: the answer of GET and of PUT (set it). */
 type Budget = Answer<'/api/v1/municipalities/{municipalityId}/budgets/{year}'>;
 
-const pct = (bp: number) => `${bp / 100}%`;
+const pct = format.percent;
+const PERIODS: Record<string, MessageKey> = {
+  DAY: 'periodDay',
+  WEEK: 'periodWeek',
+  MONTH: 'periodMonth',
+  QUARTER: 'periodQuarter',
+  YEAR: 'periodYear',
+};
+/** "10 per maand", "€ 50,00 per jaar": a cap per period in words. */
+const periodCapText = (p: { period: string; count?: number | null; amountCents?: number | null }) =>
+  t('capPerPeriod', {
+    what: [p.count ?? null, p.amountCents ? format.cents(p.amountCents) : null]
+      .filter((x) => x !== null)
+      .join(' · '),
+    period: t(PERIODS[p.period] ?? 'periodMonth'),
+  });
 const keyText = (k: Key) => `${pct(k.participantBp)} / ${pct(k.clubBp)} / ${pct(k.municipalityBp)}`;
 const KINDS: Record<string, MessageKey> = {
   living_wage: 'kindLivingWage',
@@ -91,7 +106,7 @@ export function adminRulesPage(municipalityId: string): HTMLElement {
             format.cents(r.minPriceCents),
             [
               r.caps.perActivity ? t('capActivityText', { count: r.caps.perActivity }) : '',
-              ...(r.caps.perPeriod ?? []).map((p) => `${p.count ?? ''}/${p.period}`),
+              ...(r.caps.perPeriod ?? []).map(periodCapText),
             ]
               .filter(Boolean)
               .join(', '),
