@@ -70,6 +70,14 @@ describe.skipIf(!hasChromium)('browser app shell', () => {
     }
   });
 
+  it('gives the municipality admin the import page in the menu', async () => {
+    const page = await ctx.browser.newPage({ locale: 'nl-BE' });
+    await signIn(page, ctx.app.url, 'admin@demo.local');
+    await page.locator('#nav').getByRole('link', { name: 'Import' }).click();
+    await page.getByRole('heading', { name: 'Rechthebbenden importeren', level: 1 }).waitFor();
+    await page.close();
+  });
+
   it('lets the municipality admin approve a waiting club', async () => {
     const page = await ctx.browser.newPage({ locale: 'nl-BE' });
     await signIn(page, ctx.app.url, 'admin@demo.local');

@@ -138,6 +138,12 @@ export const ROUTES: Route[] = [
     may: municipalityAdmin,
     menu: 'statements',
   },
+  {
+    path: 'admin/import',
+    page: ({ me }) => importPage(adminMunicipality(me)!, counter(me)),
+    may: municipalityAdmin,
+    menu: 'importNav',
+  },
 ];
 
 /** Whether `me` (null when signed out) may see the route. */

@@ -16,7 +16,8 @@ const OUTCOME = {
 } as const;
 
 /** Proactive import of entitled people (CSV): a dry run first, then confirm; and the renewal list. */
-export function importPage(municipalityId: string): HTMLElement {
+/** `records`: whether the user may open a person's record (counter staff), so names link to it. */
+export function importPage(municipalityId: string, records = true): HTMLElement {
   const result = h('div', { 'aria-live': 'polite' });
   const file = h('input', { id: 'import-file', type: 'file', accept: '.csv,text/csv' }) as HTMLInputElement;
   const text = h('textarea', {
@@ -103,7 +104,9 @@ export function importPage(municipalityId: string): HTMLElement {
               t('renewals'),
               [t('name'), t('passNumber'), t('to')],
               items.map((r) => [
-                h('a', { href: `#/counter/p/${r.passholderId}` }, `${r.firstName} ${r.lastName}`),
+                records
+                  ? h('a', { href: `#/counter/p/${r.passholderId}` }, `${r.firstName} ${r.lastName}`)
+                  : `${r.firstName} ${r.lastName}`,
                 format.passNumber(r.passNumber),
                 format.date(r.validUntil),
               ]),
