@@ -107,6 +107,19 @@ describe.skipIf(!hasChromium)('door and club in the browser', () => {
     await door.close();
   });
 
+  it('an activity nobody signed up for says so, for the list and the waiting list', async () => {
+    const page = await ctx.browser.newPage({ locale: 'nl-BE' });
+    await signIn(page, ctx.app.url, 'club@demo.local');
+    await page.goto(`${ctx.app.url}/#/club/activities`);
+    await page.getByRole('link', { name: 'Voetbaltraining jeugd' }).click();
+    await page.getByRole('heading', { name: 'Voetbaltraining jeugd', level: 1 }).waitFor();
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).toContain('Nog niemand ingeschreven.');
+    expect(main).toContain('Niemand op de wachtlijst.');
+    expect(await page.locator('main table').count()).toBe(0);
+    await page.close();
+  });
+
   it('a club awaiting approval is told why, and can only save drafts', async () => {
     // The demo's chess club waits for approval and has no account: the municipality gives it one.
     const admin = await apiSignIn(ctx.app.url, 'admin@demo.local');

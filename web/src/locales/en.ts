@@ -476,6 +476,8 @@ export const en: Record<MessageKey, string> = {
   periodMonth: 'month',
   periodQuarter: 'quarter',
   periodYear: 'year',
+  noSignupsHere: 'Nobody has signed up yet.',
+  noWaitingList: 'Nobody on the waiting list.',
   // Door (issue 11)
   doorCheckIn: 'Check in',
   doorCheckedInAt: 'Checked in at {time}',

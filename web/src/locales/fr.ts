@@ -481,6 +481,8 @@ export const fr: Record<MessageKey, string> = {
   periodMonth: 'mois',
   periodQuarter: 'trimestre',
   periodYear: 'an',
+  noSignupsHere: 'Personne n’est encore inscrit.',
+  noWaitingList: 'Personne sur la liste d’attente.',
   // Door (issue 11)
   doorCheckIn: 'Enregistrer la présence',
   doorCheckedInAt: 'Présence enregistrée à {time}',

@@ -475,6 +475,8 @@ export const nl = {
   periodMonth: 'maand',
   periodQuarter: 'kwartaal',
   periodYear: 'jaar',
+  noSignupsHere: 'Nog niemand ingeschreven.',
+  noWaitingList: 'Niemand op de wachtlijst.',
   // Door (issue 11)
   doorCheckIn: 'Inchecken',
   doorCheckedInAt: 'Ingecheckt om {time}',

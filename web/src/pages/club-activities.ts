@@ -1,7 +1,7 @@
 import { api, ApiError, type Answer } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { format, t } from '../i18n.ts';
-import { button, choice, confirmStep, field, table } from '../components.ts';
+import { button, choice, confirmStep, emptyState, field, table } from '../components.ts';
 import { sendForm } from '../forms.ts';
 import { ACCESS, CATEGORIES, type Activity } from './activities.ts';
 import { membershipOffersSection } from './membership-offers.ts';
@@ -211,17 +211,21 @@ export async function clubActivityPage(id: string, signal: AbortSignal): Promise
     h('h1', {}, a.title),
     h('p', {}, format.dateTime(a.startsAt)),
     h('h2', {}, t('signedUpList', { count: lists.confirmed.length })),
-    table(
-      t('signups'),
-      [t('name'), t('passNumber'), t('checkedIn')],
-      lists.confirmed.map((s) => [s.name, format.passNumber(s.passNumber), s.checkedIn ? '✓' : '']),
-    ),
+    lists.confirmed.length
+      ? table(
+          t('signups'),
+          [t('name'), t('passNumber'), t('checkedIn')],
+          lists.confirmed.map((s) => [s.name, format.passNumber(s.passNumber), s.checkedIn ? '✓' : '']),
+        )
+      : emptyState(t('noSignupsHere')),
     h('h2', {}, t('waitingList', { count: lists.waitlisted.length })),
-    table(
-      t('waitingList', { count: lists.waitlisted.length }),
-      [t('name'), t('passNumber')],
-      lists.waitlisted.map((s) => [s.name, format.passNumber(s.passNumber)]),
-    ),
+    lists.waitlisted.length
+      ? table(
+          t('waitingList', { count: lists.waitlisted.length }),
+          [t('name'), t('passNumber')],
+          lists.waitlisted.map((s) => [s.name, format.passNumber(s.passNumber)]),
+        )
+      : emptyState(t('noWaitingList')),
     h('h2', {}, t('selfCheckin')),
     h('p', {}, t('selfCheckinHelp')),
     h('button', { type: 'button', onclick: () => void showQr() }, t('showQr')),
