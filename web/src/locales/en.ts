@@ -464,7 +464,7 @@ export const en: Record<MessageKey, string> = {
   auditDoorPrice: 'price looked up at the door',
   auditDoorSale: 'sale at the door',
   reducedLeft: 'Reduced price {count} more time(s)',
-  // Component kit (issue 11)
+  // Component kit and staff pages
   confirmNo: 'No, go back',
   cancelActivityQuestion: 'Cancel {title}?',
   noActivitiesFound: 'No activities found. Try fewer filters or another neighbourhood.',
@@ -478,7 +478,7 @@ export const en: Record<MessageKey, string> = {
   periodYear: 'year',
   noSignupsHere: 'Nobody has signed up yet.',
   noWaitingList: 'Nobody on the waiting list.',
-  // Door (issue 11)
+  // Door
   doorCheckIn: 'Check in',
   doorCheckedInAt: 'Checked in at {time}',
   doorCheckNumber: 'Check the pass number.',
@@ -488,7 +488,7 @@ export const en: Record<MessageKey, string> = {
   doorStopCamera: 'Stop the camera',
   doorOpenOn:
     'The door is open {day} from {from} until {until}: that is when you can scan, see prices and sell.',
-  // Lifts (issue 11)
+  // Lifts
   youOfferSeats: 'You offer {count} seats',
   youOfferSeats_one: 'You offer {count} seat',
   fromArea: 'from {area}',
@@ -546,7 +546,7 @@ export const en: Record<MessageKey, string> = {
     'You do not offer a lift yet. Driving to an activity you signed up for? Offer seats on that activity’s page.',
   noRequestsMine:
     'You have not asked for a lift yet. On the page of an activity you signed up for, you can ask for one.',
-  // Activities and points (issue 11)
+  // Activities and points
   filters: 'Search and filter',
   cancelSignupQuestion: 'Cancel {name}’s place at {title}?',
   cancelSignupDetails: 'The place goes to the next person on the waiting list.',

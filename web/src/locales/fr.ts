@@ -469,7 +469,7 @@ export const fr: Record<MessageKey, string> = {
   auditDoorPrice: 'prix consulté à l’entrée',
   auditDoorSale: 'vente à l’entrée',
   reducedLeft: 'Encore {count} fois avec réduction',
-  // Component kit (issue 11)
+  // Component kit and staff pages
   confirmNo: 'Non, retour',
   cancelActivityQuestion: 'Annuler {title} ?',
   noActivitiesFound: 'Aucune activité trouvée. Essayez moins de filtres ou un autre quartier.',
@@ -483,7 +483,7 @@ export const fr: Record<MessageKey, string> = {
   periodYear: 'an',
   noSignupsHere: 'Personne n’est encore inscrit.',
   noWaitingList: 'Personne sur la liste d’attente.',
-  // Door (issue 11)
+  // Door
   doorCheckIn: 'Enregistrer la présence',
   doorCheckedInAt: 'Présence enregistrée à {time}',
   doorCheckNumber: 'Vérifiez le numéro de carte.',
@@ -493,7 +493,7 @@ export const fr: Record<MessageKey, string> = {
   doorStopCamera: 'Arrêter la caméra',
   doorOpenOn:
     'L’entrée est ouverte {day} de {from} à {until} : vous pouvez alors scanner, voir les prix et vendre.',
-  // Lifts (issue 11)
+  // Lifts
   youOfferSeats: 'Vous proposez {count} places',
   youOfferSeats_one: 'Vous proposez {count} place',
   fromArea: 'au départ de {area}',
@@ -551,7 +551,7 @@ export const fr: Record<MessageKey, string> = {
     'Vous ne proposez encore aucun trajet. Vous allez en voiture à une activité où vous êtes inscrit ? Proposez des places sur la page de cette activité.',
   noRequestsMine:
     'Vous n’avez encore demandé aucun transport. Sur la page d’une activité où vous êtes inscrit, vous pouvez en demander un.',
-  // Activities and points (issue 11)
+  // Activities and points
   filters: 'Rechercher et filtrer',
   cancelSignupQuestion: 'Désinscrire {name} de {title} ?',
   cancelSignupDetails: 'La place ira à la personne suivante sur la liste d’attente.',

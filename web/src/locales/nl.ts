@@ -463,7 +463,7 @@ export const nl = {
   auditDoorPrice: 'prijs opgevraagd aan de deur',
   auditDoorSale: 'verkoop aan de deur',
   reducedLeft: 'Nog {count} keer met korting',
-  // Component kit (issue 11)
+  // Component kit and staff pages
   confirmNo: 'Nee, terug',
   cancelActivityQuestion: '{title} annuleren?',
   noActivitiesFound: 'Geen activiteiten gevonden. Probeer minder filters of een andere wijk.',
@@ -477,7 +477,7 @@ export const nl = {
   periodYear: 'jaar',
   noSignupsHere: 'Nog niemand ingeschreven.',
   noWaitingList: 'Niemand op de wachtlijst.',
-  // Door (issue 11)
+  // Door
   doorCheckIn: 'Inchecken',
   doorCheckedInAt: 'Ingecheckt om {time}',
   doorCheckNumber: 'Kijk het pasnummer na.',
@@ -486,7 +486,7 @@ export const nl = {
   doorSecondSaleYes: 'Nog een ticket verkopen',
   doorStopCamera: 'Camera stoppen',
   doorOpenOn: 'De deur is open {day} van {from} tot {until}: dan kun je scannen, prijzen zien en verkopen.',
-  // Lifts (issue 11)
+  // Lifts
   youOfferSeats: 'Je biedt {count} plaatsen aan',
   youOfferSeats_one: 'Je biedt {count} plaats aan',
   fromArea: 'vanuit {area}',
@@ -544,7 +544,7 @@ export const nl = {
     'Je biedt nog geen lift aan. Rij je naar een activiteit waarvoor je ingeschreven bent? Bied dan plaatsen aan op de pagina van die activiteit.',
   noRequestsMine:
     'Je vroeg nog geen lift. Op de pagina van een activiteit waarvoor je ingeschreven bent, kun je een lift vragen.',
-  // Activities and points (issue 11)
+  // Activities and points
   filters: 'Zoeken en filteren',
   cancelSignupQuestion: '{name} uitschrijven voor {title}?',
   cancelSignupDetails: 'De plaats gaat naar de volgende op de wachtlijst.',

@@ -84,18 +84,21 @@ const OFFLINE_CACHE = 'buurtpas-data';
  * Keeps what the pass page needs offline (who I am, the household's passes, and the static card code of each)
  * whenever the page is visited online: offline, the service worker answers these from this cache.
  */
-async function keepCardsForOffline(items: PassItem[]): Promise<void> {
+async function keepCardsForOffline(me: Me, passes: { items: PassItem[] }): Promise<void> {
   if (!('caches' in window)) return;
   const cache = await caches.open(OFFLINE_CACHE);
-  const cards = items.map(
-    (p) => `/api/v1/me/card${p.self ? '' : `?passholderId=${encodeURIComponent(p.passholderId)}`}`,
-  );
-  await Promise.all(
-    ['/api/v1/me', '/api/v1/me/passes', ...cards].map(async (url) => {
+  // What the page already holds is stored as it is; only the card codes are fetched.
+  const json = (body: unknown) =>
+    new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+  await Promise.all([
+    cache.put('/api/v1/me', json(me)),
+    cache.put('/api/v1/me/passes', json(passes)),
+    ...passes.items.map(async (p) => {
+      const url = `/api/v1/me/card${p.self ? '' : `?passholderId=${encodeURIComponent(p.passholderId)}`}`;
       const response = await fetch(url, { credentials: 'same-origin' });
       if (response.ok) await cache.put(url, response);
     }),
-  );
+  ]);
 }
 
 /** The resident's pass page: the QR large, the number under it, the household's passes, who looked at the record. */
@@ -130,7 +133,7 @@ export async function passPage(me: Me, signal: AbortSignal): Promise<HTMLElement
         )
       : null;
   if (mine) await showPass(current, mine.passholderId, mine.self);
-  if (navigator.onLine) void keepCardsForOffline(passes.items).catch(() => undefined);
+  if (navigator.onLine) void keepCardsForOffline(me, passes).catch(() => undefined);
   const audit = me.passholderId
     ? section('audit', 'whoLooked', async (body) => {
         const { items } = await api<{ items: AuditEntry[] }>(`/passholders/${me.passholderId}/audit`);
