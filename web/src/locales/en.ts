@@ -1,4 +1,7 @@
 import type { MessageKey } from './nl.ts';
+import { counterEn } from './areas/counter.ts';
+import { clubEn } from './areas/club.ts';
+import { municipalityEn } from './areas/municipality.ts';
 
 export const en: Record<MessageKey, string> = {
   skipToContent: 'Skip to content',
@@ -558,4 +561,7 @@ export const en: Record<MessageKey, string> = {
   collectAtCounter: 'Collect it at the Social House counter in {name}: show your pass there.',
   collectUntil: 'You can collect it until {date}.',
   collectNoEnd: 'There is no end date.',
+  ...counterEn,
+  ...clubEn,
+  ...municipalityEn,
 };

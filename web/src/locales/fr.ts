@@ -1,4 +1,7 @@
 import type { MessageKey } from './nl.ts';
+import { counterFr } from './areas/counter.ts';
+import { clubFr } from './areas/club.ts';
+import { municipalityFr } from './areas/municipality.ts';
 
 export const fr: Record<MessageKey, string> = {
   skipToContent: 'Aller au contenu',
@@ -563,4 +566,7 @@ export const fr: Record<MessageKey, string> = {
   collectAtCounter: 'À retirer au guichet de la Maison sociale de {name} : montrez-y votre carte.',
   collectUntil: 'À retirer jusqu’au {date} inclus.',
   collectNoEnd: 'Pas de date limite.',
+  ...counterFr,
+  ...clubFr,
+  ...municipalityFr,
 };

@@ -1,3 +1,6 @@
+import { counterNl } from './areas/counter.ts';
+import { clubNl } from './areas/club.ts';
+import { municipalityNl } from './areas/municipality.ts';
 /** Dutch, the source language: every key here must exist in fr and en too (the type checks it). */
 export const nl = {
   skipToContent: 'Naar de inhoud',
@@ -556,6 +559,9 @@ export const nl = {
   collectAtCounter: 'Afhalen aan de balie van het Sociaal Huis in {name}: toon daar je pas.',
   collectUntil: 'Afhalen kan tot en met {date}.',
   collectNoEnd: 'Er is geen einddatum.',
+  ...counterNl,
+  ...clubNl,
+  ...municipalityNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
