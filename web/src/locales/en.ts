@@ -2,6 +2,8 @@ import type { MessageKey } from './nl.ts';
 import { counterEn } from './areas/counter.ts';
 import { clubEn } from './areas/club.ts';
 import { municipalityEn } from './areas/municipality.ts';
+import { behalfEn } from './areas/behalf.ts';
+import { intakeEn } from './areas/intake.ts';
 
 export const en: Record<MessageKey, string> = {
   skipToContent: 'Skip to content',
@@ -564,4 +566,6 @@ export const en: Record<MessageKey, string> = {
   ...counterEn,
   ...clubEn,
   ...municipalityEn,
+  ...behalfEn,
+  ...intakeEn,
 };

@@ -2,6 +2,8 @@ import type { MessageKey } from './nl.ts';
 import { counterFr } from './areas/counter.ts';
 import { clubFr } from './areas/club.ts';
 import { municipalityFr } from './areas/municipality.ts';
+import { behalfFr } from './areas/behalf.ts';
+import { intakeFr } from './areas/intake.ts';
 
 export const fr: Record<MessageKey, string> = {
   skipToContent: 'Aller au contenu',
@@ -569,4 +571,6 @@ export const fr: Record<MessageKey, string> = {
   ...counterFr,
   ...clubFr,
   ...municipalityFr,
+  ...behalfFr,
+  ...intakeFr,
 };

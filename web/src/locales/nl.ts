@@ -1,6 +1,8 @@
 import { counterNl } from './areas/counter.ts';
 import { clubNl } from './areas/club.ts';
 import { municipalityNl } from './areas/municipality.ts';
+import { behalfNl } from './areas/behalf.ts';
+import { intakeNl } from './areas/intake.ts';
 /** Dutch, the source language: every key here must exist in fr and en too (the type checks it). */
 export const nl = {
   skipToContent: 'Naar de inhoud',
@@ -562,6 +564,8 @@ export const nl = {
   ...counterNl,
   ...clubNl,
   ...municipalityNl,
+  ...behalfNl,
+  ...intakeNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
