@@ -30,6 +30,7 @@ import rewardRoutes from './rewards/routes.ts';
 import rideRoutes from './rides/routes.ts';
 import signupRoutes from './signups/routes.ts';
 import budgetRoutes from './budget/routes.ts';
+import figureRoutes from './figures/routes.ts';
 import salesRoutes from './sales/routes.ts';
 import membershipRoutes from './memberships/routes.ts';
 import statementRoutes from './statements/routes.ts';
@@ -165,6 +166,7 @@ export function createApp() {
     membershipRoutes,
     statementRoutes,
     budgetRoutes,
+    figureRoutes,
     activityRoutes,
     signupRoutes,
     pointRoutes,
