@@ -1,5 +1,6 @@
 import { decideBonuses, type RideFacts } from './bonus.ts';
 import { settings } from './repo.ts';
+import type { RideReport } from './schema.ts';
 
 /** How long after an activity its rides are still looked at. */
 const LOOK_BACK_DAYS = 7;
@@ -133,14 +134,14 @@ export async function reverseBonus(
   return (update?.meta.changes ?? 0) > 0;
 }
 
-/** The month's lifts for a municipality's activities, and the unserved requests per neighbourhood. */
+/** The month's lifts for a municipality's activities: totals, and per neighbourhood requests, served, unserved and bonus points paid. */
 export async function rideReport(
   db: D1Database,
   municipalityId: string,
   range: { start: string; end: string },
-) {
+): Promise<RideReport> {
   const scope = `SELECT a.id FROM activities a JOIN clubs c ON c.id = a.club_id WHERE c.municipality_id = ?1 AND a.starts_at >= ?2 AND a.starts_at < ?3`;
-  const [totals, unserved] = await db.batch([
+  const [totals, hoods] = await db.batch([
     db
       .prepare(
         `SELECT (SELECT count(*) FROM ride_offers WHERE activity_id IN (${scope})) AS offered,
@@ -153,10 +154,14 @@ export async function rideReport(
       .bind(municipalityId, range.start, range.end),
     db
       .prepare(
-        `SELECT coalesce(n.name, '?') AS neighbourhood, count(*) AS unserved
-           FROM ride_requests r JOIN passholders p ON p.id = r.passenger_id LEFT JOIN neighbourhoods n ON n.id = coalesce(r.neighbourhood_id, p.neighbourhood_id)
-          WHERE r.activity_id IN (${scope}) AND r.accepted_at IS NULL
-          GROUP BY n.name ORDER BY unserved DESC`,
+        `SELECT n.id AS neighbourhood_id, n.name AS neighbourhood, count(*) AS requests,
+                sum(r.accepted_at IS NOT NULL) AS served, sum(r.accepted_at IS NULL) AS unserved,
+                coalesce(sum(CASE WHEN r.bonus_reversed_at IS NULL THEN l.points END), 0) AS bonus_points
+           FROM ride_requests r JOIN passholders p ON p.id = r.passenger_id
+           LEFT JOIN neighbourhoods n ON n.id = coalesce(r.neighbourhood_id, p.neighbourhood_id)
+           LEFT JOIN points_ledger l ON l.id = 'ride:' || r.id
+          WHERE r.activity_id IN (${scope})
+          GROUP BY n.id ORDER BY unserved DESC, requests DESC, n.name`,
       )
       .bind(municipalityId, range.start, range.end),
   ]);
@@ -167,12 +172,33 @@ export async function rideReport(
     completed: number;
     passengers: number;
   };
+  const byNeighbourhood = (
+    hoods!.results as {
+      neighbourhood_id: string | null;
+      neighbourhood: string | null;
+      requests: number;
+      served: number;
+      unserved: number;
+      bonus_points: number;
+    }[]
+  ).map((h) => ({
+    neighbourhoodId: h.neighbourhood_id,
+    neighbourhood: h.neighbourhood,
+    requests: h.requests,
+    served: h.served,
+    unserved: h.unserved,
+    bonusPoints: h.bonus_points,
+  }));
   return {
     offered: t.offered,
     requested: t.requested,
     matched: t.matched,
     completed: t.completed,
     passengersServed: t.passengers,
-    unservedByNeighbourhood: unserved!.results as { neighbourhood: string; unserved: number }[],
+    bonusPoints: byNeighbourhood.reduce((sum, h) => sum + h.bonusPoints, 0),
+    byNeighbourhood,
+    unservedByNeighbourhood: byNeighbourhood
+      .filter((h) => h.unserved > 0)
+      .map((h) => ({ neighbourhood: h.neighbourhood ?? '?', unserved: h.unserved })),
   };
 }

@@ -17,6 +17,7 @@ import { reverseBonus, rideReport } from './job.ts';
 import { rankOffers } from './matching.ts';
 import { rideMessage, type RideMessageKind } from './messages.ts';
 import * as repo from './repo.ts';
+import { RideReportSchema, RideSettingsSchema } from './schema.ts';
 
 const app = new OpenAPIHono<AppEnv>();
 const Needs = z.array(z.enum(['wheelchair', 'help_at_door', 'assistance_dog', 'child_seat'])).max(4);
@@ -834,15 +835,6 @@ app.openapi(
   },
 );
 
-const SettingsSchema = z
-  .object({
-    bonusPoints: z.number().int().min(0).max(100),
-    capPerActivity: z.number().int().min(0).max(20),
-    capPerMonth: z.number().int().min(0).max(500),
-    lateCancelHours: z.number().int().min(0).max(168),
-  })
-  .strict()
-  .openapi('RideSettings');
 const MunicipalityParams = z.object({ municipalityId: IdSchema });
 
 app.openapi(
@@ -853,7 +845,7 @@ app.openapi(
     summary: 'Bonus per passenger, caps, and when a cancellation counts as late (municipality admin)',
     security: SECURITY,
     request: { params: MunicipalityParams },
-    responses: { 200: jsonResponse(SettingsSchema, 'Settings'), ...rideProblems },
+    responses: { 200: jsonResponse(RideSettingsSchema, 'Settings'), ...rideProblems },
   }),
   async (c) => {
     const { municipalityId } = c.req.valid('param');
@@ -869,8 +861,8 @@ app.openapi(
     tags: ['lifts'],
     summary: 'Set the ride bonus and caps (municipality admin)',
     security: SECURITY,
-    request: { params: MunicipalityParams, body: jsonBody(SettingsSchema) },
-    responses: { 200: jsonResponse(SettingsSchema, 'Settings'), ...rideProblems },
+    request: { params: MunicipalityParams, body: jsonBody(RideSettingsSchema) },
+    responses: { 200: jsonResponse(RideSettingsSchema, 'Settings'), ...rideProblems },
   }),
   async (c) => {
     const { municipalityId } = c.req.valid('param');
@@ -886,23 +878,11 @@ app.openapi(
     path: '/municipalities/{municipalityId}/ride-report/{month}',
     tags: ['lifts'],
     summary:
-      'Lifts offered, requested, matched, completed, passengers served, and unserved requests per neighbourhood (municipality admin)',
+      'Lifts offered, requested, matched, completed, passengers served, bonus points paid, and per neighbourhood requests, served, unserved and bonus points: aggregates only (municipality admin)',
     security: SECURITY,
     request: { params: MunicipalityParams.extend({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }) },
     responses: {
-      200: jsonResponse(
-        z.object({
-          offered: z.number().int(),
-          requested: z.number().int(),
-          matched: z.number().int(),
-          completed: z.number().int(),
-          passengersServed: z.number().int(),
-          unservedByNeighbourhood: z.array(
-            z.object({ neighbourhood: z.string(), unserved: z.number().int() }),
-          ),
-        }),
-        'The report',
-      ),
+      200: jsonResponse(RideReportSchema, 'The report'),
       ...rideProblems,
     },
   }),
