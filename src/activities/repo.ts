@@ -138,12 +138,18 @@ const PATCH_COLUMNS: Record<string, (p: ActivityPatch) => [string, unknown][]> =
   capacity: (p) => [['capacity', p.capacity]],
   regularPriceCents: (p) => [['regular_price_cents', p.regularPriceCents]],
   description: (p) => [['description', JSON.stringify(p.description)]],
-  venue: (p) => [
-    ['venue_name', p.venue?.name ?? null],
-    ['venue_address', p.venue?.address ?? null],
-    ['lat', p.venue?.lat ?? null],
-    ['lon', p.venue?.lon ?? null],
-  ],
+  // Only the parts of the venue that are sent change: a new name keeps the address and the map point.
+  venue: (p) =>
+    (
+      [
+        ['venue_name', 'name'],
+        ['venue_address', 'address'],
+        ['lat', 'lat'],
+        ['lon', 'lon'],
+      ] as const
+    )
+      .filter(([, key]) => p.venue !== undefined && key in p.venue)
+      .map(([column, key]) => [column, p.venue?.[key] ?? null]),
   neighbourhoodId: (p) => [['neighbourhood_id', p.neighbourhoodId]],
   signupRequired: (p) => [['signup_required', p.signupRequired ? 1 : 0]],
   signupDeadline: (p) => [['signup_deadline', p.signupDeadline]],
@@ -153,18 +159,39 @@ const PATCH_COLUMNS: Record<string, (p: ActivityPatch) => [string, unknown][]> =
   checkinAfterMinutes: (p) => [['checkin_after_minutes', p.checkinAfterMinutes]],
 };
 
+/**
+ * Changes an activity. With `messages`, everyone signed up or on the waiting list (not those who cancelled)
+ * is told, each in their own language, in the same transaction as the change. Answers how many were told.
+ */
 export async function updateActivity(
   db: D1Database,
   id: string,
   patch: ActivityPatch,
   at: string,
-): Promise<void> {
+  messages: { nl: string; fr: string; en: string } | null = null,
+): Promise<number> {
   const changes = Object.keys(patch).flatMap((key) => PATCH_COLUMNS[key]?.(patch) ?? []);
   const assignments = changes.map(([column], i) => `, ${column} = ?${i + 3}`).join('');
-  await db
+  const update = db
     .prepare(`UPDATE activities SET updated_at = ?2${assignments} WHERE id = ?1`)
-    .bind(id, at, ...changes.map(([, v]) => v))
-    .run();
+    .bind(id, at, ...changes.map(([, v]) => v));
+  if (!messages) {
+    await update.run();
+    return 0;
+  }
+  const [, told] = await db.batch([
+    update,
+    db
+      .prepare(
+        `INSERT INTO notifications (id, passholder_id, kind, activity_id, message, created_at)
+         SELECT lower(hex(randomblob(16))), s.passholder_id, 'activity_changed', ?1,
+                CASE p.locale WHEN 'fr' THEN ?3 WHEN 'en' THEN ?4 ELSE ?2 END, ?5
+           FROM signups s JOIN passholders p ON p.id = s.passholder_id
+          WHERE s.activity_id = ?1 AND s.status IN ('confirmed', 'waitlisted')`,
+      )
+      .bind(id, messages.nl, messages.fr, messages.en, at),
+  ]);
+  return told?.meta.changes ?? 0;
 }
 
 /** Cancels an activity and tells everyone signed up, each in their own language, in one transaction. */

@@ -14,6 +14,7 @@ import { fieldProblem } from '../lib/validation.ts';
 import { addSeconds, brusselsDateTime } from '../lib/time.ts';
 import { qrSvg } from '../passes/qr.ts';
 import { findNeighbourhood } from '../places/repo.ts';
+import { afterPatch, changeMessages, changesThatMatter, type Essentials } from './changes.ts';
 import { nearBox, distanceKm } from './geo.ts';
 import { icsFile } from './ics.ts';
 import { myPrices } from './prices.ts';
@@ -82,6 +83,15 @@ async function checkActivity(
   }
 }
 
+const essentials = (r: repo.ActivityRow): Essentials => ({
+  title: r.title,
+  startsAt: r.starts_at,
+  endsAt: r.ends_at,
+  venueName: r.venue_name,
+  venueAddress: r.venue_address,
+  capacity: r.capacity,
+});
+
 async function loadActivity(db: D1Database, id: string): Promise<repo.ActivityRow> {
   const row = await repo.findActivity(db, id);
   if (!row) throw new Problem('not_found');
@@ -149,19 +159,38 @@ app.openapi(
     method: 'patch',
     path: '/activities/{activityId}',
     tags: ['activities'],
-    summary: 'Change an activity (club admin)',
+    summary: 'Change an activity, also once published (club admin)',
+    description:
+      'When the time, the venue or the number of places (fewer) changes, everyone signed up or on the waiting list gets a message in their own language, in the same transaction; `notified` says how many.',
     security: SECURITY,
     request: { params: Params, body: jsonBody(ActivityPatchSchema) },
     responses: {
-      200: jsonResponse(ActivitySchema, 'Changed'),
-      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found'),
+      200: jsonResponse(
+        ActivitySchema.extend({
+          notified: z
+            .number()
+            .int()
+            .openapi({ description: 'How many people signed up or waiting were told' }),
+        }),
+        'Changed',
+      ),
+      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'activity_cancelled'),
     },
   }),
   async (c) => {
     const { activityId } = c.req.valid('param');
     const row = await loadActivity(c.env.DB, activityId);
     const { club } = await managedClub(c, row.club_id, 'club_admin');
+    if (row.cancelled_at) throw new Problem('activity_cancelled');
     const patch = c.req.valid('json');
+    if (patch.capacity != null && patch.capacity < row.confirmed) {
+      // Nobody loses a place they hold without being asked: the club cancels sign-ups one by one first.
+      throw fieldProblem('/capacity', 'too_small', `${row.confirmed} people hold a place`, {
+        nl: `Er zijn al ${row.confirmed} mensen ingeschreven. Kies minstens ${row.confirmed} plaatsen.`,
+        fr: `${row.confirmed} personnes sont déjà inscrites. Choisissez au moins ${row.confirmed} places.`,
+        en: `${row.confirmed} people have signed up already. Choose at least ${row.confirmed} places.`,
+      });
+    }
     // The activity as it would be after the change passes the same checks as a new one.
     await checkActivity(c.env.DB, club.municipalityId, {
       startsAt: patch.startsAt ?? row.starts_at,
@@ -169,8 +198,17 @@ app.openapi(
       signupDeadline: patch.signupDeadline === undefined ? row.signup_deadline : patch.signupDeadline,
       neighbourhoodId: patch.neighbourhoodId === undefined ? row.neighbourhood_id : patch.neighbourhoodId,
     });
-    await repo.updateActivity(c.env.DB, activityId, patch, c.var.now.toISOString());
-    return c.json(repo.toActivity((await repo.findActivity(c.env.DB, activityId))!), 200);
+    const before = essentials(row);
+    const after = afterPatch(before, patch);
+    const kinds = changesThatMatter(before, after);
+    const notified = await repo.updateActivity(
+      c.env.DB,
+      activityId,
+      patch,
+      c.var.now.toISOString(),
+      kinds.length > 0 ? changeMessages(after, kinds) : null,
+    );
+    return c.json({ ...repo.toActivity((await repo.findActivity(c.env.DB, activityId))!), notified }, 200);
   },
 );
 

@@ -46,6 +46,31 @@ export const NOTICES = {
     fr: 'L’activité « {title} » du {date} est annulée.',
     en: 'The activity "{title}" on {date} is cancelled.',
   },
+  activity_changed: {
+    nl: 'De activiteit "{title}" is gewijzigd. {changes}',
+    fr: 'L’activité « {title} » a changé. {changes}',
+    en: 'The activity "{title}" has changed. {changes}',
+  },
+  activity_changed_time: {
+    nl: 'Nieuw tijdstip: {date}.',
+    fr: 'Nouvel horaire : {date}.',
+    en: 'New time: {date}.',
+  },
+  activity_changed_place: {
+    nl: 'Nieuwe plaats: {place}.',
+    fr: 'Nouveau lieu : {place}.',
+    en: 'New place: {place}.',
+  },
+  activity_changed_places: {
+    nl: 'Er zijn nu {count} plaatsen.',
+    fr: 'Il y a maintenant {count} places.',
+    en: 'There are now {count} places.',
+  },
+  activity_place_unknown: {
+    nl: 'nog niet bekend',
+    fr: 'pas encore connu',
+    en: 'not known yet',
+  },
   not_signed_up: {
     nl: 'Deze persoon is niet ingeschreven voor deze activiteit.',
     fr: 'Cette personne n’est pas inscrite à cette activité.',
