@@ -168,3 +168,80 @@ export async function notifications(db: D1Database, passholderIds: string[]) {
     activityId: r.activity_id,
   }));
 }
+
+/** A read within this many minutes of the same staff member's last read of the record is the same visit. */
+export const SAME_VISIT_MINUTES = 30;
+
+/**
+ * What the counter needs to act for a resident (their first name, language and address, their coming
+ * sign-ups with the live lift request of each), read together with the audit line in one transaction. A
+ * read in the same visit as the same staff member's last read of the record (within
+ * {@link SAME_VISIT_MINUTES}) adds no second line: the holder sees one line per visit, with its reason.
+ */
+export async function counterView(
+  db: D1Database,
+  passholderId: string,
+  from: string,
+  audit: { actorUserId: string; reason: string; at: string },
+) {
+  const since = new Date(Date.parse(audit.at) - SAME_VISIT_MINUTES * 60_000).toISOString();
+  const [, holder, signups] = await db.batch([
+    db
+      .prepare(
+        `INSERT INTO audit_log (id, at, actor_user_id, passholder_id, action, reason)
+         SELECT lower(hex(randomblob(16))), ?1, ?2, ?3, 'read', ?4
+          WHERE NOT EXISTS (SELECT 1 FROM audit_log WHERE passholder_id = ?3 AND actor_user_id = ?2 AND action = 'read' AND at >= ?5)`,
+      )
+      .bind(audit.at, audit.actorUserId, passholderId, audit.reason, since),
+    db.prepare('SELECT id, first_name, locale, address FROM passholders WHERE id = ?1').bind(passholderId),
+    db
+      .prepare(
+        `${SIGNUP_SQL.replace(
+          'FROM signups s',
+          `, a.title, a.starts_at, a.ends_at, a.cancelled_at, a.venue_name, a.venue_address, c.name AS club_name,
+             (SELECT json_object('id', r.id, 'status', iif(r.status = 'requested' AND r.passenger_agreed_at IS NULL, 'proposed', r.status),
+                                 'driverFirstName', d.first_name)
+                FROM ride_requests r LEFT JOIN ride_offers o ON o.id = r.offer_id LEFT JOIN passholders d ON d.id = o.driver_id
+               WHERE r.activity_id = s.activity_id AND r.passenger_id = s.passholder_id AND r.status IN ('open', 'requested', 'accepted')) AS lift
+           FROM signups s JOIN activities a ON a.id = s.activity_id JOIN clubs c ON c.id = a.club_id`,
+        )}
+        WHERE s.passholder_id = ?1 AND s.status <> 'cancelled' AND a.ends_at >= ?2 ORDER BY a.starts_at, a.title`,
+      )
+      .bind(passholderId, from),
+  ]);
+  const h = holder!.results[0] as
+    { id: string; first_name: string; locale: 'nl' | 'fr' | 'en'; address: string | null } | undefined;
+  if (!h) return null;
+  type ViewRow = Row & {
+    title: string;
+    starts_at: string;
+    ends_at: string;
+    cancelled_at: string | null;
+    venue_name: string | null;
+    venue_address: string | null;
+    club_name: string;
+    lift: string | null;
+  };
+  return {
+    holder: { id: h.id, firstName: h.first_name, locale: h.locale, address: h.address },
+    items: (signups!.results as ViewRow[]).map((r) => {
+      const lift = r.lift
+        ? (JSON.parse(r.lift) as {
+            id: string;
+            status: 'open' | 'requested' | 'proposed' | 'accepted';
+            driverFirstName: string | null;
+          })
+        : null;
+      return {
+        ...toSignup(r),
+        title: r.title,
+        startsAt: r.starts_at,
+        endsAt: r.ends_at,
+        activityCancelled: r.cancelled_at !== null,
+        venue: { name: r.venue_name, address: r.venue_address },
+        clubName: r.club_name,
+        lift,
+      };
+    }),
+  };
+}

@@ -10,6 +10,7 @@ import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/ope
 import { Problem } from '../lib/problem.ts';
 import { brusselsDateTime } from '../lib/time.ts';
 import { passholderAccess } from '../passes/access.ts';
+import { AuditReasonSchema } from '../passes/schema.ts';
 import { passesOf } from '../passes/repo.ts';
 import { findActivity, isPublic } from '../activities/repo.ts';
 import { doorFactsStatement, toDoorFacts, type DoorFactsRow } from '../tariffs/repo.ts';
@@ -269,6 +270,72 @@ app.openapi(
       },
       200,
     );
+  },
+);
+
+const LiftStatus = z.enum(['open', 'requested', 'proposed', 'accepted']);
+
+app.openapi(
+  createRoute({
+    method: 'get',
+    path: '/passholders/{passholderId}/signups',
+    tags: ['activities'],
+    summary:
+      'A resident’s coming sign-ups and waiting-list places, each with its live lift request, so the counter can act for them (counter staff of the resident’s municipality; written to the audit log with the reason, once per visit)',
+    security: SECURITY,
+    request: {
+      params: z.object({ passholderId: IdSchema }),
+      query: z.object({ reason: AuditReasonSchema.default('counter_visit') }),
+    },
+    responses: {
+      200: jsonResponse(
+        z
+          .object({
+            holder: z.object({
+              id: z.string(),
+              firstName: z.string(),
+              locale: z.enum(['nl', 'fr', 'en']).openapi({
+                description: 'The resident’s language: confirmations read out or printed for them use it',
+              }),
+              address: z.string().nullable().openapi({ description: 'Default pickup address for a lift' }),
+            }),
+            items: z.array(
+              SignupSchema.omit({ priceCents: true }).extend({
+                title: z.string(),
+                startsAt: z.string(),
+                endsAt: z.string(),
+                activityCancelled: z.boolean(),
+                venue: z.object({ name: z.string().nullable(), address: z.string().nullable() }),
+                clubName: z.string(),
+                lift: z
+                  .object({
+                    id: z.string(),
+                    status: LiftStatus,
+                    driverFirstName: z.string().nullable(),
+                  })
+                  .nullable()
+                  .openapi({ description: 'The resident’s live request for a lift to this activity' }),
+              }),
+            ),
+          })
+          .openapi('CounterSignups'),
+        'Sign-ups',
+      ),
+      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found'),
+    },
+  }),
+  async (c) => {
+    const { passholderId } = c.req.valid('param');
+    // Counter staff only: the holder and their guardian have /me/signups.
+    const access = await passholderAccess(c, passholderId, false);
+    const view = await repo.counterView(
+      c.env.DB,
+      passholderId,
+      new Date(c.var.now.getTime() - 86_400_000).toISOString(),
+      { actorUserId: access.user.id, reason: c.req.valid('query').reason, at: c.var.now.toISOString() },
+    );
+    if (!view) throw new Problem('not_found');
+    return c.json(view, 200);
   },
 );
 
