@@ -40,6 +40,11 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
   return dictionaries[current][key].replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m));
 }
 
+/** The text for a key in another language than the page's (e.g. the resident's, for a letter or a confirmation read out). */
+export function tIn(lang: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return dictionaries[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m));
+}
+
 /** Re-translates static elements marked with data-i18n. */
 export function translateStatic(root: ParentNode = document): void {
   root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => {
