@@ -139,6 +139,13 @@ export const ROUTES: Route[] = [
     menu: 'statements',
   },
   {
+    path: 'admin/figures',
+    // The charts are their own bundle: only this page downloads them.
+    page: async ({ me }) => (await import('./pages/admin-figures.ts')).figuresPage(adminMunicipality(me)!),
+    may: municipalityAdmin,
+    menu: 'figuresNav',
+  },
+  {
     path: 'admin/import',
     page: ({ me }) => importPage(adminMunicipality(me)!, counter(me)),
     may: municipalityAdmin,

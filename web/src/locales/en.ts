@@ -4,6 +4,7 @@ import { clubEn } from './areas/club.ts';
 import { municipalityEn } from './areas/municipality.ts';
 import { behalfEn } from './areas/behalf.ts';
 import { intakeEn } from './areas/intake.ts';
+import { figuresEn } from './areas/figures.ts';
 
 export const en: Record<MessageKey, string> = {
   skipToContent: 'Skip to content',
@@ -568,4 +569,5 @@ export const en: Record<MessageKey, string> = {
   ...municipalityEn,
   ...behalfEn,
   ...intakeEn,
+  ...figuresEn,
 };

@@ -4,6 +4,7 @@ import { clubFr } from './areas/club.ts';
 import { municipalityFr } from './areas/municipality.ts';
 import { behalfFr } from './areas/behalf.ts';
 import { intakeFr } from './areas/intake.ts';
+import { figuresFr } from './areas/figures.ts';
 
 export const fr: Record<MessageKey, string> = {
   skipToContent: 'Aller au contenu',
@@ -573,4 +574,5 @@ export const fr: Record<MessageKey, string> = {
   ...municipalityFr,
   ...behalfFr,
   ...intakeFr,
+  ...figuresFr,
 };

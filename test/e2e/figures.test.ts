@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { audit } from './axe.ts';
+import { apiSignIn, hasChromium, screenshot, signIn, useAppAndBrowser } from './server.ts';
+
+const SAMIRA = '4143376040899';
+const JAN = '1608636855867';
+
+async function send<T>(
+  url: string,
+  path: string,
+  bearer: string,
+  body?: unknown,
+  method?: string,
+): Promise<T> {
+  const response = await fetch(`${url}/api/v1${path}`, {
+    method: method ?? (body === undefined ? 'GET' : 'POST'),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  expect(response.ok, `${path}: ${text}`).toBe(true);
+  return JSON.parse(text) as T;
+}
+
+/**
+ * This year's figures get something to show: a budget, social-tariff sales at the till, and a lift request
+ * that nobody answers, all through the API as the people concerned would make them.
+ */
+async function makeAYear(url: string): Promise<void> {
+  const [club, door, counter, admin] = await Promise.all(
+    ['club@demo.local', 'door@demo.local', 'counter@demo.local', 'admin@demo.local'].map((l) =>
+      apiSignIn(url, l),
+    ),
+  );
+  const year = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Brussels' }).format(
+    new Date(),
+  );
+  const me = await send<{ staffRoles: { municipalityId: string | null }[] }>(url, '/me', admin!.token);
+  const municipalityId = me.staffRoles.find((r) => r.municipalityId)!.municipalityId!;
+  await send(
+    url,
+    `/municipalities/${municipalityId}/budgets/${year}`,
+    admin!.token,
+    {
+      amountCents: 500_000,
+      warningPct: 80,
+    },
+    'PUT',
+  );
+  const start = Date.now() - 10 * 60_000;
+  const activity = await send<{ id: string }>(url, `/clubs/${club!.clubIds[0]}/activities`, club!.token, {
+    title: 'Zwemmen in de namiddag',
+    category: 'sport',
+    startsAt: new Date(start).toISOString(),
+    endsAt: new Date(start + 3_600_000).toISOString(),
+    capacity: 30,
+    regularPriceCents: 800,
+  });
+  for (const passNumber of [SAMIRA, JAN]) {
+    const quote = await send<{ tariffId: string }>(
+      url,
+      `/tariffs?activityId=${activity.id}&passNumber=${passNumber}`,
+      door!.token,
+    );
+    await send(url, '/ticket-sales', door!.token, {
+      sales: [{ activityId: activity.id, passNumber, tariffId: quote.tariffId }],
+    });
+  }
+  const samira = await send<{ items: { id: string }[] }>(url, `/passholders?q=${SAMIRA}`, counter!.token);
+  const id = samira.items[0]!.id;
+  await send(url, `/activities/${activity.id}/signups`, counter!.token, { passholderIds: [id] });
+  await send(url, `/activities/${activity.id}/ride-requests`, counter!.token, {
+    passholderId: id,
+    address: 'Kerkstraat 12',
+  });
+}
+
+const HEADINGS = {
+  nl: { menu: 'Cijfers', title: /Cijfers van \d{4}/, budget: 'Budget voor het sociaal tarief' },
+  fr: { menu: 'Chiffres', title: /Chiffres de \d{4}/, budget: 'Budget du tarif social' },
+  en: { menu: 'Figures', title: /Figures for \d{4}/, budget: 'Social tariff budget' },
+} as const;
+
+describe.skipIf(!hasChromium)('the policy team’s figures in pictures', () => {
+  const ctx = useAppAndBrowser();
+
+  it('shows budget, money paid back, lifts and the social tariff as charts with their tables, in nl, fr and en', async () => {
+    await makeAYear(ctx.app.url);
+    for (const [language, words] of Object.entries(HEADINGS)) {
+      const page = await ctx.browser.newPage({ locale: 'nl-BE', viewport: { width: 1280, height: 800 } });
+      const scripts: string[] = [];
+      page.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.push(r.url());
+      });
+      await signIn(page, ctx.app.url, 'admin@demo.local');
+      await page.locator('#lang').selectOption(language);
+      await page.goto(`${ctx.app.url}/#/admin/statements`);
+      await page.locator('main h1').waitFor();
+      // The charts are downloaded only by the page that shows them.
+      expect(scripts.filter((s) => /admin-figures|charts/.test(s))).toEqual([]);
+
+      await page.locator('#nav').getByRole('link', { name: words.menu }).click();
+      await page.getByRole('heading', { level: 1, name: words.title }).waitFor();
+      await page.getByRole('heading', { level: 2, name: words.budget }).waitFor();
+      const figures = page.locator('main figure.chart');
+      await expect.poll(() => figures.count()).toBeGreaterThanOrEqual(8);
+      expect(scripts.some((s) => /admin-figures/.test(s))).toBe(true);
+
+      // Every chart: an SVG image with a title and a description, and its numbers in a table.
+      for (const chart of await figures.all()) {
+        const svg = chart.locator('svg[role="img"]');
+        expect(await svg.count()).toBe(1);
+        expect((await svg.locator('title').first().textContent())!.length).toBeGreaterThan(3);
+        expect((await svg.locator('desc').textContent())!.length).toBeGreaterThan(3);
+        expect(await chart.locator('table tbody tr').count()).toBeGreaterThan(0);
+      }
+      const text = (await page.locator('main').textContent())!;
+      // Values in words: no ISO months or dates, no category codes, no raw cents.
+      expect(text).not.toMatch(/\d{4}-\d{2}/);
+      expect(text).not.toMatch(/\bsport\b|MONTH|undefined|NaN/);
+      expect(text).toMatch(/€/);
+      // The unanswered lift shows up as a request without a lift in its neighbourhood.
+      const liftTable = page.locator('figure', { hasText: /wijk|quartier|neighbourhood/i }).locator('table');
+      expect(await liftTable.first().textContent()).toMatch(/1/);
+
+      expect(await audit(page, `figures (${language})`)).toEqual([]);
+      await screenshot(page, `municipality-figures-${language}`);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.figures-controls').isVisible()).toBe(false);
+      await page.close();
+    }
+  });
+});
