@@ -123,6 +123,9 @@ describe.skipIf(!hasChromium)('passes in the browser', () => {
     await page.getByLabel('Geboortedatum').fill('1999-09-09');
     await page.getByLabel('Postcode').fill('9300');
     await page.getByRole('button', { name: 'Registreren' }).click();
+    // The record asks why it is opened before it shows.
+    await page.getByRole('radio', { name: 'Bezoek aan de balie' }).check();
+    await page.getByRole('button', { name: 'Dossier openen' }).click();
     await page.getByRole('heading', { name: 'Noor Vermeersch', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Welkomstbrief afdrukken' }).click();
     await page.getByRole('heading', { name: 'Welkom bij Buurtpas, Noor' }).waitFor();

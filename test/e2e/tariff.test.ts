@@ -56,6 +56,8 @@ describe.skipIf(!hasChromium)('social tariff in the browser', () => {
     await page.getByLabel('Naam of pasnummer').fill('1608636855867');
     await page.getByRole('button', { name: 'Zoeken' }).click();
     await page.getByRole('link', { name: 'Jan Peeters' }).click();
+    await page.getByRole('radio', { name: 'Bezoek aan de balie' }).check();
+    await page.getByRole('button', { name: 'Dossier openen' }).click();
     await expect.poll(() => page.locator('#social-status').textContent()).toContain('Actief');
     await page.close();
   });

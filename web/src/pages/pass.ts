@@ -1,6 +1,7 @@
 import { api, ApiError, type Answer, type Me } from '../api.ts';
 import { h } from '../dom.ts';
-import { format, t, type MessageKey } from '../i18n.ts';
+import type { paths } from '../api-types.ts';
+import { format, locale, t, type MessageKey } from '../i18n.ts';
 import { emptyState, section, table } from '../components.ts';
 
 type PassItem = Answer<'/api/v1/me/passes'>['items'][number];
@@ -23,7 +24,13 @@ const ACTIONS: Record<string, MessageKey> = {
   door_price: 'auditDoorPrice',
   door_sale: 'auditDoorSale',
 };
-const REASONS: Record<string, MessageKey> = {
+
+/** Why staff open a record: the API's `AuditReasonSchema`, which the counter chooses from before a record shows. */
+export type AuditReason = NonNullable<
+  NonNullable<paths['/api/v1/passholders/{passholderId}']['get']['parameters']['query']>['reason']
+>;
+/** The reasons in words, every one of the API's values (the type checks that none is missing). */
+export const AUDIT_REASONS: Record<AuditReason, MessageKey> = {
   counter_visit: 'reasonCounterVisit',
   phone_call: 'reasonPhoneCall',
   correction: 'reasonCorrection',
@@ -32,14 +39,53 @@ const REASONS: Record<string, MessageKey> = {
   social_work: 'reasonSocialWork',
   other: 'reasonOther',
 };
+/** What counter staff did to the social status ("social_status:grant"), besides reading it for a reason. */
+const STATUS_STEPS: Record<string, MessageKey> = {
+  ...AUDIT_REASONS,
+  grant: 'auditStatusGrant',
+  extend: 'auditStatusExtend',
+  end: 'auditStatusEnd',
+  suspend: 'auditStatusSuspend',
+  lift: 'auditStatusLift',
+};
+const ENTITLEMENT_KINDS: Record<string, MessageKey> = {
+  living_wage: 'kindLivingWage',
+  increased_allowance: 'kindIncreasedAllowance',
+  debt_mediation: 'kindDebtMediation',
+  child_benefit_supplement: 'kindChildBenefit',
+  other: 'reasonOther',
+};
+/** Areas of the record a line was about, written before the reason ("social_status:counter_visit", "entitlement:living_wage"). */
+const AREAS: Record<string, [MessageKey, Record<string, MessageKey>]> = {
+  social_status: ['auditAreaStatus', STATUS_STEPS],
+  entitlement: ['auditAreaEntitlement', ENTITLEMENT_KINDS],
+};
 const label = (map: Record<string, MessageKey>, value: string) => (map[value] ? t(map[value]) : value);
-/** Areas of the record a read was about, written before the reason ("social_status:counter_visit"). */
-const AREAS: Record<string, MessageKey> = { social_status: 'auditAreaStatus' };
-/** The reason in words: never a raw key on screen; free text (an activity's title) stays as it is. */
-function reasonText(reason: string): string {
-  const [area, rest] = reason.includes(':') ? reason.split(':', 2) : ['', reason];
-  const words = label(REASONS, rest ?? '');
-  return area && AREAS[area] ? `${t(AREAS[area])}: ${words}` : label(REASONS, reason);
+/** A known value in words, in lower case inside the line ("Leefloon" becomes "leefloon"); anything else as it is. */
+const words = (map: Record<string, MessageKey>, value: string) => {
+  const key = map[value];
+  return key ? t(key).charAt(0).toLocaleLowerCase(locale()) + t(key).slice(1) : value;
+};
+
+/** The reason of an audit line in words: never a raw key on screen; free text (an activity's title) stays as it is. */
+export function auditReasonText(reason: string): string {
+  const colon = reason.indexOf(':');
+  const area = colon > 0 ? AREAS[reason.slice(0, colon)] : undefined;
+  if (!area) return words(AUDIT_REASONS, reason);
+  return `${t(area[0])}: ${words(area[1], reason.slice(colon + 1))}`;
+}
+
+/** Who read or changed a record, when, what and why: the holder's "who looked" and the counter's audit part. */
+export function auditTable(items: AuditEntry[], caption: string): HTMLElement {
+  return table(
+    caption,
+    [t('when'), t('who'), t('why')],
+    items.map((e) => [
+      format.dateTime(e.at),
+      e.actor,
+      `${label(ACTIONS, e.action)} · ${auditReasonText(e.reason)}`,
+    ]),
+  );
 }
 
 /** Timer of the rotating code; cleared when the page is left. */
@@ -138,17 +184,7 @@ export async function passPage(me: Me, signal: AbortSignal): Promise<HTMLElement
     ? section('audit', 'whoLooked', async (body) => {
         const { items } = await api<{ items: AuditEntry[] }>(`/passholders/${me.passholderId}/audit`);
         body.replaceChildren(
-          items.length === 0
-            ? emptyState(t('nobodyLooked'))
-            : table(
-                t('whoLooked'),
-                [t('when'), t('who'), t('why')],
-                items.map((e) => [
-                  format.dateTime(e.at),
-                  e.actor,
-                  `${label(ACTIONS, e.action)} · ${reasonText(e.reason)}`,
-                ]),
-              ),
+          items.length === 0 ? emptyState(t('nobodyLooked')) : auditTable(items, t('whoLooked')),
         );
       })
     : null;

@@ -1,7 +1,8 @@
 import { api, ApiError, type Schema } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { format, t, type MessageKey } from '../i18n.ts';
-import { choice, field, section, table } from '../components.ts';
+import { button, choice, confirmStep, field, section, table } from '../components.ts';
+import type { AuditReason } from './pass.ts';
 
 /** The social status with its grants, suspensions and entitlements: the answer of GET /status and of every action on it. */
 type Status = Schema<'SocialStatus'>;
@@ -26,22 +27,46 @@ const REASONS: [string, MessageKey][] = [
   ['social_inquiry', 'reasonSocialInquiry'],
   ['other', 'reasonOther'],
 ];
+/** Grants also come from a municipality's list of entitled people; the counter does not choose that one. */
+const GRANT_REASONS: [string, MessageKey][] = [...REASONS, ['import', 'reasonImport']];
 const labelOf = (list: [string, MessageKey][], value: string) => {
   const found = list.find(([v]) => v === value);
   return found ? t(found[1]) : value;
 };
 
-/** Counter: the social status of a resident, with grants, suspensions and entitlements, and the actions on them. */
-export function statusSection(passholderId: string): HTMLElement {
+/**
+ * Counter: the social status of a resident, with grants, suspensions and entitlements, and the actions on them.
+ * The status is read for `reason`, the reason the counter gave for opening the record (logged for the holder);
+ * `name` is the resident's name, for the confirmation before the status ends.
+ */
+export function statusSection(
+  passholderId: string,
+  reason: AuditReason = 'counter_visit',
+  name: () => string = () => '',
+): HTMLElement {
   const base = `/passholders/${passholderId}`;
-  return section('social-status', 'socialStatus', async (body) => {
+  return section('social-status', 'statusAndEntitlements', async (body) => {
     const render = (s: Status, message?: string) => {
+      /** A failed action says why, visibly, in the section (and to screen readers). */
+      const problem = h('div', {});
       const act = (path: string, payload: unknown, done: MessageKey) => async () => {
         try {
           render(await api<Status>(`${base}${path}`, { body: payload }), t(done));
         } catch (e) {
-          announce(e instanceof ApiError ? e.message : t('unknownError'));
+          const text = e instanceof ApiError ? e.message : t('unknownError');
+          problem.replaceChildren(h('p', { class: 'error', role: 'alert' }, text));
+          announce(text);
         }
+      };
+      /** Ending the status now has no grace period: the counter confirms, knowing what follows. */
+      const end = async () => {
+        const yes = await confirmStep({
+          question: t('recordEndQuestion', { name: name() }),
+          details: [t('recordEndEffect', { name: name() }), t('recordEndHousehold'), t('recordEndUndo')],
+          yes: t('endStatus'),
+          danger: true,
+        });
+        if (yes) await act('/status/end', {}, 'recordEndDone')();
       };
       const form = (
         id: string,
@@ -74,13 +99,14 @@ export function statusSection(passholderId: string): HTMLElement {
             ? ` · ${t('graceUntil', { date: format.date(s.graceUntil) })}`
             : '',
         ),
-        message ? h('p', { class: 'ok', role: 'status' }, message) : '',
+        message ? h('p', { class: 'ok', role: 'status', tabindex: '-1' }, message) : '',
+        problem,
         s.grants.length
           ? table(
               t('grants'),
               [t('why'), t('from'), t('to'), ''],
               s.grants.map((g) => [
-                `${labelOf(REASONS, g.reason)}${g.inherited ? ` (${t('viaHousehold')})` : ''}`,
+                `${labelOf(GRANT_REASONS, g.reason)}${g.inherited ? ` (${t('viaHousehold')})` : ''}`,
                 format.date(g.validFrom),
                 g.endedOn ? t('endedOn', { date: format.date(g.endedOn) }) : format.date(g.validUntil),
                 '',
@@ -93,7 +119,7 @@ export function statusSection(passholderId: string): HTMLElement {
             h(
               'p',
               {},
-              `${t('suspendedSince', { date: x.fromDate })}: ${x.reason} `,
+              `${t('suspendedSince', { date: format.date(x.fromDate) })}: ${x.reason} `,
               h(
                 'button',
                 {
@@ -172,21 +198,17 @@ export function statusSection(passholderId: string): HTMLElement {
               'saved',
             )
           : '',
-        s.status !== 'NONE' && s.status !== 'EXPIRED'
-          ? h(
-              'p',
-              {},
-              h(
-                'button',
-                { type: 'button', class: 'secondary', onclick: act('/status/end', {}, 'saved') },
-                t('endStatus'),
-              ),
-            )
+        // Only the holder's own grants can end here; a minor's status through the household ends with the adult's.
+        s.status !== 'NONE' && s.status !== 'EXPIRED' && s.grants.some((g) => !g.inherited && !g.endedOn)
+          ? h('p', {}, button(t('endStatus'), 'danger', { onclick: end }))
           : '',
       );
-      if (message) announce(message);
+      if (message) {
+        announce(message);
+        body.querySelector<HTMLElement>('.ok[role=status]')?.focus();
+      }
     };
-    render(await api<Status>(`${base}/status`));
+    render(await api<Status>(`${base}/status?reason=${reason}`));
   });
 }
 
