@@ -7,7 +7,8 @@ const PAGES: Record<string, string[]> = {
   'resident@demo.local': ['#/', '#/pass', '#/points', '#/rides', '#/activities'],
   'counter@demo.local': ['#/', '#/counter', '#/counter/new', '#/counter/import'],
   'club@demo.local': ['#/', '#/door', '#/statements', '#/club/activities'],
-  'admin@demo.local': ['#/', '#/admin', '#/admin/statements', '#/admin/import'],
+  'admin@demo.local': ['#/', '#/admin', '#/admin/statements', '#/admin/figures', '#/admin/import'],
+  'door@demo.local': ['#/', '#/door'],
 };
 
 describe.skipIf(!hasChromium)('accessibility (axe-core, WCAG 2.2 AA)', () => {
