@@ -1,9 +1,10 @@
 import { api, ApiError, type Answer } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
-import { format, t } from '../i18n.ts';
-import { button, choice, confirmStep, emptyState, field, table } from '../components.ts';
+import { format, t, tn } from '../i18n.ts';
+import { button, checkbox, choice, confirmStep, emptyState, field, fieldset, table } from '../components.ts';
 import { sendForm } from '../forms.ts';
 import { ACCESS, CATEGORIES, type Activity } from './activities.ts';
+import { defaultActivityTimes, fromBrusselsInput, toBrusselsInput } from './activity-times.ts';
 import { membershipOffersSection } from './membership-offers.ts';
 
 type ClubActivities = Answer<'/api/v1/clubs/{clubId}/activities'>;
@@ -15,8 +16,142 @@ const ACTIVITY_FIELDS = {
   '/venue/name': 'venue',
   '/venue/address': 'address',
   '/repeatWeekly': 'repeat',
-  '/description/nl': 'description',
+  '/description/nl': 'descriptionNl',
+  '/description/fr': 'descriptionFr',
+  '/description/en': 'descriptionEn',
 };
+
+const LANGUAGES = [
+  ['nl', 'descriptionNl'],
+  ['fr', 'descriptionFr'],
+  ['en', 'descriptionEn'],
+] as const;
+
+/** What the form fills in of an activity: a saved one when editing, the proposed times for a new one. */
+type Prefill = Pick<Activity, 'startsAt' | 'endsAt' | 'signupDeadline'> &
+  Partial<
+    Pick<
+      Activity,
+      | 'title'
+      | 'category'
+      | 'capacity'
+      | 'regularPriceCents'
+      | 'points'
+      | 'venue'
+      | 'description'
+      | 'accessibility'
+    >
+  >;
+
+/** The fields of the activity form (new and edit), each id prefixed so two forms never share one. */
+function activityFields(p: string, a: Prefill): HTMLElement[] {
+  const description = (lang: string, name: string) =>
+    h(
+      'label',
+      { class: 'field', for: `${p}-${name}` },
+      h('span', {}, t('descriptionInLanguage', { language: format.language(lang) })),
+      h(
+        'textarea',
+        { id: `${p}-${name}`, name, lang, rows: 3, maxlength: 4000 },
+        a.description?.[lang] ?? '',
+      ),
+    );
+  return [
+    field(`${p}-title`, 'title', t('title'), { required: true, maxlength: 120, value: a.title ?? '' }),
+    choice(
+      `${p}-category`,
+      'category',
+      t('kind'),
+      CATEGORIES.map(([v, k]) => [v, t(k)]),
+      a.category ?? '',
+    ),
+    field(`${p}-start`, 'startsAt', t('startsAt'), {
+      type: 'datetime-local',
+      required: true,
+      value: toBrusselsInput(a.startsAt),
+    }),
+    field(`${p}-end`, 'endsAt', t('endsAt'), {
+      type: 'datetime-local',
+      required: true,
+      value: toBrusselsInput(a.endsAt),
+    }),
+    field(`${p}-deadline`, 'signupDeadline', t('signupDeadlineOptional'), {
+      type: 'datetime-local',
+      value: a.signupDeadline ? toBrusselsInput(a.signupDeadline) : '',
+    }),
+    field(`${p}-capacity`, 'capacity', t('capacityOptional'), {
+      type: 'number',
+      min: 1,
+      value: a.capacity ?? '',
+    }),
+    field(`${p}-price`, 'price', t('regularPriceEuro'), {
+      type: 'number',
+      min: 0,
+      step: 0.01,
+      value: (a.regularPriceCents ?? 0) / 100,
+      required: true,
+    }),
+    field(`${p}-points`, 'points', t('points'), { type: 'number', min: 0, max: 100, value: a.points ?? 1 }),
+    field(`${p}-venue`, 'venue', t('venue'), { maxlength: 120, value: a.venue?.name ?? '' }),
+    field(`${p}-address`, 'address', t('address'), { maxlength: 200, value: a.venue?.address ?? '' }),
+    fieldset(
+      t('descriptions'),
+      h('p', { class: 'muted' }, t('descriptionsHelp')),
+      ...LANGUAGES.map(([lang, name]) => description(lang, name)),
+    ),
+    fieldset(
+      t('accessibility'),
+      ...Object.entries(ACCESS).map(([value, key]) =>
+        checkbox('access', value, ` ${t(key)}`, { checked: a.accessibility?.includes(value) ?? false }),
+      ),
+    ),
+  ];
+}
+
+/** The activity as the form says it, in the API's words (times from Brussels to UTC, euros to cents). */
+function readActivity(form: HTMLFormElement) {
+  const v = formValues(form);
+  return {
+    title: v.title ?? '',
+    category: (v.category ?? 'other') as Activity['category'],
+    startsAt: fromBrusselsInput(v.startsAt!),
+    endsAt: fromBrusselsInput(v.endsAt!),
+    signupDeadline: v.signupDeadline ? fromBrusselsInput(v.signupDeadline) : null,
+    capacity: v.capacity ? Number(v.capacity) : null,
+    regularPriceCents: Math.round(Number(v.price) * 100),
+    points: v.points ? Number(v.points) : 1,
+    venue: { name: v.venue?.trim() || null, address: v.address?.trim() || null },
+    description: Object.fromEntries(
+      LANGUAGES.map(([lang, name]) => [lang, (v[name] ?? '').trim()]).filter(([, text]) => text),
+    ),
+    accessibility: [...form.querySelectorAll<HTMLInputElement>('input[name=access]:checked')].map(
+      (i) => i.value,
+    ),
+  };
+}
+
+/** After saving an edit, the saved values become the form's own, so its reset keeps them. */
+function keepValues(form: HTMLFormElement): void {
+  form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea').forEach((c) => {
+    if (c instanceof HTMLInputElement && c.type === 'checkbox') c.defaultChecked = c.checked;
+    else c.defaultValue = c.value;
+  });
+  form.querySelectorAll('option').forEach((o) => (o.defaultSelected = o.selected));
+}
+
+const same = (x: string | null | undefined, y: string | null | undefined) =>
+  (x ?? '').trim() === (y ?? '').trim();
+
+/** Does the change matter to people signed up (the API tells them the same cases): time, venue, fewer places. */
+function mattersToPeople(a: Activity, next: ReturnType<typeof readActivity>): boolean {
+  return (
+    Date.parse(a.startsAt) !== Date.parse(next.startsAt) ||
+    Date.parse(a.endsAt) !== Date.parse(next.endsAt) ||
+    !same(a.venue.name, next.venue.name) ||
+    !same(a.venue.address, next.venue.address) ||
+    (next.capacity !== null && (a.capacity === null || next.capacity < a.capacity))
+  );
+}
 
 /** Club admin: the activity editor and the club's coming activities. */
 export async function clubActivitiesPage(clubId: string): Promise<HTMLElement> {
@@ -68,9 +203,7 @@ export async function clubActivitiesPage(clubId: string): Promise<HTMLElement> {
     );
   };
   const status = h('p', { role: 'status' });
-  const local = (d: Date) =>
-    new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-  const tomorrow = new Date(Date.now() + 86_400_000);
+  const proposed = defaultActivityTimes(new Date());
   const draftBox = h('input', {
     id: 'act-draft',
     type: 'checkbox',
@@ -84,44 +217,8 @@ export async function clubActivitiesPage(clubId: string): Promise<HTMLElement> {
     'form',
     { 'aria-labelledby': 'new-activity-title' },
     h('h2', { id: 'new-activity-title' }, t('newActivity')),
-    field('act-title', 'title', t('title'), { required: true, maxlength: 120 }),
-    choice(
-      'act-category',
-      'category',
-      t('kind'),
-      CATEGORIES.map(([v, k]) => [v, t(k)]),
-    ),
-    field('act-start', 'startsAt', t('startsAt'), {
-      type: 'datetime-local',
-      required: true,
-      value: local(tomorrow),
-    }),
-    field('act-end', 'endsAt', t('endsAt'), {
-      type: 'datetime-local',
-      required: true,
-      value: local(new Date(tomorrow.getTime() + 7_200_000)),
-    }),
-    field('act-capacity', 'capacity', t('capacityOptional'), { type: 'number', min: 1 }),
-    field('act-price', 'price', t('regularPriceEuro'), {
-      type: 'number',
-      min: 0,
-      step: 0.01,
-      value: 0,
-      required: true,
-    }),
-    field('act-points', 'points', t('points'), { type: 'number', min: 0, max: 100, value: 1 }),
-    field('act-venue', 'venue', t('venue')),
-    field('act-address', 'address', t('address')),
-    field('act-description', 'description', t('description')),
+    ...activityFields('act', proposed),
     field('act-repeat', 'repeat', t('repeatWeekly'), { type: 'number', min: 0, max: 52, value: 0 }),
-    h(
-      'fieldset',
-      {},
-      h('legend', {}, t('accessibility')),
-      ...Object.entries(ACCESS).map(([value, key]) =>
-        h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'access', value }), ` ${t(key)}`),
-      ),
-    ),
     h('label', { class: 'check', for: 'act-draft' }, draftBox, ` ${t('saveAsDraft')}`),
     submit,
     status,
@@ -133,30 +230,16 @@ export async function clubActivitiesPage(clubId: string): Promise<HTMLElement> {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const v = formValues(form);
+    const draft = !approved || v.draft === 'yes';
     void sendForm(
       form,
       status,
       async () => {
         await api(`/clubs/${clubId}/activities`, {
-          body: {
-            title: v.title,
-            category: v.category,
-            startsAt: new Date(v.startsAt!).toISOString(),
-            endsAt: new Date(v.endsAt!).toISOString(),
-            capacity: v.capacity ? Number(v.capacity) : null,
-            regularPriceCents: Math.round(Number(v.price) * 100),
-            points: Number(v.points || 1),
-            venue: { name: v.venue || null, address: v.address || null },
-            description: v.description ? { nl: v.description } : {},
-            repeatWeekly: Number(v.repeat || 0),
-            draft: !approved || v.draft === 'yes',
-            accessibility: [...form.querySelectorAll<HTMLInputElement>('input[name=access]:checked')].map(
-              (i) => i.value,
-            ),
-          },
+          body: { ...readActivity(form), repeatWeekly: Number(v.repeat || 0), draft },
         });
         await render();
-        return !approved || v.draft === 'yes' ? t('savedAsDraft') : t('published');
+        return draft ? t('savedAsDraft') : t('published');
       },
       ACTIVITY_FIELDS,
     );
@@ -173,12 +256,15 @@ export async function clubActivitiesPage(clubId: string): Promise<HTMLElement> {
   );
 }
 
-/** Club staff: one activity's sign-ups and waiting list, the self check-in QR, and cancelling. */
+/** Club staff: one activity's sign-ups and waiting list, the self check-in QR, changing and cancelling it. */
 export async function clubActivityPage(id: string, signal: AbortSignal): Promise<HTMLElement> {
-  const [a, lists] = await Promise.all([
+  const [first, lists] = await Promise.all([
     api<Activity>(`/activities/${id}`),
     api<Answer<'/api/v1/activities/{activityId}/signups'>>(`/activities/${id}/signups`),
   ]);
+  let a = first;
+  const title = h('h1', {}, a.title);
+  const when = h('p', {}, format.span(a.startsAt, a.endsAt));
   const qr = h('div', { class: 'qr' });
   const showQr = async () => {
     const { qrSvg } = await api<Answer<'/api/v1/activities/{activityId}/checkin-code'>>(
@@ -205,11 +291,53 @@ export async function clubActivityPage(id: string, signal: AbortSignal): Promise
       announce(e instanceof ApiError ? e.message : t('unknownError'));
     }
   });
+  /** Everyone who gets a message when the time, the place or the number of places changes. */
+  const people = lists.confirmed.length + lists.waitlisted.length;
+  const editStatus = h('p', { role: 'status', id: 'edit-status' });
+  const edit = h(
+    'form',
+    { 'aria-labelledby': 'edit-activity-title' },
+    h('h2', { id: 'edit-activity-title' }, t('editActivity')),
+    ...activityFields('edit', a),
+    h('button', { type: 'submit' }, t('saveChanges')),
+    editStatus,
+  );
+  edit.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!edit.reportValidity()) return;
+    const next = readActivity(edit);
+    if (people > 0 && mattersToPeople(a, next)) {
+      const sure = await confirmStep({
+        question: t('editNotifyQuestion'),
+        details: [tn('editNotifyCount', people), t('editNotifyWhat')],
+        yes: t('saveAndNotify'),
+      });
+      if (!sure) return;
+    }
+    void sendForm(
+      edit,
+      editStatus,
+      async () => {
+        const saved = await api<Activity & { notified: number }>(`/activities/${id}`, {
+          method: 'PATCH',
+          body: next,
+        });
+        a = saved;
+        title.textContent = saved.title;
+        when.textContent = format.span(saved.startsAt, saved.endsAt);
+        keepValues(edit);
+        return saved.notified > 0 ? tn('savedNotified', saved.notified) : t('saved');
+      },
+      ACTIVITY_FIELDS,
+    );
+  });
+  const venue = [a.venue.name, a.venue.address].filter(Boolean).join(', ');
   return h(
     'div',
     {},
-    h('h1', {}, a.title),
-    h('p', {}, format.dateTime(a.startsAt)),
+    title,
+    when,
+    ...(venue ? [h('p', {}, venue)] : []),
     h('h2', {}, t('signedUpList', { count: lists.confirmed.length })),
     lists.confirmed.length
       ? table(
@@ -230,6 +358,7 @@ export async function clubActivityPage(id: string, signal: AbortSignal): Promise
     h('p', {}, t('selfCheckinHelp')),
     h('button', { type: 'button', onclick: () => void showQr() }, t('showQr')),
     qr,
+    ...(a.cancelled ? [] : [edit]),
     h('p', {}, cancel),
   );
 }

@@ -8,6 +8,13 @@ import { CATEGORIES } from './activities.ts';
 /** The club's membership offers, and the seasons a new one may be for. */
 export type Offers = Answer<'/api/v1/clubs/{clubId}/membership-offers'>;
 
+/** A season in words: "2026–2027 (1 september 2026 tot 31 augustus 2027)", from "2026-2027". */
+export function seasonText(season: string): string {
+  const [from, to] = season.split('-');
+  if (!from || !to) return season;
+  return `${from}–${to} (${t('seasonSpan', { start: format.date(`${from}-09-01`), end: format.date(`${to}-08-31`) })})`;
+}
+
 /** Club admin: the membership fees the till may sell, with season and regular price set here. */
 export async function membershipOffersSection(clubId: string): Promise<HTMLElement> {
   const list = h('div', {});
@@ -19,9 +26,13 @@ export async function membershipOffersSection(clubId: string): Promise<HTMLEleme
       items.length
         ? table(
             t('membershipOffers'),
-            [t('offerTitle'), t('season'), t('regularPrice'), ''],
+            [t('offerTitle'), t('season'), t('offerCategory'), t('regularPrice'), t('actions')],
             items.map((o) => {
-              const withdraw = h('button', { type: 'button', class: 'secondary' }, t('withdrawOffer'));
+              const withdraw = h(
+                'button',
+                { type: 'button', class: 'secondary', 'aria-label': `${t('withdrawOffer')}: ${o.title}` },
+                t('withdrawOffer'),
+              );
               withdraw.addEventListener('click', async () => {
                 withdraw.disabled = true;
                 try {
@@ -35,7 +46,14 @@ export async function membershipOffersSection(clubId: string): Promise<HTMLEleme
                   status.textContent = e instanceof ApiError ? e.message : t('unknownError');
                 }
               });
-              return [o.title, o.season, format.cents(o.regularPriceCents), withdraw];
+              const kind = CATEGORIES.find(([v]) => v === o.category)?.[1];
+              return [
+                o.title,
+                seasonText(o.season),
+                kind ? t(kind) : '',
+                format.cents(o.regularPriceCents),
+                withdraw,
+              ];
             }),
           )
         : h('p', { class: 'muted' }, t('noOffers')),
@@ -50,7 +68,7 @@ export async function membershipOffersSection(clubId: string): Promise<HTMLEleme
       'offer-season',
       'season',
       t('season'),
-      seasons.map((s): [string, string] => [s, s]),
+      seasons.map((s): [string, string] => [s, seasonText(s)]),
     ),
     choice(
       'offer-category',

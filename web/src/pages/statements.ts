@@ -1,7 +1,7 @@
 import { api, ApiError, sequence, type Answer } from '../api.ts';
 import { announce, h } from '../dom.ts';
 import { format, locale, t } from '../i18n.ts';
-import { table } from '../components.ts';
+import { emptyState, table } from '../components.ts';
 
 /** A club's statement: sales added up per activity and price, never a person. */
 type Statement = Answer<'/api/v1/clubs/{clubId}/statements/{month}'>;
@@ -39,17 +39,61 @@ async function downloadCsv(path: string, name: string): Promise<void> {
   URL.revokeObjectURL(url);
 }
 
-/** Club admin: the monthly statement, as a table, a CSV download and a printable page. */
+/** "2026-10" moved by `by` months ("2026-09" for -1). */
+function shiftMonth(month: string, by: number): string {
+  const d = new Date(`${month}-15T12:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + by);
+  return d.toISOString().slice(0, 7);
+}
+
+/** Club admin: the monthly statement, as a table, a CSV download and a printable page (one A4). */
 export function clubStatementsPage(clubId: string): HTMLElement {
   const body = h('div', { 'aria-live': 'polite' });
   const begin = sequence();
+  const running = new Date().toISOString().slice(0, 7);
+  const picker = monthPicker((m) => void load(m));
+  const input = picker.querySelector('input')!;
+  const steps = h('p', { class: 'month-steps' });
+  /** Buttons to the month before and after, named by the month in words. */
+  const showSteps = (month: string) => {
+    const step = (to: string, text: string) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'secondary',
+          'aria-label': t('showMonth', { month: format.month(to) }),
+          onclick: () => {
+            input.value = to;
+            void load(to);
+          },
+        },
+        text,
+      );
+    const before = shiftMonth(month, -1);
+    const after = shiftMonth(month, 1);
+    steps.replaceChildren(
+      step(before, `‹ ${format.month(before)}`),
+      ...(after <= running ? [' ', step(after, `${format.month(after)} ›`)] : []),
+    );
+  };
   const load = async (month: string) => {
     const current = begin();
+    showSteps(month);
     try {
       const s = await api<Statement>(`/clubs/${clubId}/statements/${month}`);
       if (!current()) return;
+      const heading = h(
+        'p',
+        { class: 'big' },
+        `${s.clubName} · ${format.month(s.month)} · ${t(STATUS[s.status])}`,
+      );
+      if (s.groups.length === 0) {
+        body.replaceChildren(heading, emptyState(t('noSalesThisMonth')));
+        return;
+      }
       body.replaceChildren(
-        h('p', { class: 'big' }, `${s.clubName} · ${format.month(s.month)} · ${t(STATUS[s.status])}`),
+        heading,
         h('p', {}, t('owed', { amount: format.cents(s.totals.municipalityShare) })),
         h('p', { class: 'muted' }, t('statementGroupsNote')),
         table(
@@ -114,13 +158,9 @@ export function clubStatementsPage(clubId: string): HTMLElement {
   void load(lastMonth());
   return h(
     'div',
-    {},
+    { class: 'club-statement' },
     h('h1', {}, t('statements')),
-    h(
-      'div',
-      { class: 'no-print' },
-      monthPicker((m) => void load(m)),
-    ),
+    h('div', { class: 'no-print' }, picker, steps),
     body,
   );
 }
