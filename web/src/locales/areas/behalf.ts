@@ -1,17 +1,171 @@
 /**
  * Texts of the counter's behalf pages (issue 12). Dutch is the source; fr and en must have every key (the type checks it).
  * nl.ts, fr.ts and en.ts spread these in, so t() knows them like any other key.
+ *
+ * Keys starting with `behalfSay` are said to the resident, in the resident's language (tIn): they speak to
+ * the resident ("je", "vous", "you"). The others are for the counter clerk, in the page's language.
  */
 export const behalfNl = {
   behalfAreaName: 'Behalf',
+  behalfTitle: 'Voor de inwoner regelen',
+  behalfIntro:
+    'Wat {name} online kan, doe je hier: inschrijven, uitschrijven, een lift vragen, punten inruilen. Na elke stap krijg je een tekst in het {language} om voor te lezen of af te drukken.',
+  behalfSignups: 'Inschrijvingen van {name}',
+  behalfNoSignups: '{name} is voor geen enkele komende activiteit ingeschreven.',
+  behalfSignedUp: 'ingeschreven',
+  behalfLift: 'Lift: {state}',
+  behalfLiftProposed: '{name} biedt een lift aan: de inwoner moet nog ja zeggen',
+  behalfLiftAgreed: 'afgesproken met {name}',
+  behalfCancelled: 'de club heeft deze activiteit geannuleerd',
+  behalfCancelWaitlist: 'De plaats op de wachtlijst vervalt.',
+  behalfCancelLiftQuestion: 'De lift van {name} naar {title} annuleren?',
+  behalfCancelLiftNobody: 'Chauffeurs zien de vraag daarna niet meer.',
+  behalfSignUpTitle: 'Inschrijven voor een activiteit',
+  behalfNothingToSignUp:
+    'Er is geen komende activiteit met inschrijving waarvoor {name} nog niet ingeschreven is.',
+  behalfSignedUpDone: '{name} is ingeschreven.',
+  behalfWaitlistedDone: '{name} staat op de wachtlijst, op plaats {position}.',
+  behalfCancelledDone: '{name} is uitgeschreven.',
+  behalfLiftTitle: 'Een lift vragen',
+  behalfLiftTo: 'Lift naar',
+  behalfNeeds: 'Heeft nodig',
+  behalfNoLiftToAsk:
+    'Een lift vraag je voor een activiteit waarvoor {name} ingeschreven is en nog geen lift vroeg. Schrijf {name} eerst in.',
+  behalfLiftDone: 'De lift is gevraagd.',
+  behalfLiftCancelledDone: 'De lift is geannuleerd.',
+  behalfRewardsTitle: 'Punten inruilen',
+  behalfBalance: '{name} heeft {count} punten.',
+  behalfBalance_one: '{name} heeft 1 punt.',
+  behalfNoRewards: 'Er zijn nu geen voordelen om in te ruilen.',
+  behalfRedeemQuestion: '{title} inruilen voor {name}, voor {points} punten?',
+  behalfRedeemLeft: '{name} heeft daarna nog {count} punten.',
+  behalfRedeemLeft_one: '{name} heeft daarna nog 1 punt.',
+  behalfRedeemedDone: 'Ingeruild: {title}.',
+  behalfConfirmation: 'Bevestiging voor {name}',
+  behalfConfirmationHint:
+    'In het {language}, de taal van {name}: lees het voor aan de telefoon of druk het af.',
+  behalfPrint: 'Deze bevestiging afdrukken',
+  // Said to the resident, in their language.
+  behalfSayTitle: 'Buurtpas: bevestiging voor {name}',
+  behalfSaySignedUp: 'Je bent ingeschreven voor {title} op {day} om {time}.',
+  behalfSayWaitlisted:
+    'Je staat op de wachtlijst voor {title} op {day} om {time}, op plaats {position}. Komt er een plaats vrij, dan krijg je een bericht.',
+  behalfSayWhere: 'Waar: {place}.',
+  behalfSayCancelled: 'Je bent uitgeschreven voor {title} op {day} om {time}.',
+  behalfSayLiftAsked:
+    'Je hebt een lift gevraagd naar {title} op {day} om {time}. Ophaaladres: {address}. Je krijgt een bericht zodra een chauffeur je wil meenemen.',
+  behalfSayLiftCancelled: 'Je lift naar {title} op {day} is geannuleerd.',
+  behalfSayRedeemed: 'Je hebt {title} ingeruild voor {points} punten.',
+  behalfSayRedeemed_one: 'Je hebt {title} ingeruild voor 1 punt.',
+  behalfSayLeft: 'Je hebt nog {count} punten.',
+  behalfSayLeft_one: 'Je hebt nog 1 punt.',
 } as const;
 
 type Keys = keyof typeof behalfNl;
 
 export const behalfFr: Record<Keys, string> = {
   behalfAreaName: 'Behalf',
+  behalfTitle: 'Faire les démarches pour le résident',
+  behalfIntro:
+    'Ce que {name} peut faire en ligne, vous le faites ici : inscrire, désinscrire, demander un trajet, échanger des points. Après chaque étape, un texte en {language} s’affiche, à lire au téléphone ou à imprimer.',
+  behalfSignups: 'Inscriptions de {name}',
+  behalfNoSignups: '{name} n’est inscrit(e) à aucune activité à venir.',
+  behalfSignedUp: 'inscrit(e)',
+  behalfLift: 'Trajet : {state}',
+  behalfLiftProposed: '{name} propose de l’emmener : le résident doit encore accepter',
+  behalfLiftAgreed: 'convenu avec {name}',
+  behalfCancelled: 'le club a annulé cette activité',
+  behalfCancelWaitlist: 'La place sur la liste d’attente est perdue.',
+  behalfCancelLiftQuestion: 'Annuler le trajet de {name} pour {title} ?',
+  behalfCancelLiftNobody: 'Les conducteurs ne verront plus la demande.',
+  behalfSignUpTitle: 'Inscrire à une activité',
+  behalfNothingToSignUp:
+    'Il n’y a aucune activité à venir avec inscription à laquelle {name} ne soit pas encore inscrit(e).',
+  behalfSignedUpDone: '{name} est inscrit(e).',
+  behalfWaitlistedDone: '{name} est sur la liste d’attente, en position {position}.',
+  behalfCancelledDone: 'L’inscription de {name} est annulée.',
+  behalfLiftTitle: 'Demander un trajet',
+  behalfLiftTo: 'Trajet pour',
+  behalfNeeds: 'A besoin de',
+  behalfNoLiftToAsk:
+    'Un trajet se demande pour une activité à laquelle {name} est inscrit(e), sans trajet déjà demandé. Inscrivez d’abord {name}.',
+  behalfLiftDone: 'Le trajet est demandé.',
+  behalfLiftCancelledDone: 'Le trajet est annulé.',
+  behalfRewardsTitle: 'Échanger des points',
+  behalfBalance: '{name} a {count} points.',
+  behalfBalance_one: '{name} a {count} point.',
+  behalfNoRewards: 'Il n’y a pas d’avantage à échanger pour le moment.',
+  behalfRedeemQuestion: 'Échanger {title} pour {name}, pour {points} points ?',
+  behalfRedeemLeft: 'Il restera ensuite {count} points à {name}.',
+  behalfRedeemLeft_one: 'Il restera ensuite {count} point à {name}.',
+  behalfRedeemedDone: 'Échangé : {title}.',
+  behalfConfirmation: 'Confirmation pour {name}',
+  behalfConfirmationHint: 'En {language}, la langue de {name} : à lire au téléphone ou à imprimer.',
+  behalfPrint: 'Imprimer cette confirmation',
+  behalfSayTitle: 'Buurtpas : confirmation pour {name}',
+  behalfSaySignedUp: 'Votre inscription à {title} est confirmée : le {day} à {time}.',
+  behalfSayWaitlisted:
+    'Vous êtes sur la liste d’attente pour {title}, le {day} à {time}, en position {position}. Si une place se libère, vous recevrez un message.',
+  behalfSayWhere: 'Lieu : {place}.',
+  behalfSayCancelled: 'Votre inscription à {title} du {day} à {time} est annulée.',
+  behalfSayLiftAsked:
+    'Vous avez demandé un trajet pour {title}, le {day} à {time}. Adresse de départ : {address}. Vous recevrez un message dès qu’un conducteur proposera de vous emmener.',
+  behalfSayLiftCancelled: 'Votre trajet pour {title} du {day} est annulé.',
+  behalfSayRedeemed: 'Vous avez échangé {points} points contre {title}.',
+  behalfSayRedeemed_one: 'Vous avez échangé {points} point contre {title}.',
+  behalfSayLeft: 'Il vous reste {count} points.',
+  behalfSayLeft_one: 'Il vous reste {count} point.',
 };
 
 export const behalfEn: Record<Keys, string> = {
   behalfAreaName: 'Behalf',
+  behalfTitle: 'Do it for the resident',
+  behalfIntro:
+    'What {name} can do online, you can do here: sign up, cancel, ask for a lift, redeem points. After each step you get a text in {language} to read out or print.',
+  behalfSignups: 'Sign-ups of {name}',
+  behalfNoSignups: '{name} is not signed up for any coming activity.',
+  behalfSignedUp: 'signed up',
+  behalfLift: 'Lift: {state}',
+  behalfLiftProposed: '{name} offers a lift: the resident still has to say yes',
+  behalfLiftAgreed: 'agreed with {name}',
+  behalfCancelled: 'the club cancelled this activity',
+  behalfCancelWaitlist: 'The place on the waiting list is given up.',
+  behalfCancelLiftQuestion: 'Cancel the lift of {name} to {title}?',
+  behalfCancelLiftNobody: 'Drivers will no longer see the request.',
+  behalfSignUpTitle: 'Sign up for an activity',
+  behalfNothingToSignUp: 'There is no coming activity with sign-up that {name} is not signed up for yet.',
+  behalfSignedUpDone: '{name} is signed up.',
+  behalfWaitlistedDone: '{name} is on the waiting list, in place {position}.',
+  behalfCancelledDone: '{name} is no longer signed up.',
+  behalfLiftTitle: 'Ask for a lift',
+  behalfLiftTo: 'Lift to',
+  behalfNeeds: 'Needs',
+  behalfNoLiftToAsk:
+    'A lift is asked for an activity {name} is signed up for and has not asked a lift for yet. Sign {name} up first.',
+  behalfLiftDone: 'The lift is asked for.',
+  behalfLiftCancelledDone: 'The lift is cancelled.',
+  behalfRewardsTitle: 'Redeem points',
+  behalfBalance: '{name} has {count} points.',
+  behalfBalance_one: '{name} has 1 point.',
+  behalfNoRewards: 'There are no rewards to redeem right now.',
+  behalfRedeemQuestion: 'Redeem {title} for {name}, for {points} points?',
+  behalfRedeemLeft: '{name} will have {count} points left.',
+  behalfRedeemLeft_one: '{name} will have 1 point left.',
+  behalfRedeemedDone: 'Redeemed: {title}.',
+  behalfConfirmation: 'Confirmation for {name}',
+  behalfConfirmationHint: 'In {language}, the language of {name}: read it out on the phone or print it.',
+  behalfPrint: 'Print this confirmation',
+  behalfSayTitle: 'Buurtpas: confirmation for {name}',
+  behalfSaySignedUp: 'You are signed up for {title} on {day} at {time}.',
+  behalfSayWaitlisted:
+    'You are on the waiting list for {title} on {day} at {time}, in place {position}. If a place comes free, you will get a message.',
+  behalfSayWhere: 'Where: {place}.',
+  behalfSayCancelled: 'You are no longer signed up for {title} on {day} at {time}.',
+  behalfSayLiftAsked:
+    'You asked for a lift to {title} on {day} at {time}. Pickup address: {address}. You will get a message as soon as a driver offers to take you.',
+  behalfSayLiftCancelled: 'Your lift to {title} on {day} is cancelled.',
+  behalfSayRedeemed: 'You redeemed {title} for {points} points.',
+  behalfSayRedeemed_one: 'You redeemed {title} for 1 point.',
+  behalfSayLeft: 'You have {count} points left.',
+  behalfSayLeft_one: 'You have 1 point left.',
 };
