@@ -109,9 +109,12 @@ describe.skipIf(!hasChromium)('the counter’s record page', () => {
         ['household', L.householdTitle],
         ['social-status', L.statusAndEntitlements],
         ['no-shows', L.recordLifts],
-        ['signup-behalf', L.signUpOnBehalf],
         ['record-audit', L.recordAudit],
       ];
+      // Acting on their behalf is another helper's part, placed as a part of its own: its own heading.
+      const behalf = page.locator('#signup-behalf > details[open] > summary h2');
+      await behalf.waitFor();
+      parts.push(['signup-behalf', (await behalf.textContent()) ?? '']);
       for (const [id, title] of parts) {
         await page.getByRole('heading', { level: 2, name: title, exact: true }).waitFor();
         expect(await page.locator(`#${id} > details[open] > summary h2`).textContent()).toBe(title);
@@ -202,9 +205,16 @@ describe.skipIf(!hasChromium)('the counter’s record page', () => {
       await expect.poll(() => status.getByRole('status').first().textContent()).toBe(L.recordEndDone);
       expect(await status.locator('.big').textContent()).not.toContain(L.statusActive);
 
-      // The reason holds for this visit: the page shown again does not ask.
+      // The reason holds for this visit: the page shown again does not ask; another one can be chosen.
       await page.reload();
       await page.getByRole('heading', { level: 1, name: 'Jan Peeters' }).waitFor();
+      await page.getByRole('button', { name: L.recordOtherReason }).click();
+      await page.getByRole('group', { name: L.recordReasonQuestion }).waitFor();
+      await page.getByRole('radio', { name: capital(L.reasonCorrection) }).check();
+      await page.getByRole('button', { name: L.recordOpen }).click();
+      await expect
+        .poll(() => page.locator('.opened-for').textContent())
+        .toContain(fill(L.recordOpenedFor, { reason: L.reasonCorrection }));
       await page.locator('#household table').first().waitFor();
       await page.locator('#record-audit table').waitFor();
       const text = (await page.locator('main').textContent()) ?? '';
