@@ -96,6 +96,7 @@ for (const language of Object.keys(LANGUAGES) as Language[]) {
       expect(swimOption).toMatch(/\d{1,2}[:.]\d{2}–\d{1,2}[:.]\d{2}/);
       expect(options.join(' ')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
       expect(await behalf.textContent()).toContain(fill(L.behalfNoSignups, { name: 'Samira' }));
+      expect(await behalf.textContent()).toContain(fill(L.behalfNoLiftToAsk, { name: 'Samira' }));
 
       // 2. Sign up: the sign-up shows, and the confirmation speaks to Samira in her own language.
       await behalf.locator('#behalf-activity').selectOption(swim.id);
@@ -170,7 +171,7 @@ for (const language of Object.keys(LANGUAGES) as Language[]) {
       expect(await readOut.textContent()).toContain('Stationsstraat 12, 9300 Demostad');
       await expect.poll(() => list.textContent()).toContain(fill(L.behalfLift, { state: L.rideOpen }));
       // Every sign-up has its lift now: the form says why there is nothing to ask.
-      expect(await behalf.textContent()).toContain(fill(L.behalfNoLiftToAsk, { name: 'Samira' }));
+      expect(await behalf.textContent()).toContain(fill(L.behalfAllLiftsAsked, { name: 'Samira' }));
 
       // 6. Redeem: the question says what is left and where to collect; the confirmation too, in her language.
       expect(await behalf.textContent()).toContain(fill(L.behalfBalance, { name: 'Samira', count: 5 }));

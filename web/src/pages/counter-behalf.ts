@@ -404,7 +404,19 @@ export function onBehalfSection(id: string): HTMLElement {
               ),
           liftable.length
             ? liftForm
-            : h('div', {}, h('h3', {}, t('behalfLiftTitle')), emptyState(t('behalfNoLiftToAsk', { name }))),
+            : h(
+                'div',
+                {},
+                h('h3', {}, t('behalfLiftTitle')),
+                emptyState(
+                  t(
+                    view.items.some((s) => !s.activityCancelled)
+                      ? 'behalfAllLiftsAsked'
+                      : 'behalfNoLiftToAsk',
+                    { name },
+                  ),
+                ),
+              ),
         ),
         rewardList,
       );

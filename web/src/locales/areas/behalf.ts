@@ -30,7 +30,8 @@ export const behalfNl = {
   behalfLiftTo: 'Lift naar',
   behalfNeeds: 'Heeft nodig',
   behalfNoLiftToAsk:
-    'Een lift vraag je voor een activiteit waarvoor {name} ingeschreven is en nog geen lift vroeg. Schrijf {name} eerst in.',
+    'Een lift vraag je voor een activiteit waarvoor {name} ingeschreven is. Schrijf {name} eerst in.',
+  behalfAllLiftsAsked: 'Voor elke activiteit van {name} is al een lift gevraagd.',
   behalfLiftDone: 'De lift is gevraagd.',
   behalfLiftCancelledDone: 'De lift is geannuleerd.',
   behalfRewardsTitle: 'Punten inruilen',
@@ -88,7 +89,8 @@ export const behalfFr: Record<Keys, string> = {
   behalfLiftTo: 'Trajet pour',
   behalfNeeds: 'A besoin de',
   behalfNoLiftToAsk:
-    'Un trajet se demande pour une activité à laquelle {name} est inscrit(e), sans trajet déjà demandé. Inscrivez d’abord {name}.',
+    'Un trajet se demande pour une activité à laquelle {name} est inscrit(e). Inscrivez d’abord {name}.',
+  behalfAllLiftsAsked: 'Un trajet est déjà demandé pour chaque activité de {name}.',
   behalfLiftDone: 'Le trajet est demandé.',
   behalfLiftCancelledDone: 'Le trajet est annulé.',
   behalfRewardsTitle: 'Échanger des points',
@@ -140,8 +142,8 @@ export const behalfEn: Record<Keys, string> = {
   behalfLiftTitle: 'Ask for a lift',
   behalfLiftTo: 'Lift to',
   behalfNeeds: 'Needs',
-  behalfNoLiftToAsk:
-    'A lift is asked for an activity {name} is signed up for and has not asked a lift for yet. Sign {name} up first.',
+  behalfNoLiftToAsk: 'A lift is asked for an activity {name} is signed up for. Sign {name} up first.',
+  behalfAllLiftsAsked: 'A lift is already asked for every activity of {name}.',
   behalfLiftDone: 'The lift is asked for.',
   behalfLiftCancelledDone: 'The lift is cancelled.',
   behalfRewardsTitle: 'Redeem points',
