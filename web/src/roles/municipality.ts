@@ -1,19 +1,27 @@
-import { api, type Answer } from '../api.ts';
-import { formValues, h } from '../dom.ts';
+import { api, ApiError, type Answer } from '../api.ts';
+import { announce, formValues, h } from '../dom.ts';
 import { t } from '../i18n.ts';
-import { section, table } from '../components.ts';
-import { CLUB_KINDS, label, staffTable } from './common.ts';
+import { choice, field, section, table } from '../components.ts';
+import { CLUB_KINDS, label, staffTable, type StaffMember } from './common.ts';
 import { sendForm } from '../forms.ts';
+
+const STAFF_ROLES = ['counter', 'municipality_admin'] as const;
 
 /** Municipality admin: clubs (approve, register), staff, neighbourhoods. */
 export function municipalityAdminHome(municipalityId: string): HTMLElement[] {
   const clubs = section('clubs', 'clubs', async (body) => {
+    const list = h('div', {});
+    const status = h('p', { role: 'status', tabindex: '-1' });
+    const say = (text: string, ok: boolean) => {
+      status.className = ok ? 'ok' : 'error';
+      status.textContent = text;
+      announce(text);
+    };
     const render = async () => {
       const { items } = await api<Answer<'/api/v1/municipalities/{municipalityId}/clubs'>>(
         `/municipalities/${municipalityId}/clubs`,
       );
-      const status = h('p', { role: 'status' });
-      body.replaceChildren(
+      list.replaceChildren(
         table(
           t('clubs'),
           [t('name'), t('kind'), t('status'), t('actions')],
@@ -28,10 +36,16 @@ export function municipalityAdminHome(municipalityId: string): HTMLElement[] {
                     type: 'button',
                     'aria-label': `${t('approve')}: ${club.name}`,
                     onclick: async () => {
-                      await api(`/clubs/${club.id}/approve`, { method: 'POST' });
+                      try {
+                        await api(`/clubs/${club.id}/approve`, { method: 'POST' });
+                      } catch (e) {
+                        say(e instanceof ApiError ? e.message : t('unknownError'), false);
+                        return;
+                      }
                       await render();
-                      const note = body.querySelector('[role=status]');
-                      if (note) note.textContent = t('approved', { name: club.name });
+                      // The button is gone: focus goes to the line that says what was saved.
+                      say(t('approved', { name: club.name }), true);
+                      status.focus();
                     },
                   },
                   t('approve'),
@@ -39,17 +53,22 @@ export function municipalityAdminHome(municipalityId: string): HTMLElement[] {
               : '',
           ]),
         ),
-        status,
-        registerForm(render),
       );
     };
     await render();
+    body.replaceChildren(list, status, registerForm(render));
   });
   const staff = section('municipality-staff', 'staff', async (body) => {
-    const { items } = await api<Answer<'/api/v1/municipalities/{municipalityId}/staff'>>(
-      `/municipalities/${municipalityId}/staff`,
+    const list = h('div', {});
+    const show = (items: StaffMember[]) => list.replaceChildren(staffTable(items));
+    show(
+      (
+        await api<Answer<'/api/v1/municipalities/{municipalityId}/staff'>>(
+          `/municipalities/${municipalityId}/staff`,
+        )
+      ).items,
     );
-    body.replaceChildren(staffTable(items));
+    body.replaceChildren(list, addStaffForm(show));
   });
   const hoods = section('neighbourhoods', 'neighbourhoods', async (body) => {
     const { items } = await api<Answer<'/api/v1/municipalities/{municipalityId}/neighbourhoods'>>(
@@ -59,7 +78,7 @@ export function municipalityAdminHome(municipalityId: string): HTMLElement[] {
       table(
         t('neighbourhoods'),
         [t('name'), t('postalCodes')],
-        items.map((n) => [n.name, n.postalCodes.join(', ')]),
+        items.map((n) => [n.name, n.postalCodes.join(', ') || t('munNoPostalCodes')]),
       ),
     );
   });
@@ -69,7 +88,7 @@ export function municipalityAdminHome(municipalityId: string): HTMLElement[] {
     const status = h('p', { role: 'status' });
     const form = h(
       'form',
-      { 'aria-labelledby': 'register-club-title' },
+      { 'aria-labelledby': 'register-club-title', id: 'register-club', novalidate: true },
       h('h3', { id: 'register-club-title' }, t('registerClub')),
       h(
         'label',
@@ -99,6 +118,51 @@ export function municipalityAdminHome(municipalityId: string): HTMLElement[] {
         });
         await refresh();
         return t('clubRegistered', { name: values.name ?? '' });
+      });
+    });
+    return form;
+  }
+
+  /** Adds a counter clerk or another admin of the municipality; creates the account when needed. */
+  function addStaffForm(show: (items: StaffMember[]) => void): HTMLElement {
+    const status = h('p', { role: 'status' });
+    const form = h(
+      'form',
+      { 'aria-labelledby': 'add-staff-title', id: 'add-staff', novalidate: true },
+      h('h3', { id: 'add-staff-title' }, t('munAddStaff')),
+      field('staff-name', 'displayName', t('displayName'), { required: true, maxlength: 120 }),
+      field('staff-email', 'email', t('email'), { type: 'email', required: true }),
+      field('staff-password', 'password', t('firstPassword'), {
+        type: 'password',
+        autocomplete: 'new-password',
+      }),
+      choice(
+        'staff-role',
+        'role',
+        t('role'),
+        STAFF_ROLES.map((r) => [r, label.role(r)]),
+        'counter',
+      ),
+      h('button', { type: 'submit' }, t('add')),
+      status,
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const v = formValues(form);
+      void sendForm(form, status, async () => {
+        const { items } = await api<Answer<'/api/v1/municipalities/{municipalityId}/staff', 'post'>>(
+          `/municipalities/${municipalityId}/staff`,
+          {
+            body: {
+              displayName: v.displayName,
+              email: v.email,
+              role: v.role,
+              ...(v.password ? { password: v.password } : {}),
+            },
+          },
+        );
+        show(items);
+        return t('munStaffAdded', { name: v.displayName ?? '', role: label.role(v.role ?? '') });
       });
     });
     return form;
