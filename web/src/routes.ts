@@ -139,6 +139,12 @@ export const ROUTES: Route[] = [
     menu: 'statements',
   },
   {
+    path: 'admin/lifts',
+    page: async ({ me }) => (await import('./pages/admin-lifts.ts')).adminLiftsPage(adminMunicipality(me)!),
+    may: municipalityAdmin,
+    menu: 'munLiftsNav',
+  },
+  {
     path: 'admin/figures',
     // The charts are their own bundle: only this page downloads them.
     page: async ({ me }) => (await import('./pages/admin-figures.ts')).figuresPage(adminMunicipality(me)!),
