@@ -10,7 +10,7 @@ import { passholderAccess } from '../passes/access.ts';
 import { AuditReasonSchema } from '../passes/schema.ts';
 import { readImport } from './csv.ts';
 import { deriveStatus, statusUntil } from './derive.ts';
-import { classify, fileHash } from './import.ts';
+import { classify, countRows, fileHash, withReasonCodes } from './import.ts';
 import * as repo from './repo.ts';
 import {
   EndSchema,
@@ -20,7 +20,7 @@ import {
   ExtendSchema,
   GrantInputSchema,
   ImportInputSchema,
-  ImportSchema,
+  ImportAnswerSchema,
   RenewalSchema,
   SocialStatusSchema,
   SuspendSchema,
@@ -335,13 +335,13 @@ app.openapi(
     path: '/municipalities/{municipalityId}/status-imports',
     tags: ['social status'],
     summary:
-      'Dry run of a list of entitled people (CSV): matched, unmatched and ambiguous rows with reasons (municipality admin, counter staff)',
+      'Dry run of a list of entitled people (CSV): matched, unmatched, ambiguous and unreadable rows with reason codes and file line numbers (municipality admin, counter staff)',
     description:
-      'CSV with a header: `passNumber`, or `firstName`, `lastName`, `birthDate`, `postalCode` (Dutch and French names work too; comma or semicolon). Nothing is granted until the import is confirmed.',
+      'CSV with a header: `passNumber`, or `firstName`, `lastName`, `birthDate`, `postalCode` (Dutch and French names work too; comma or semicolon). Birth dates as `17/08/1948`, `17-08-1948`, `17.08.1948` or `1948-08-17`. Nothing is granted until the import is confirmed.',
     security: SECURITY,
     request: { params: MunicipalityParams, body: jsonBody(ImportInputSchema) },
     responses: {
-      201: jsonResponse(ImportSchema, 'The dry run'),
+      201: jsonResponse(ImportAnswerSchema, 'The dry run'),
       ...problems('validation_failed', 'unauthenticated', 'forbidden', 'payload_too_large'),
     },
   }),
@@ -372,7 +372,7 @@ app.openapi(
       await repo.importCandidates(c.env.DB, municipalityId, lines),
       municipalityId,
     );
-    const count = (outcome: string) => rows.filter((r) => r.outcome === outcome).length;
+    const { unreadable: _u, ...counts } = countRows(rows);
     const record = {
       id: newId(),
       municipalityId,
@@ -381,15 +381,11 @@ app.openapi(
       validUntil: input.validUntil ?? statusUntil('april30_after_next', today(c), null),
       graceDays: input.graceDays,
       rows,
-      matched: count('matched'),
-      unmatched: count('unmatched') + count('invalid'),
-      ambiguous: count('ambiguous'),
+      ...counts,
       confirmedAt: null,
     };
     await repo.saveImport(c.env.DB, record, user.id, c.var.now.toISOString());
-    const saved = (await repo.findImport(c.env.DB, record.id))!;
-    const { municipalityId: _m, fileHash: _h, ...answer } = saved;
-    return c.json(answer, 201);
+    return c.json(importAnswer((await repo.findImport(c.env.DB, record.id))!), 201);
   },
 );
 
@@ -399,8 +395,14 @@ async function loadImport(c: Context<AppEnv>, importId: string) {
   const found = await repo.findImport(c.env.DB, importId);
   if (!found) throw new Problem('not_found');
   allow(hasMunicipalityRole(requireUser(c), found.municipalityId, 'municipality_admin', 'counter'));
-  const { municipalityId: _m, fileHash: _h, ...answer } = found;
-  return answer;
+  return importAnswer(found);
+}
+
+/** An import as answered: reasons as codes (also for rows stored before codes), counts from the rows. */
+function importAnswer(found: NonNullable<Awaited<ReturnType<typeof repo.findImport>>>) {
+  const { municipalityId: _m, fileHash: _h, ...stored } = found;
+  const rows = withReasonCodes(stored.rows);
+  return { ...stored, rows, ...countRows(rows) };
 }
 
 app.openapi(
@@ -412,7 +414,7 @@ app.openapi(
     security: SECURITY,
     request: { params: ImportParams },
     responses: {
-      200: jsonResponse(ImportSchema, 'The import'),
+      200: jsonResponse(ImportAnswerSchema, 'The import'),
       ...problems('unauthenticated', 'forbidden', 'not_found'),
     },
   }),
@@ -429,7 +431,7 @@ app.openapi(
     security: SECURITY,
     request: { params: ImportParams },
     responses: {
-      200: jsonResponse(ImportSchema.extend({ granted: z.number().int() }), 'Confirmed'),
+      200: jsonResponse(ImportAnswerSchema.extend({ granted: z.number().int() }), 'Confirmed'),
       ...problems('unauthenticated', 'forbidden', 'not_found'),
     },
   }),

@@ -124,31 +124,67 @@ export const ImportInputSchema = z
   .strict()
   .openapi('StatusImportInput');
 
+/** Why a row of an import was sorted as it was: a code the page shows in the reader's language. */
+export const ImportReasonSchema = z
+  .enum([
+    'matched_pass_number',
+    'matched_identity',
+    'several_passes',
+    'other_municipality',
+    'no_pass_number',
+    'no_identity',
+    'pass_number_invalid',
+    'pass_number_missing',
+    'first_name_missing',
+    'last_name_missing',
+    'birth_date_missing',
+    'birth_date_unreadable',
+    'postal_code_missing',
+    'postal_code_unreadable',
+    'identity_incomplete',
+  ])
+  .openapi('StatusImportReason', {
+    description:
+      'Why a row is matched (`matched_*`), not found (`no_*`, `other_municipality`), ambiguous (`several_passes`) or unreadable (the others)',
+  });
+
 export const ImportRowSchema = z.object({
-  line: z.number().int(),
-  outcome: z.enum(['matched', 'unmatched', 'ambiguous', 'invalid']),
-  reason: z.string(),
+  line: z.number().int().openapi({ description: 'Line of the file; the header is line 1' }),
+  outcome: z.enum(['matched', 'unmatched', 'ambiguous', 'invalid']).openapi({
+    description: '`invalid`: the row cannot be read (counted in `unreadable`, not in `unmatched`)',
+  }),
+  reasonCode: ImportReasonSchema,
+  reason: z
+    .string()
+    .openapi({ description: 'The reason in English, for logs; show `reasonCode` translated' }),
   passholderId: z.string().nullable(),
   name: z.string(),
   passNumber: z.string().nullable(),
 });
 
-export const ImportSchema = z
-  .object({
-    id: z.string(),
-    fileName: z.string().nullable(),
-    validUntil: z.string(),
-    graceDays: z.number().int(),
-    matched: z.number().int(),
-    unmatched: z.number().int(),
-    ambiguous: z.number().int(),
-    confirmedAt: z.string().nullable(),
-    alreadyImported: z
-      .boolean()
-      .openapi({ description: 'The same file was confirmed before: confirming again changes nothing' }),
-    rows: z.array(ImportRowSchema),
-  })
-  .openapi('StatusImport');
+/** An import as stored. */
+export const ImportSchema = z.object({
+  id: z.string(),
+  fileName: z.string().nullable(),
+  validUntil: z.string(),
+  graceDays: z.number().int(),
+  matched: z.number().int(),
+  unmatched: z.number().int(),
+  ambiguous: z.number().int(),
+  confirmedAt: z.string().nullable(),
+  alreadyImported: z
+    .boolean()
+    .openapi({ description: 'The same file was confirmed before: confirming again changes nothing' }),
+  rows: z.array(ImportRowSchema),
+});
+
+/** An import as answered: the counts come from the rows, unreadable rows apart from people not found. */
+export const ImportAnswerSchema = ImportSchema.extend({
+  matched: z.number().int().openapi({ description: 'People found' }),
+  unmatched: z.number().int().openapi({ description: 'People not found (readable rows only)' }),
+  ambiguous: z.number().int().openapi({ description: 'Rows that fit several passes' }),
+  unreadable: z.number().int().openapi({ description: 'Rows that cannot be read (outcome `invalid`)' }),
+}).openapi('StatusImport');
 
 export const RenewalSchema = z
   .object({
@@ -165,3 +201,4 @@ export type SocialStatus = z.infer<typeof SocialStatusSchema>;
 export type ImportRow = z.infer<typeof ImportRowSchema>;
 export type EntitlementRule = z.infer<typeof EntitlementRuleSchema>;
 export type StatusImport = z.infer<typeof ImportSchema>;
+export type ImportReason = z.infer<typeof ImportReasonSchema>;

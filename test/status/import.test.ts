@@ -10,7 +10,14 @@ type Import = {
   ambiguous: number;
   alreadyImported: boolean;
   confirmedAt: string | null;
-  rows: { line: number; outcome: string; reason: string; passholderId: string | null }[];
+  unreadable: number;
+  rows: {
+    line: number;
+    outcome: string;
+    reason: string;
+    reasonCode: string;
+    passholderId: string | null;
+  }[];
 };
 
 describe('CSV reading', () => {
@@ -34,7 +41,8 @@ describe('CSV reading', () => {
         postalCode: '9300',
         name: 'An Peeters',
       },
-      { line: 3, invalid: expect.any(String), name: 'X' },
+      // The empty row is skipped, but the line numbers stay those of the file.
+      { line: 4, invalid: 'last_name_missing', name: 'X' },
     ]);
     expect(readImport('foo,bar\n1,2').error).toBeTruthy();
   });
@@ -76,7 +84,16 @@ describe('proactive status import', () => {
       token: admin,
       body: { csv, fileName: 'ocmw.csv', validUntil: '2027-04-30' },
     });
-    expect(dry).toMatchObject({ matched: 2, unmatched: 3, ambiguous: 1, confirmedAt: null });
+    // The unreadable row is counted apart from the people not found.
+    expect(dry).toMatchObject({ matched: 2, unmatched: 2, ambiguous: 1, unreadable: 1, confirmedAt: null });
+    expect(dry.rows.map((r) => r.reasonCode)).toEqual([
+      'matched_pass_number',
+      'matched_identity',
+      'several_passes',
+      'no_identity',
+      'other_municipality',
+      'pass_number_invalid',
+    ]);
     expect(dry.rows.map((r) => `${r.line}:${r.outcome}:${r.reason}`)).toEqual([
       '2:matched:pass number',
       '3:matched:name, birth date and postal code',
@@ -128,6 +145,46 @@ describe('proactive status import', () => {
       token: counter,
     });
     expect(grants.grants).toHaveLength(1);
+  });
+
+  it('reads Belgian dates and tells unreadable rows by their line in the file', async () => {
+    const counter = await loginAs('counter');
+    const municipality = await demo.demostad();
+    const people = await Promise.all(
+      ['Slash', 'Dash', 'Dot', 'Iso'].map((lastName) =>
+        registerResident(counter, { firstName: 'Belgian', lastName, birthDate: '1948-08-17' }),
+      ),
+    );
+    const csv = [
+      'Voornaam;Familienaam;Geboortedatum;Postcode',
+      'Belgian;Slash;17/08/1948;9300',
+      'Belgian;Dash;17-08-1948;9300',
+      '',
+      'Belgian;Dot;17.08.1948;9300',
+      'Belgian;Iso;1948-08-17;9300',
+      'Niemand;Gekend;17/08/1948;9300',
+      'Kapot;Datum;31/02/1948;9300',
+      ';Zonder voornaam;17/08/1948;9300',
+    ].join('\r\n');
+    const dry = await json<Import>(`/api/v1/municipalities/${municipality}/status-imports`, 201, {
+      token: counter,
+      body: { csv },
+    });
+    expect(dry).toMatchObject({ matched: 4, unmatched: 1, ambiguous: 0, unreadable: 2 });
+    expect(dry.rows.filter((r) => r.outcome === 'matched').map((r) => r.passholderId)).toEqual(
+      people.map((p) => p.passholder.id),
+    );
+    expect(
+      dry.rows.filter((r) => r.outcome !== 'matched').map((r) => [r.line, r.outcome, r.reasonCode]),
+    ).toEqual([
+      [7, 'unmatched', 'no_identity'],
+      [8, 'invalid', 'birth_date_unreadable'],
+      [9, 'invalid', 'first_name_missing'],
+    ]);
+    // Read again, the import answers the same codes and counts.
+    const read = await json<Import>(`/api/v1/status-imports/${dry.id}`, 200, { token: counter });
+    expect(read).toMatchObject({ matched: 4, unmatched: 1, unreadable: 2 });
+    expect(read.rows.map((r) => r.reasonCode)).toEqual(dry.rows.map((r) => r.reasonCode));
   });
 
   it('refuses an unreadable file and other municipalities', async () => {
