@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   defaultActivityTimes,
+  proposedDeadline,
   fromBrusselsInput,
   toBrusselsInput,
 } from '../../web/src/pages/activity-times.ts';
@@ -29,5 +30,12 @@ describe('the new-activity form proposes a Saturday afternoon in Brussels (pure)
     expect(fromBrusselsInput('2026-07-04T14:00')).toBe('2026-07-04T12:00:00.000Z');
     expect(toBrusselsInput('2026-07-04T12:00:00.000Z')).toBe('2026-07-04T14:00');
     expect(toBrusselsInput('2026-12-05T13:30:00Z')).toBe('2026-12-05T14:30');
+  });
+
+  it('moves the proposed deadline with the start: the evening before, or none once that evening has passed', () => {
+    const now = new Date('2026-11-25T10:00:00Z');
+    expect(proposedDeadline('2026-12-05T13:00:00Z', now)).toBe('2026-12-04T19:00:00.000Z');
+    expect(proposedDeadline('2026-11-25T10:20:00Z', now)).toBeNull();
+    expect(proposedDeadline('2026-11-26T09:00:00Z', now)).toBe('2026-11-25T19:00:00.000Z');
   });
 });

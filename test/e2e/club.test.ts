@@ -172,6 +172,7 @@ describe.skipIf(!hasChromium)('the club admin at 1280×800', () => {
       await screenshot(page, `club-edit-confirm-${lang}`);
       await dialog.getByRole('button', { name: w.yes }).click();
       await expect.poll(() => text(edit.locator('[role=status]'))).toBe(w.saved);
+      expect(await text(page.locator('main > div > p').nth(1))).toContain('Sporthal Noord');
       await screenshot(page, `club-edited-${lang}`);
       // Samira reads the message in her language.
       const { items: notes } = await asResident<{

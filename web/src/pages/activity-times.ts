@@ -81,3 +81,13 @@ export function defaultActivityTimes(now: Date): {
     signupDeadline: at(today, days - 1, 20),
   };
 }
+
+/**
+ * The sign-up deadline the form proposes for a start: the evening before at 20:00 (Brussels), or none (sign up
+ * until it ends) when that evening has passed. Used again when the club moves the start and has not set a
+ * deadline of its own.
+ */
+export function proposedDeadline(startsAt: string, now: Date): string | null {
+  const deadline = at(wall(new Date(startsAt)), -1, 20);
+  return Date.parse(deadline) > now.getTime() ? deadline : null;
+}

@@ -4,7 +4,12 @@ import { format, t, tn } from '../i18n.ts';
 import { button, checkbox, choice, confirmStep, emptyState, field, fieldset, table } from '../components.ts';
 import { sendForm } from '../forms.ts';
 import { ACCESS, CATEGORIES, type Activity } from './activities.ts';
-import { defaultActivityTimes, fromBrusselsInput, toBrusselsInput } from './activity-times.ts';
+import {
+  defaultActivityTimes,
+  fromBrusselsInput,
+  proposedDeadline,
+  toBrusselsInput,
+} from './activity-times.ts';
 import { membershipOffersSection } from './membership-offers.ts';
 
 type ClubActivities = Answer<'/api/v1/clubs/{clubId}/activities'>;
@@ -223,6 +228,17 @@ export async function clubActivitiesPage(clubId: string): Promise<HTMLElement> {
     submit,
     status,
   );
+  // Until the club sets a deadline itself, it follows the start: the evening before, or none when that has passed.
+  const startInput = form.querySelector<HTMLInputElement>('#act-start')!;
+  const deadlineInput = form.querySelector<HTMLInputElement>('#act-deadline')!;
+  let deadlineTouched = false;
+  deadlineInput.addEventListener('input', () => (deadlineTouched = true));
+  startInput.addEventListener('change', () => {
+    if (deadlineTouched || !startInput.value) return;
+    const deadline = proposedDeadline(fromBrusselsInput(startInput.value), new Date());
+    deadlineInput.value = deadline ? toBrusselsInput(deadline) : '';
+  });
+  form.addEventListener('reset', () => (deadlineTouched = false));
   // The button says what it will do: publish, or only save a draft.
   const sync = () => (submit.textContent = draftBox.checked ? t('saveDraft') : t('publish'));
   draftBox.addEventListener('change', sync);
@@ -265,6 +281,8 @@ export async function clubActivityPage(id: string, signal: AbortSignal): Promise
   let a = first;
   const title = h('h1', {}, a.title);
   const when = h('p', {}, format.span(a.startsAt, a.endsAt));
+  const place = (x: Activity) => [x.venue.name, x.venue.address].filter(Boolean).join(', ');
+  const where = h('p', {}, place(a));
   const qr = h('div', { class: 'qr' });
   const showQr = async () => {
     const { qrSvg } = await api<Answer<'/api/v1/activities/{activityId}/checkin-code'>>(
@@ -325,19 +343,19 @@ export async function clubActivityPage(id: string, signal: AbortSignal): Promise
         a = saved;
         title.textContent = saved.title;
         when.textContent = format.span(saved.startsAt, saved.endsAt);
+        where.textContent = place(saved);
         keepValues(edit);
         return saved.notified > 0 ? tn('savedNotified', saved.notified) : t('saved');
       },
       ACTIVITY_FIELDS,
     );
   });
-  const venue = [a.venue.name, a.venue.address].filter(Boolean).join(', ');
   return h(
     'div',
     {},
     title,
     when,
-    ...(venue ? [h('p', {}, venue)] : []),
+    where,
     h('h2', {}, t('signedUpList', { count: lists.confirmed.length })),
     lists.confirmed.length
       ? table(

@@ -26,7 +26,7 @@ export async function membershipOffersSection(clubId: string): Promise<HTMLEleme
       items.length
         ? table(
             t('membershipOffers'),
-            [t('offerTitle'), t('season'), t('offerCategory'), t('regularPrice'), t('actions')],
+            [t('offerTitle'), t('season'), t('regularPrice'), t('offerCategory'), t('actions')],
             items.map((o) => {
               const withdraw = h(
                 'button',
@@ -50,8 +50,8 @@ export async function membershipOffersSection(clubId: string): Promise<HTMLEleme
               return [
                 o.title,
                 seasonText(o.season),
-                kind ? t(kind) : '',
                 format.cents(o.regularPriceCents),
+                kind ? t(kind) : '',
                 withdraw,
               ];
             }),
