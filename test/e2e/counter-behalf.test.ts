@@ -21,6 +21,8 @@ const SAMIRA = '4143376040899';
 const SWIM = 'Zwemmen voor iedereen';
 const FOOTBALL = 'Voetbaltraining jeugd';
 const DRINK = 'Gratis drankje na het sporten';
+const FULL = 'Badminton voor één';
+const JAN = '1608636855867';
 
 const fill = (text: string, params: Record<string, string | number> = {}) =>
   text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m));
@@ -60,7 +62,7 @@ for (const language of Object.keys(LANGUAGES) as Language[]) {
       return behalf;
     }
 
-    it('signs Samira up, reads the confirmation in her language, prints it, cancels, asks a lift and redeems', async () => {
+    it('signs Samira up, reads the confirmation in her language, prints it, cancels, asks a lift, redeems, and signs her up on a waiting list', async () => {
       const L = LANGUAGES[language];
       const lang = RESIDENT[language];
       const R = LANGUAGES[lang];
@@ -73,6 +75,20 @@ for (const language of Object.keys(LANGUAGES) as Language[]) {
       );
       const swim = activities.find((a) => a.title === SWIM)!;
       const football = activities.find((a) => a.title === FOOTBALL)!;
+      // A workshop with one place, taken by Jan: Samira gets a place on the waiting list.
+      const club = await apiSignIn(ctx.app.url, 'club@demo.local');
+      const start = Date.now() + 3 * 86_400_000;
+      const full = await api<{ id: string }>(club.token, `/clubs/${club.clubIds[0]}/activities`, 'POST', {
+        title: FULL,
+        category: 'sport',
+        startsAt: new Date(start).toISOString(),
+        endsAt: new Date(start + 3_600_000).toISOString(),
+        capacity: 1,
+        regularPriceCents: 0,
+        venue: { name: 'Sporthal Molenhoek' },
+      });
+      const jan = (await api<{ items: { id: string }[] }>(token, `/passholders?q=${JAN}`)).items[0]!.id;
+      await api(token, `/activities/${full.id}/signups`, 'POST', { passholderIds: [jan] });
 
       const context = await ctx.browser.newContext({
         locale: `${language}-BE`,
@@ -198,6 +214,16 @@ for (const language of Object.keys(LANGUAGES) as Language[]) {
       expect(await audit(page, `on behalf after redeeming ${language}`)).toEqual([]);
       await screenshot(page, `counter-behalf-${language}-redeemed`);
       await behalf.screenshot({ path: join(SCREENSHOTS, `counter-behalf-${language}-redeemed-part.png`) });
+
+      // 7. A full activity: the confirmation says the place on the waiting list, and so does the list.
+      await behalf.locator('#behalf-activity').selectOption(full.id);
+      await behalf.getByRole('button', { name: L.signUp, exact: true }).click();
+      await expect.poll(() => readOut.textContent()).toContain(`${lead(R.behalfSayWaitlisted)}${FULL}`);
+      expect(await readOut.textContent()).toContain(fill(R.behalfSayWhere, { place: 'Sporthal Molenhoek' }));
+      expect(await said.textContent()).toContain(
+        fill(L.behalfWaitlistedDone, { name: 'Samira', position: 1 }),
+      );
+      await expect.poll(() => list.textContent()).toContain(fill(L.onWaitlist, { position: 1 }));
       await context.close();
     });
   });
