@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisTicks } from '../../web/src/charts.ts';
+import { axisTicks } from '../../web/src/chart-scale.ts';
 
 describe('chart axis ticks', () => {
   it('counts step by whole numbers, so a chart never shows a quarter of a lift', () => {
