@@ -196,6 +196,14 @@ describe.skipIf(!hasChromium)('the club admin at 1280×800', () => {
       await axeClean(page, `club statement ${lang}`);
       await screenshot(page, `club-statement-${lang}`);
       await page.emulateMedia({ media: 'print' });
+      // In print: no menu, no buttons, no month picker; the table stays a table in a compact font.
+      expect(await page.locator('header.top').isVisible()).toBe(false);
+      expect(await page.locator('main button:visible, #month:visible').count()).toBe(0);
+      expect(await page.locator('main thead').isVisible()).toBe(true);
+      expect(
+        await page.locator('main table').evaluate((t) => parseFloat(getComputedStyle(t).fontSize)),
+      ).toBeLessThan(12);
+      await screenshot(page, `club-statement-print-${lang}`);
       const pdf = Buffer.from(await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
       expect(pdf.match(/\/Type\s*\/Page(?![s\w])/g)?.length).toBe(1);
       await page.emulateMedia({ media: 'screen' });
