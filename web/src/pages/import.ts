@@ -1,12 +1,13 @@
-import { api, ApiError, type Answer } from '../api.ts';
+import { api, ApiError, type Answer, type Schema } from '../api.ts';
 import { announce, h } from '../dom.ts';
-import { format, t, tn } from '../i18n.ts';
+import { format, locale, t, tn } from '../i18n.ts';
 import { section, table } from '../components.ts';
 
 /** A dry run, or a confirmed import (which also tells how many statuses it granted). */
 type DryRun = Answer<'/api/v1/municipalities/{municipalityId}/status-imports', 'post'>;
 type Confirmed = Answer<'/api/v1/status-imports/{importId}/confirm', 'post'>;
 type Import = DryRun | Confirmed;
+type Reason = Schema<'StatusImportReason'>;
 
 const OUTCOME = {
   matched: 'outcomeMatched',
@@ -14,6 +15,20 @@ const OUTCOME = {
   ambiguous: 'outcomeAmbiguous',
   invalid: 'outcomeInvalid',
 } as const;
+
+/** A row's reason in the page's language, from the code the API answers. */
+export const reasonText = (code: Reason): string => t(`intakeReason_${code}`);
+
+/** "2 regels onleesbaar: regel 4 (geboortedatum onleesbaar) en regel 9 (voornaam ontbreekt)". */
+export function unreadableSummary(rows: { line: number; reasonCode: Reason }[]): string {
+  const count = tn('intakeUnreadable', rows.length);
+  if (!rows.length) return count;
+  const lines = rows.map((r) => t('intakeLineReason', { line: r.line, reason: reasonText(r.reasonCode) }));
+  return t('intakeUnreadableList', {
+    count,
+    lines: new Intl.ListFormat(locale(), { type: 'conjunction' }).format(lines),
+  });
+}
 
 /** Proactive import of entitled people (CSV): a dry run first, then confirm; and the renewal list. */
 /** `records`: whether the user may open a person's record (counter staff), so names link to it. */
@@ -41,34 +56,43 @@ export function importPage(municipalityId: string, records = true): HTMLElement 
         announce(e instanceof ApiError ? e.message : t('unknownError'));
       }
     });
+    const unreadable = imp.rows.filter((r) => r.outcome === 'invalid');
+    const title = h('h2', { tabindex: -1 }, imp.confirmedAt ? t('importConfirmed') : t('dryRun'));
     result.replaceChildren(
-      h('h2', {}, imp.confirmedAt ? t('importConfirmed') : t('dryRun')),
+      title,
       h(
-        'p',
-        { class: 'big' },
-        t('importCounts', { matched: imp.matched, unmatched: imp.unmatched, ambiguous: imp.ambiguous }),
+        'ul',
+        { class: 'import-counts big' },
+        h('li', {}, tn('intakeFound', imp.matched)),
+        h('li', {}, tn('intakeNotFound', imp.unmatched)),
+        imp.ambiguous ? h('li', {}, tn('intakeAmbiguous', imp.ambiguous)) : '',
+        h('li', { class: unreadable.length ? 'import-unreadable' : '' }, unreadableSummary(unreadable)),
       ),
       'granted' in imp ? h('p', { class: 'ok', role: 'status' }, tn('importGranted', imp.granted)) : '',
       imp.alreadyImported ? h('p', { class: 'note' }, t('alreadyImported')) : '',
       table(
         t('dryRun'),
-        [t('line'), t('name'), t('passNumber'), t('outcome')],
+        [t('intakeLineHeader'), t('name'), t('passNumber'), t('outcome'), t('intakeReasonHeader')],
         imp.rows.map((r) => [
           String(r.line),
           r.name,
           r.passNumber ? format.passNumber(r.passNumber) : '',
-          `${t(OUTCOME[r.outcome])}: ${r.reason}`,
+          t(OUTCOME[r.outcome]),
+          reasonText(r.reasonCode),
         ]),
       ),
+      h('p', { class: 'muted' }, t('intakeLinesNote')),
+      imp.confirmedAt ? '' : h('p', {}, tn('intakeConfirmHint', imp.matched)),
       imp.confirmedAt ? '' : confirm,
     );
+    title.focus();
   };
   const form = h(
     'form',
     { 'aria-labelledby': 'import-title' },
     h('label', { class: 'field', for: 'import-file' }, h('span', {}, t('csvFile')), file),
     h('label', { class: 'field', for: 'import-text' }, h('span', {}, t('csvText')), text),
-    h('p', { id: 'import-help', class: 'muted' }, t('csvHelp')),
+    h('p', { id: 'import-help', class: 'muted' }, t('csvHelp'), ' ', t('intakeDateHelp')),
     h('button', { type: 'submit' }, t('dryRun')),
   );
   form.addEventListener('submit', async (event) => {
