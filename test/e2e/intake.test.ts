@@ -64,7 +64,9 @@ describe.skipIf(!hasChromium)('the counter intake: welcome letter and import dry
       expect(text).toContain(fill(R.intakeLetterStepLink, { link: R.haveLetter.replace(/\.$/, '') }));
       expect(text).toContain(fill(R.intakeLetterStepPage, { page: R.activateTitle }));
       expect(text).toContain(fill(R.intakeLetterStepButton, { button: R.activate }));
-      expect(text).toMatch(/[A-Z2-9]{4}-[A-Z2-9]{4}/);
+      expect(text).toMatch(
+        new RegExp(`${fill(R.intakeLetterLabel, { label: R.activationCode })}[A-Z2-9]{4}-[A-Z2-9]{4}`),
+      );
       expect(await letter.locator('ol.letter-steps > li').count()).toBe(5);
       // Not a word of the clerk's letter (the old one spoke the clerk's language).
       expect(text).not.toContain(L.letterTitle.split(',')[0]);

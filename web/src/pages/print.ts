@@ -46,12 +46,20 @@ export function welcomeLetter(
     h('h2', { id: 'letter-title' }, tIn(lang, 'letterTitle', { name: person.firstName })),
     h('p', {}, tIn(lang, 'letterIntro')),
     h(
-      'dl',
+      'div',
       { class: 'letter-codes' },
-      h('dt', {}, tIn(lang, 'passNumber')),
-      h('dd', { class: 'pass' }, format.passNumber(person.passNumber)),
-      h('dt', {}, tIn(lang, 'activationCode')),
-      h('dd', { class: 'pass' }, letter.code),
+      h(
+        'p',
+        {},
+        tIn(lang, 'intakeLetterLabel', { label: tIn(lang, 'passNumber') }),
+        h('strong', { class: 'pass' }, format.passNumber(person.passNumber)),
+      ),
+      h(
+        'p',
+        {},
+        tIn(lang, 'intakeLetterLabel', { label: tIn(lang, 'activationCode') }),
+        h('strong', { class: 'pass' }, letter.code),
+      ),
     ),
     h('h3', {}, tIn(lang, 'intakeLetterHowTitle')),
     h(

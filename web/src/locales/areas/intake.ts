@@ -9,6 +9,7 @@
 export const intakeNl = {
   intakeAreaName: 'Intake',
   intakeLetterLanguage: 'De brief staat in het {language}, de taal van {name}.',
+  intakeLetterLabel: '{label}: ',
   intakeLetterHowTitle: 'Zo zet je je pas op je telefoon',
   intakeLetterStepAddress: 'Ga op je telefoon of computer naar {address}.',
   intakeLetterStepLink: 'Klik op de startpagina op “{link}”.',
@@ -56,6 +57,7 @@ type Keys = keyof typeof intakeNl;
 export const intakeFr: Record<Keys, string> = {
   intakeAreaName: 'Intake',
   intakeLetterLanguage: 'La lettre est en {language}, la langue de {name}.',
+  intakeLetterLabel: '{label} : ',
   intakeLetterHowTitle: 'Mettre votre carte sur votre téléphone',
   intakeLetterStepAddress: 'Sur votre téléphone ou votre ordinateur, allez sur {address}.',
   intakeLetterStepLink: 'Sur la page d’accueil, cliquez sur « {link} ».',
@@ -105,6 +107,7 @@ export const intakeFr: Record<Keys, string> = {
 export const intakeEn: Record<Keys, string> = {
   intakeAreaName: 'Intake',
   intakeLetterLanguage: 'The letter is in {language}, {name}’s language.',
+  intakeLetterLabel: '{label}: ',
   intakeLetterHowTitle: 'How to put your pass on your phone',
   intakeLetterStepAddress: 'On your phone or computer, go to {address}.',
   intakeLetterStepLink: 'On the home page, click “{link}”.',
