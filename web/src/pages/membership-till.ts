@@ -24,7 +24,7 @@ export async function membershipTill(clubId: string): Promise<HTMLElement | null
       t('membership'),
       items.map((o): [string, string] => [
         o.id,
-        `${o.title} ${o.season} · ${format.cents(o.regularPriceCents)}`,
+        `${o.title} ${o.season.replace('-', '–')} · ${format.cents(o.regularPriceCents)}`,
       ]),
     ),
     field('till-number', 'passNumber', t('passNumber'), {
