@@ -111,7 +111,7 @@ const WORDS = {
     sport: 'Sport',
     culture: 'Cultuur',
     budgetSaved: 'Opgeslagen: het budget voor',
-    staffAdded: 'is toegevoegd als Baliemedewerker.',
+    staffAdded: 'is toegevoegd als baliemedewerker.',
   },
   fr: {
     menu: 'Covoiturage',
@@ -163,8 +163,15 @@ describe.skipIf(!hasChromium)('the municipality’s policy team at 1280×800', (
       await page.locator('#lang').selectOption(language);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
 
-      // Home: clubs, staff, neighbourhoods; a clerk added, with a confirmation naming them and their role.
+      // Home: clubs, staff, neighbourhoods; a club approved and a clerk added, each with a confirmation.
       await page.locator('#add-staff').waitFor();
+      if (language === 'nl') {
+        await page.getByRole('button', { name: 'Goedkeuren: Schaakclub Het Paard' }).click();
+        const approved = page.locator('#clubs-status');
+        await expect.poll(() => approved.textContent()).toBe('Schaakclub Het Paard is goedgekeurd.');
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
+        expect(await page.getByRole('button', { name: 'Goedkeuren: Schaakclub Het Paard' }).count()).toBe(0);
+      }
       const name = `Clerk ${language}`;
       await page.locator('#staff-name').fill(name);
       await page.locator('#staff-email').fill(`clerk-${language}@demo.local`);

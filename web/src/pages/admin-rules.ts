@@ -223,11 +223,13 @@ export function adminRulesPage(municipalityId: string): HTMLElement {
               t('munBudgetWarning', { pct: pct((b.usedPct ?? 0) * 100) }),
             )
           : '',
+        h('h3', {}, t('byCategory')),
         table(
           t('byCategory'),
           [t('kind'), t('munSales'), t('municipalityShare')],
           b.byCategory.map((c) => [categoryLabel(c.category), String(c.sales), format.cents(c.cents)]),
         ),
+        h('h3', {}, t('byClub')),
         table(
           t('byClub'),
           [t('club'), t('municipalityShare')],

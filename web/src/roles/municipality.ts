@@ -11,7 +11,7 @@ const STAFF_ROLES = ['counter', 'municipality_admin'] as const;
 export function municipalityAdminHome(municipalityId: string): HTMLElement[] {
   const clubs = section('clubs', 'clubs', async (body) => {
     const list = h('div', {});
-    const status = h('p', { role: 'status', tabindex: '-1' });
+    const status = h('p', { role: 'status', tabindex: '-1', id: 'clubs-status' });
     const say = (text: string, ok: boolean) => {
       status.className = ok ? 'ok' : 'error';
       status.textContent = text;
@@ -162,7 +162,10 @@ export function municipalityAdminHome(municipalityId: string): HTMLElement[] {
           },
         );
         show(items);
-        return t('munStaffAdded', { name: v.displayName ?? '', role: label.role(v.role ?? '') });
+        return t('munStaffAdded', {
+          name: v.displayName ?? '',
+          role: label.role(v.role ?? '').toLocaleLowerCase(),
+        });
       });
     });
     return form;
