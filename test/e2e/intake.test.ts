@@ -1,9 +1,11 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../web/src/locales/en.ts';
 import { fr } from '../../web/src/locales/fr.ts';
 import { nl } from '../../web/src/locales/nl.ts';
 import { audit } from './axe.ts';
-import { apiSignIn, hasChromium, screenshot, signIn, useAppAndBrowser } from './server.ts';
+import { apiSignIn, hasChromium, screenshot, SCREENSHOTS, signIn, useAppAndBrowser } from './server.ts';
 
 /**
  * The counter's intake at a counter's screen (1280×800), with the clerk's page in nl, fr and en:
@@ -100,8 +102,15 @@ describe.skipIf(!hasChromium)('the counter intake: welcome letter and import dry
       const mm = 96 / 25.4;
       expect(card!.width / mm).toBeCloseTo(85.6, 0);
       expect(card!.height / mm).toBeCloseTo(54, 0);
-      const pdf = Buffer.from(await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+      const printed = Buffer.from(await page.pdf({ format: 'A4', printBackground: true }));
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      writeFileSync(join(SCREENSHOTS, `intake-letter-${language}.pdf`), printed);
+      const pdf = printed.toString('latin1');
       expect(pdf.match(/\/Type\s*\/Page(?![s\w])/g)?.length).toBe(2);
+      // A picture of the paper (A4 width at 96 dpi), to look at by eye.
+      await page.setViewportSize({ width: 794, height: 1123 });
+      await screenshot(page, `intake-letter-${language}-print`);
+      await page.setViewportSize({ width: 1280, height: 800 });
       await page.emulateMedia({ media: 'screen' });
 
       // 3. The import dry run: three Belgian dates (and ISO) read, one row unreadable, one person not found.
