@@ -39,12 +39,9 @@ export const RideNeighbourhoodSchema = z
       .number()
       .int()
       .openapi({ description: 'Requests no driver took: the mobility-poverty signal' }),
-    bonusPoints: z
-      .number()
-      .int()
-      .openapi({
-        description: 'Bonus points paid to drivers for these lifts (reversed bonuses not counted)',
-      }),
+    bonusPoints: z.number().int().openapi({
+      description: 'Bonus points paid to drivers for these lifts (reversed bonuses not counted)',
+    }),
   })
   .openapi('RideNeighbourhood');
 
