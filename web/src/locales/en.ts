@@ -150,8 +150,6 @@ export const en: Record<MessageKey, string> = {
   letterTitle: 'Welcome to Buurtpas, {name}',
   letterIntro:
     'With your pass you get discounts and points at activities in your neighbourhood. Your card works right away. Would you also like your pass on your phone?',
-  letterSteps:
-    'Go to the Buurtpas website, choose "Activate your pass" and enter the pass number and code. The code is valid until {date}.',
   points: 'Points',
   notAccepted: 'Not accepted',
   typeNumber: 'Type the pass number',

@@ -152,8 +152,6 @@ export const fr: Record<MessageKey, string> = {
   letterTitle: 'Bienvenue à Buurtpas, {name}',
   letterIntro:
     'Avec votre carte, vous recevez des réductions et des points aux activités de votre quartier. Votre carte fonctionne tout de suite. Vous voulez aussi votre carte sur votre téléphone ?',
-  letterSteps:
-    'Allez sur le site de Buurtpas, choisissez « Activer votre carte » et entrez le numéro de carte et le code. Le code est valable jusqu’au {date}.',
   points: 'Points',
   notAccepted: 'Non accepté',
   typeNumber: 'Taper le numéro de carte',

@@ -149,8 +149,6 @@ export const nl = {
   letterTitle: 'Welkom bij Buurtpas, {name}',
   letterIntro:
     'Met je pas krijg je korting en punten bij activiteiten in je buurt. Je kaart werkt meteen. Wil je ook je pas op je telefoon?',
-  letterSteps:
-    'Ga naar de website van Buurtpas, kies "Je pas activeren" en vul het pasnummer en de code in. De code is geldig tot {date}.',
   points: 'Punten',
   notAccepted: 'Niet aanvaard',
   typeNumber: 'Pasnummer intypen',
