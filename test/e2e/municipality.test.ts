@@ -229,6 +229,9 @@ describe.skipIf(!hasChromium)('the municipality’s policy team at 1280×800', (
       expect(centrum[3]).toBe('0');
       expect(await table.locator('tbody tr').first().locator('td').first().textContent()).toBe('Molenhoek');
       expect(await table.locator('strong.unserved').count()).toBeGreaterThan(0);
+      expect(await page.locator('.lift-totals li').first().textContent()).toMatch(
+        language === 'fr' ? /^Trajets proposés : / : /^\S.*\S: /,
+      );
       const report = (await page.locator('#lift-report').textContent()) ?? '';
       for (const forbidden of ['Samira', 'Molenstraat', 'Kerkstraat', 'Peeters', 'El Amrani'])
         expect(report).not.toContain(forbidden);

@@ -149,7 +149,7 @@ function reportView(r: Report, month: string): Node[] {
     h(
       'ul',
       { class: 'lift-totals' },
-      ...totals.map(([key, value]) => h('li', {}, `${t(key)}: `, h('strong', {}, value))),
+      ...totals.map(([key, value]) => h('li', {}, t('munLabel', { label: t(key) }), h('strong', {}, value))),
     ),
     h('h3', {}, t('munLiftReportCaption', { month: words })),
     table(

@@ -57,6 +57,7 @@ export const municipalityNl = {
   munAddStaff: 'Medewerker van de gemeente toevoegen',
   munStaffAdded: '{name} is toegevoegd als {role}.',
   munNoPostalCodes: 'geen postcodes',
+  munLabel: '{label}: ',
 } as const;
 
 type Keys = keyof typeof municipalityNl;
@@ -113,6 +114,7 @@ export const municipalityFr: Record<Keys, string> = {
   munAddStaff: 'Ajouter un membre du personnel communal',
   munStaffAdded: '{name} a été ajouté(e) comme {role}.',
   munNoPostalCodes: 'aucun code postal',
+  munLabel: '{label} : ',
 };
 
 export const municipalityEn: Record<Keys, string> = {
@@ -167,4 +169,5 @@ export const municipalityEn: Record<Keys, string> = {
   munAddStaff: 'Add a member of the municipality’s staff',
   munStaffAdded: '{name} was added as {role}.',
   munNoPostalCodes: 'no postal codes',
+  munLabel: '{label}: ',
 };
