@@ -39,6 +39,11 @@ type Texts = {
   totalHeader?: string;
   /** The smallest step between the axis's lines (1 for counts, 100 for cents). */
   minStep?: number;
+  /**
+   * Values not to draw (small counts the policy team sees only as "< 5"): their bar is left out, so its height
+   * does not tell the number; `format` says what the table shows instead.
+   */
+  hidden?: (value: number) => boolean;
 };
 
 function svgRoot(width: number, height: number, title: string, description: string): SVGElement {
@@ -119,8 +124,10 @@ export function stackedBars(
   o: Texts & { labels: string[]; shortLabels?: string[]; series: Series[]; tableCaption: string },
 ): HTMLElement {
   const [width, height, left, bottom, top] = [640, 240, 64, 28, 12];
+  const shown = (value: number) => (o.hidden?.(value) ? 0 : value);
   const totals = o.labels.map((_, i) => o.series.reduce((sum, one) => sum + (one.values[i] ?? 0), 0));
-  const { step, top: max } = axisTicks(Math.max(0, ...totals), o.minStep);
+  const drawn = o.labels.map((_, i) => o.series.reduce((sum, one) => sum + shown(one.values[i] ?? 0), 0));
+  const { step, top: max } = axisTicks(Math.max(0, ...drawn), o.minStep);
   const plotHeight = height - bottom - top;
   const band = (width - left) / o.labels.length;
   const y = (value: number) => top + plotHeight - (value / max) * plotHeight;
@@ -136,7 +143,7 @@ export function stackedBars(
   o.labels.forEach((label, i) => {
     let base = 0;
     o.series.forEach((one, k) => {
-      const value = one.values[i] ?? 0;
+      const value = shown(one.values[i] ?? 0);
       if (value <= 0) return;
       bars.append(
         s(

@@ -16,7 +16,10 @@ const shortMonth = (month: string) =>
   new Intl.DateTimeFormat(`${locale()}-BE`, { month: 'short', timeZone: 'UTC' }).format(
     new Date(`${month}-15T12:00:00Z`),
   );
-const count = (n: number) => new Intl.NumberFormat(`${locale()}-BE`).format(n);
+/** Counts of 1 to 4 are shown as "< 5" and not drawn, so no small group (one person) can be singled out. */
+const small = (n: number) => n > 0 && n < 5;
+const count = (n: number) =>
+  small(n) ? t('figuresFewerThanFive') : new Intl.NumberFormat(`${locale()}-BE`).format(n);
 /** Whole euros, for the axis and for sums where cents would only add noise. */
 const euros = (cents: number) =>
   new Intl.NumberFormat(`${locale()}-BE`, {
@@ -249,6 +252,7 @@ function liftSection(figures: Figures, year: number): HTMLElement {
       ],
       format: count,
       minStep: 1,
+      hidden: small,
     }),
     stackedBars({
       title: t('figuresLiftsHood'),
@@ -263,6 +267,7 @@ function liftSection(figures: Figures, year: number): HTMLElement {
       ],
       format: count,
       minStep: 1,
+      hidden: small,
     }),
     stackedBars({
       ...monthAxis(figures),
@@ -271,6 +276,7 @@ function liftSection(figures: Figures, year: number): HTMLElement {
       series: [{ name: t('figuresBonus'), values: bonus }],
       format: count,
       minStep: 1,
+      hidden: small,
     }),
   );
 }
@@ -309,6 +315,7 @@ function tariffSection(figures: Figures, year: number): HTMLElement {
       series: byCategory.map(([code, values]) => ({ name: categoryName(code), values })),
       format: count,
       minStep: 1,
+      hidden: small,
     }),
     stackedBars({
       ...monthAxis(figures),
@@ -323,6 +330,7 @@ function tariffSection(figures: Figures, year: number): HTMLElement {
       ],
       format: count,
       minStep: 1,
+      hidden: small,
     }),
   );
 }

@@ -4,9 +4,10 @@
  */
 export const figuresNl = {
   figuresNav: 'Cijfers',
+  figuresFewerThanFive: '< 5',
   figuresTitle: 'Cijfers van {year}',
   figuresIntro:
-    'Alleen totalen per club, soort activiteit, wijk en maand: geen cijfer hoort bij één persoon.',
+    'Alleen totalen per club, soort activiteit, wijk en maand. Aantallen van 1 tot 4 staan er als "< 5" en zonder balk, zodat niemand herkenbaar is.',
   figuresYear: 'Jaar',
   figuresPrint: 'Afdrukken',
   figuresBudget: 'Budget voor het sociaal tarief',
@@ -60,9 +61,10 @@ type Keys = keyof typeof figuresNl;
 
 export const figuresFr: Record<Keys, string> = {
   figuresNav: 'Chiffres',
+  figuresFewerThanFive: '< 5',
   figuresTitle: 'Chiffres de {year}',
   figuresIntro:
-    'Uniquement des totaux par club, type d’activité, quartier et mois : aucun chiffre ne concerne une seule personne.',
+    'Uniquement des totaux par club, type d’activité, quartier et mois. Les nombres de 1 à 4 apparaissent comme « < 5 », sans barre, pour que personne ne soit reconnaissable.',
   figuresYear: 'Année',
   figuresPrint: 'Imprimer',
   figuresBudget: 'Budget du tarif social',
@@ -114,9 +116,10 @@ export const figuresFr: Record<Keys, string> = {
 
 export const figuresEn: Record<Keys, string> = {
   figuresNav: 'Figures',
+  figuresFewerThanFive: '< 5',
   figuresTitle: 'Figures for {year}',
   figuresIntro:
-    'Totals only, per club, kind of activity, neighbourhood and month: no figure belongs to one person.',
+    'Totals only, per club, kind of activity, neighbourhood and month. Counts from 1 to 4 show as "< 5", without a bar, so nobody can be recognised.',
   figuresYear: 'Year',
   figuresPrint: 'Print',
   figuresBudget: 'Social tariff budget',
