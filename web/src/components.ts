@@ -165,3 +165,17 @@ export function confirmStep(c: Confirmation): Promise<boolean> {
     no.focus();
   });
 }
+
+/**
+ * A count for the policy team: 1 to 4 is shown as "< 5" (read as "fewer than five"), so a small
+ * neighbourhood's figure never points at a person.
+ */
+export function fewCount(n: number): Node {
+  if (n < 1 || n >= 5) return document.createTextNode(String(n));
+  return h(
+    'span',
+    {},
+    h('span', { 'aria-hidden': 'true' }, '< 5'),
+    h('span', { class: 'visually-hidden' }, t('munFewerThanFive')),
+  );
+}

@@ -1,7 +1,7 @@
 import { api, ApiError, sequence, type Answer, type Schema } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { dayOf, format, t, tn } from '../i18n.ts';
-import { choice, emptyState, field, loadingNote, section, table } from '../components.ts';
+import { choice, emptyState, field, loadingNote, section, table, fewCount } from '../components.ts';
 import { sendForm } from '../forms.ts';
 
 type Settings = Schema<'RideSettings'>;
@@ -15,20 +15,6 @@ export const liftRulesText = (s: Settings) =>
     perMonth: s.capPerMonth,
     hours: tn('munLiftHours', s.lateCancelHours),
   });
-
-/**
- * A count for the policy team: 1 to 4 is shown as "< 5" (read as "fewer than five"), so a small
- * neighbourhood's figure never points at a person.
- */
-export function fewCount(n: number): Node {
-  if (n < 1 || n >= 5) return document.createTextNode(String(n));
-  return h(
-    'span',
-    {},
-    h('span', { 'aria-hidden': 'true' }, '< 5'),
-    h('span', { class: 'visually-hidden' }, t('munFewerThanFive')),
-  );
-}
 
 /** The last twelve months, this one first, as [value "2026-10", words "oktober 2026"]. */
 function lastMonths(count = 12): [string, string][] {

@@ -1,7 +1,7 @@
 import { api, ApiError, type Answer } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
 import { format, t, tn, type MessageKey } from '../i18n.ts';
-import { field, section, table } from '../components.ts';
+import { field, section, table, fewCount } from '../components.ts';
 import { sendForm } from '../forms.ts';
 import { CATEGORIES } from './activities.ts';
 
@@ -227,7 +227,7 @@ export function adminRulesPage(municipalityId: string): HTMLElement {
         table(
           t('byCategory'),
           [t('kind'), t('munSales'), t('municipalityShare')],
-          b.byCategory.map((c) => [categoryLabel(c.category), String(c.sales), format.cents(c.cents)]),
+          b.byCategory.map((c) => [categoryLabel(c.category), fewCount(c.sales), format.cents(c.cents)]),
         ),
         h('h3', {}, t('byClub')),
         table(
@@ -235,6 +235,7 @@ export function adminRulesPage(municipalityId: string): HTMLElement {
           [t('club'), t('municipalityShare')],
           b.byClub.map((c) => [c.clubName, format.cents(c.cents)]),
         ),
+        h('p', {}, h('a', { href: '#/admin/figures' }, t('figuresSeeCharts'))),
       );
     const first = await api<Budget>(`${base}/budgets/${year}`);
     show(first);

@@ -5,6 +5,7 @@
 export const figuresNl = {
   figuresNav: 'Cijfers',
   figuresFewerThanFive: '< 5',
+  figuresSeeCharts: 'Het budget in grafieken, per club en per maand',
   figuresTitle: 'Cijfers van {year}',
   figuresIntro:
     'Alleen totalen per club, soort activiteit, wijk en maand. Aantallen van 1 tot 4 staan er als "< 5" en zonder balk, zodat niemand herkenbaar is.',
@@ -62,6 +63,7 @@ type Keys = keyof typeof figuresNl;
 export const figuresFr: Record<Keys, string> = {
   figuresNav: 'Chiffres',
   figuresFewerThanFive: '< 5',
+  figuresSeeCharts: 'Le budget en graphiques, par club et par mois',
   figuresTitle: 'Chiffres de {year}',
   figuresIntro:
     'Uniquement des totaux par club, type d’activité, quartier et mois. Les nombres de 1 à 4 apparaissent comme « < 5 », sans barre, pour que personne ne soit reconnaissable.',
@@ -117,6 +119,7 @@ export const figuresFr: Record<Keys, string> = {
 export const figuresEn: Record<Keys, string> = {
   figuresNav: 'Figures',
   figuresFewerThanFive: '< 5',
+  figuresSeeCharts: 'The budget as charts, per club and per month',
   figuresTitle: 'Figures for {year}',
   figuresIntro:
     'Totals only, per club, kind of activity, neighbourhood and month. Counts from 1 to 4 show as "< 5", without a bar, so nobody can be recognised.',
