@@ -7,7 +7,14 @@ const PAGES: Record<string, string[]> = {
   'resident@demo.local': ['#/', '#/pass', '#/points', '#/rides', '#/activities'],
   'counter@demo.local': ['#/', '#/counter', '#/counter/new', '#/counter/import'],
   'club@demo.local': ['#/', '#/door', '#/statements', '#/club/activities'],
-  'admin@demo.local': ['#/', '#/admin', '#/admin/statements', '#/admin/figures', '#/admin/import'],
+  'admin@demo.local': [
+    '#/',
+    '#/admin',
+    '#/admin/statements',
+    '#/admin/figures',
+    '#/admin/lifts',
+    '#/admin/import',
+  ],
   'door@demo.local': ['#/', '#/door'],
 };
 

@@ -209,6 +209,8 @@ describe.skipIf(!hasChromium)('a resident on a phone (390×844), in nl, fr and e
     const context = await ctx.browser.newContext({ locale: 'nl-BE', ...PHONE });
     const page = await residentIn(context, ctx.app.url, 'nl');
     await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Samira' }).waitFor();
+    // Let the home page's own sections finish first: their "loading" notes are not the next page's.
+    await expect.poll(() => page.locator('main .loading').count()).toBe(0);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,

@@ -45,9 +45,8 @@ describe.skipIf(!hasChromium)('social tariff in the browser', () => {
     await page.getByRole('link', { name: 'Import' }).first().click();
     await page.getByLabel('Of plak de inhoud').fill('pasnummer\n1608 6368 5586 7\n0000000000000\n');
     await page.getByRole('button', { name: 'Proefimport' }).click();
-    await expect
-      .poll(() => page.locator('.big').first().textContent())
-      .toContain('1 gevonden, 1 niet gevonden');
+    await expect.poll(() => page.locator('main').textContent()).toContain('1 persoon gevonden');
+    expect(await page.locator('main').textContent()).toContain('1 persoon niet gevonden');
     await page.getByRole('button', { name: 'Bevestigen en kansenstatuut toekennen' }).click();
     await expect
       .poll(() => page.getByRole('status').first().textContent())
