@@ -91,7 +91,7 @@ export const intakeFr: Record<Keys, string> = {
   intakeReason_several_passes: 'plusieurs cartes avec ce nom, cette date de naissance et ce code postal',
   intakeReason_other_municipality: 'la carte appartient à une autre commune',
   intakeReason_no_pass_number: 'aucune carte avec ce numéro',
-  intakeReason_no_identity: 'personne avec ce nom, cette date de naissance et ce code postal',
+  intakeReason_no_identity: 'aucune personne avec ce nom, cette date de naissance et ce code postal',
   intakeReason_pass_number_invalid: 'numéro de carte incorrect',
   intakeReason_pass_number_missing: 'numéro de carte manquant',
   intakeReason_first_name_missing: 'prénom manquant',
