@@ -163,35 +163,53 @@ const PATCH_COLUMNS: Record<string, (p: ActivityPatch) => [string, unknown][]> =
  * Changes an activity. With `messages`, everyone signed up or on the waiting list (not those who cancelled)
  * is told, each in their own language, in the same transaction as the change. Answers how many were told.
  */
+/**
+ * Changes an activity and, when `messages` is given, tells everyone signed up or waiting, in one transaction.
+ * A guard row refuses the whole batch when the activity was cancelled meanwhile or when a new capacity is
+ * below the places taken at that moment (a sign-up can land between the route's check and this write): the
+ * answer is then `null`, and nothing is written. Otherwise it is how many people were told.
+ */
 export async function updateActivity(
   db: D1Database,
   id: string,
   patch: ActivityPatch,
   at: string,
   messages: { nl: string; fr: string; en: string } | null = null,
-): Promise<number> {
+): Promise<number | null> {
   const changes = Object.keys(patch).flatMap((key) => PATCH_COLUMNS[key]?.(patch) ?? []);
   const assignments = changes.map(([column], i) => `, ${column} = ?${i + 3}`).join('');
-  const update = db
-    .prepare(`UPDATE activities SET updated_at = ?2${assignments} WHERE id = ?1`)
-    .bind(id, at, ...changes.map(([, v]) => v));
-  if (!messages) {
-    await update.run();
-    return 0;
-  }
-  const [, told] = await db.batch([
-    update,
+  const statements = [
     db
       .prepare(
-        `INSERT INTO notifications (id, passholder_id, kind, activity_id, message, created_at)
-         SELECT lower(hex(randomblob(16))), s.passholder_id, 'activity_changed', ?1,
-                CASE p.locale WHEN 'fr' THEN ?3 WHEN 'en' THEN ?4 ELSE ?2 END, ?5
-           FROM signups s JOIN passholders p ON p.id = s.passholder_id
-          WHERE s.activity_id = ?1 AND s.status IN ('confirmed', 'waitlisted')`,
+        `INSERT INTO write_guards (ok)
+         SELECT (SELECT cancelled_at IS NULL FROM activities WHERE id = ?1)
+            AND (?2 IS NULL OR ?2 >= (SELECT count(*) FROM signups WHERE activity_id = ?1 AND status = 'confirmed'))`,
       )
-      .bind(id, messages.nl, messages.fr, messages.en, at),
-  ]);
-  return told?.meta.changes ?? 0;
+      .bind(id, typeof patch.capacity === 'number' ? patch.capacity : null),
+    db
+      .prepare(`UPDATE activities SET updated_at = ?2${assignments} WHERE id = ?1`)
+      .bind(id, at, ...changes.map(([, v]) => v)),
+  ];
+  if (messages)
+    statements.push(
+      db
+        .prepare(
+          `INSERT INTO notifications (id, passholder_id, kind, activity_id, message, created_at)
+           SELECT lower(hex(randomblob(16))), s.passholder_id, 'activity_changed', ?1,
+                  CASE p.locale WHEN 'fr' THEN ?3 WHEN 'en' THEN ?4 ELSE ?2 END, ?5
+             FROM signups s JOIN passholders p ON p.id = s.passholder_id
+            WHERE s.activity_id = ?1 AND s.status IN ('confirmed', 'waitlisted')`,
+        )
+        .bind(id, messages.nl, messages.fr, messages.en, at),
+    );
+  statements.push(db.prepare('DELETE FROM write_guards'));
+  try {
+    const results = await db.batch(statements);
+    return messages ? (results[2]?.meta.changes ?? 0) : 0;
+  } catch (error) {
+    if (/CHECK constraint failed|write_guards/i.test(String(error))) return null;
+    throw error;
+  }
 }
 
 /** Cancels an activity and tells everyone signed up, each in their own language, in one transaction. */

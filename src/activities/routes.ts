@@ -92,6 +92,16 @@ const essentials = (r: repo.ActivityRow): Essentials => ({
   capacity: r.capacity,
 });
 
+/** Nobody loses a place they hold without being asked: the club cancels sign-ups one by one first. */
+function refuseIfTooFew(capacity: number | null | undefined, confirmed: number): void {
+  if (capacity == null || capacity >= confirmed) return;
+  throw fieldProblem('/capacity', 'too_small', `${confirmed} people hold a place`, {
+    nl: `Er zijn al ${confirmed} mensen ingeschreven. Kies minstens ${confirmed} plaatsen.`,
+    fr: `${confirmed} personnes sont déjà inscrites. Choisissez au moins ${confirmed} places.`,
+    en: `${confirmed} people have signed up already. Choose at least ${confirmed} places.`,
+  });
+}
+
 async function loadActivity(db: D1Database, id: string): Promise<repo.ActivityRow> {
   const row = await repo.findActivity(db, id);
   if (!row) throw new Problem('not_found');
@@ -174,7 +184,14 @@ app.openapi(
         }),
         'Changed',
       ),
-      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'activity_cancelled'),
+      ...problems(
+        'validation_failed',
+        'unauthenticated',
+        'forbidden',
+        'not_found',
+        'activity_cancelled',
+        'conflict',
+      ),
     },
   }),
   async (c) => {
@@ -183,14 +200,7 @@ app.openapi(
     const { club } = await managedClub(c, row.club_id, 'club_admin');
     if (row.cancelled_at) throw new Problem('activity_cancelled');
     const patch = c.req.valid('json');
-    if (patch.capacity != null && patch.capacity < row.confirmed) {
-      // Nobody loses a place they hold without being asked: the club cancels sign-ups one by one first.
-      throw fieldProblem('/capacity', 'too_small', `${row.confirmed} people hold a place`, {
-        nl: `Er zijn al ${row.confirmed} mensen ingeschreven. Kies minstens ${row.confirmed} plaatsen.`,
-        fr: `${row.confirmed} personnes sont déjà inscrites. Choisissez au moins ${row.confirmed} places.`,
-        en: `${row.confirmed} people have signed up already. Choose at least ${row.confirmed} places.`,
-      });
-    }
+    refuseIfTooFew(patch.capacity, row.confirmed);
     // The activity as it would be after the change passes the same checks as a new one.
     await checkActivity(c.env.DB, club.municipalityId, {
       startsAt: patch.startsAt ?? row.starts_at,
@@ -208,6 +218,13 @@ app.openapi(
       c.var.now.toISOString(),
       kinds.length > 0 ? changeMessages(after, kinds) : null,
     );
+    if (notified === null) {
+      // Cancelled, or signed up past the new capacity, between the checks above and the write: nothing changed.
+      const now = await loadActivity(c.env.DB, activityId);
+      if (now.cancelled_at) throw new Problem('activity_cancelled');
+      refuseIfTooFew(patch.capacity, now.confirmed);
+      throw new Problem('conflict');
+    }
     return c.json({ ...repo.toActivity((await repo.findActivity(c.env.DB, activityId))!), notified }, 200);
   },
 );
