@@ -11,6 +11,7 @@ export const RACE_TESTS = [
   'test/reliability/same-instant.test.ts',
   'test/points/checkins.test.ts',
   'test/activities/signups.test.ts',
+  'test/activities/edit-race.test.ts',
   'test/sales/races.test.ts',
   'test/rewards/rewards.test.ts',
   'test/rides/rides.test.ts',
