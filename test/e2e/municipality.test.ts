@@ -108,6 +108,7 @@ const WORDS = {
       'Opgeslagen: 20 punten per meegenomen buur; per chauffeur hoogstens 4 beloonde buren per activiteit en 100 per maand.',
     unserved: 'Niet geholpen',
     share: '37,5%',
+    neverInForce: 'nooit van kracht',
     sport: 'Sport',
     culture: 'Cultuur',
     budgetSaved: 'Opgeslagen: het budget voor',
@@ -121,6 +122,7 @@ const WORDS = {
       'Enregistré : 20 points par voisin emmené ; par conducteur, au maximum 4 voisins récompensés par activité et 100 par mois.',
     unserved: 'Sans trajet',
     share: '37,5 %',
+    neverInForce: 'jamais en vigueur',
     sport: 'Sport',
     culture: 'Culture',
     budgetSaved: 'Enregistré : le budget',
@@ -133,6 +135,7 @@ const WORDS = {
     saved:
       'Saved: 20 points per neighbour taken along; per driver at most 4 rewarded neighbours per activity and 100 per month.',
     unserved: 'Not helped',
+    neverInForce: 'never in force',
     share: '37,5%', // en-BE writes a decimal comma, like the rest of the app's numbers in English
     sport: 'Sports',
     culture: 'Culture',
@@ -260,6 +263,8 @@ describe.skipIf(!hasChromium)('the municipality’s policy team at 1280×800', (
         .toContain(w.share);
       const rulesText = ((await rules.textContent()) ?? '').replace(/\s/g, ' ');
       expect(rulesText).toContain(`${w.sport}, ${w.culture}`);
+      // The version set through the API this morning was replaced the same day: never in force, in words.
+      expect(rulesText).toContain(w.neverInForce);
       expect(rulesText).not.toMatch(/\bsport\b|\bculture\b/);
       await page.locator('#budget-amount').fill('1000');
       await page.locator('#budget-warning').fill('75');

@@ -61,7 +61,12 @@ export function adminRulesPage(municipalityId: string): HTMLElement {
           items.map((r) => [
             `${r.version}${r.scope === 'region' ? ` (${t('region')})` : ''}`,
             format.date(r.validFrom),
-            r.validUntil ? format.date(r.validUntil) : '—',
+            // A version replaced on or before its first day was never in force: say so, not "until the day before".
+            r.validUntil && r.validUntil < r.validFrom
+              ? t('munNeverInForce')
+              : r.validUntil
+                ? format.date(r.validUntil)
+                : '—',
             keyText(r.key) +
               (r.nonresidentKey ? ` · ${t('otherResidents')}: ${keyText(r.nonresidentKey)}` : ''),
             format.cents(r.minPriceCents),

@@ -40,6 +40,7 @@ export const municipalityNl = {
     'Niet geholpen: een aanvraag die geen chauffeur aannam. Dat wijst op wijken waar vervoer ontbreekt.',
   munUnknownNeighbourhood: 'Wijk onbekend',
   munFewerThanFive: 'minder dan vijf',
+  munNeverInForce: 'nooit van kracht (vervangen voor de start)',
   // Tariff rules and budget (admin).
   munCategories: 'Soorten activiteiten',
   munAllCategories: 'Alle soorten',
@@ -99,6 +100,7 @@ export const municipalityFr: Record<Keys, string> = {
     'Sans trajet : une demande qu’aucun conducteur n’a acceptée. Cela montre les quartiers où le transport manque.',
   munUnknownNeighbourhood: 'Quartier inconnu',
   munFewerThanFive: 'moins de cinq',
+  munNeverInForce: 'jamais en vigueur (remplacée avant son début)',
   munCategories: 'Types d’activités',
   munAllCategories: 'Tous les types',
   munRuleSaved:
@@ -154,6 +156,7 @@ export const municipalityEn: Record<Keys, string> = {
     'Not helped: a request no driver took. It shows the neighbourhoods where transport is missing.',
   munUnknownNeighbourhood: 'Neighbourhood unknown',
   munFewerThanFive: 'fewer than five',
+  munNeverInForce: 'never in force (replaced before it began)',
   munCategories: 'Kinds of activity',
   munAllCategories: 'All kinds',
   munRuleSaved:
