@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { audit } from './axe.ts';
-import { apiSignIn, hasChromium, screenshot, signIn, useAppAndBrowser } from './server.ts';
+import { apiSignIn, hasChromium, screenshot, signIn, useAppAndBrowser, send } from './server.ts';
 
 const SAMIRA = '4143376040899';
 const JAN = '1608636855867';
-
-async function send<T>(
-  url: string,
-  path: string,
-  bearer: string,
-  body?: unknown,
-  method?: string,
-): Promise<T> {
-  const response = await fetch(`${url}/api/v1${path}`, {
-    method: method ?? (body === undefined ? 'GET' : 'POST'),
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  expect(response.ok, `${path}: ${text}`).toBe(true);
-  return JSON.parse(text) as T;
-}
 
 /**
  * This year's figures get something to show: a budget, social-tariff sales at the till, and a lift request
@@ -126,6 +109,11 @@ describe.skipIf(!hasChromium)('the policy team’s figures in pictures', () => {
 
       expect(await audit(page, `figures (${language})`)).toEqual([]);
       await screenshot(page, `municipality-figures-${language}`);
+      // On a phone the charts shrink with the page and the month tables scroll inside their own box.
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await screenshot(page, `municipality-figures-phone-${language}`);
+      await page.setViewportSize({ width: 1280, height: 800 });
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('.figures-controls').isVisible()).toBe(false);
       await page.close();

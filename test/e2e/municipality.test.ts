@@ -2,24 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoId, demoPassNumber } from '../../src/demo/seed.ts';
 import { audit } from './axe.ts';
-import { apiSignIn, hasChromium, screenshot, signIn, useAppAndBrowser } from './server.ts';
-
-async function send<T>(
-  url: string,
-  path: string,
-  token: string,
-  body?: unknown,
-  method?: string,
-): Promise<T> {
-  const response = await fetch(`${url}/api/v1${path}`, {
-    method: method ?? (body === undefined ? 'GET' : 'POST'),
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  expect(response.ok, `${path}: ${text}`).toBe(true);
-  return JSON.parse(text) as T;
-}
+import { apiSignIn, hasChromium, screenshot, signIn, useAppAndBrowser, send } from './server.ts';
 
 const brusselsMonth = (d: Date) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit' })

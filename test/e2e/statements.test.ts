@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasChromium, signIn, useAppAndBrowser } from './server.ts';
+import { hasChromium, signIn, useAppAndBrowser, send } from './server.ts';
 
 const SAMIRA = '4143376040899';
 const JAN = '1608636855867';
@@ -14,17 +14,6 @@ async function token(url: string, login: string): Promise<string> {
     body: JSON.stringify({ login, password: 'demo-password' }),
   });
   return ((await response.json()) as { token: string }).token;
-}
-
-async function send<T>(url: string, path: string, bearer: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${url}/api/v1${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  expect(response.ok, `${path}: ${text}`).toBe(true);
-  return JSON.parse(text) as T;
 }
 
 /** The club publishes a lesson that is on now; the door sells it to Samira and to Jan at the till. */
