@@ -13,7 +13,6 @@ import { readPassCode } from '../passes/code.ts';
 import { accessFacts, passesOf } from '../passes/repo.ts';
 import { monthRange } from '../tariffs/periods.ts';
 import { checkRideCode, rideCode } from './code.ts';
-import { reverseBonus, rideReport } from './job.ts';
 import { rankOffers } from './matching.ts';
 import { rideMessage, type RideMessageKind } from './messages.ts';
 import * as repo from './repo.ts';
@@ -889,7 +888,7 @@ app.openapi(
   async (c) => {
     const { municipalityId, month } = c.req.valid('param');
     allow(hasMunicipalityRole(requireUser(c), municipalityId, 'municipality_admin'));
-    return c.json(await rideReport(c.env.DB, municipalityId, monthRange(month)), 200);
+    return c.json(await repo.rideReport(c.env.DB, municipalityId, monthRange(month)), 200);
   },
 );
 
@@ -912,7 +911,9 @@ app.openapi(
     const offer = await loadOffer(c, r.offerId ?? '');
     const facts = await accessFacts(c.env.DB, offer.driverId, null);
     allow(facts !== null && hasMunicipalityRole(user, facts.municipalityId, 'municipality_admin'));
-    if (!(await reverseBonus(c.env.DB, r.id, c.req.valid('json').reason, user.id, c.var.now.toISOString())))
+    if (
+      !(await repo.reverseBonus(c.env.DB, r.id, c.req.valid('json').reason, user.id, c.var.now.toISOString()))
+    )
       throw fail('No bonus to reverse');
     return c.json({ ok: true as const }, 200);
   },
