@@ -350,6 +350,177 @@ export const PROBLEMS = {
       en: 'This reward has already been handed over.',
     },
   },
+  ride_not_signed_up: {
+    status: 409,
+    title: 'Not signed up for the activity',
+    messages: {
+      nl: 'Samen rijden kan alleen met mensen die ingeschreven zijn voor deze activiteit. Schrijf je eerst in.',
+      fr: 'Le covoiturage n’est possible qu’entre personnes inscrites à cette activité. Inscrivez-vous d’abord.',
+      en: 'Lifts are only shared among people signed up for this activity. Sign up first.',
+    },
+  },
+  ride_own_offer: {
+    status: 409,
+    title: 'Driver and passenger are the same person',
+    messages: {
+      nl: 'Chauffeur en passagier zijn dezelfde persoon. Met jezelf meerijden kan niet.',
+      fr: 'Le conducteur et le passager sont la même personne. Ce n’est pas possible.',
+      en: 'The driver and the passenger are the same person. That is not possible.',
+    },
+  },
+  ride_already_requested: {
+    status: 409,
+    title: 'A ride request exists already',
+    messages: {
+      nl: 'Er is al een vraag om een lift voor deze persoon en deze activiteit. Je vindt ze bij "Mijn liften".',
+      fr: 'Il y a déjà une demande de transport pour cette personne et cette activité. Vous la trouvez dans « Mes trajets ».',
+      en: 'There is already a lift request for this person and this activity. You find it under "My lifts".',
+    },
+  },
+  ride_offer_cancelled: {
+    status: 409,
+    title: 'The ride offer is cancelled',
+    messages: {
+      nl: 'Dit aanbod is geannuleerd.',
+      fr: 'Cette offre est annulée.',
+      en: 'This offer is cancelled.',
+    },
+  },
+  ride_other_activity: {
+    status: 409,
+    title: 'The offer is for another activity',
+    messages: {
+      nl: 'Dit aanbod is voor een andere activiteit.',
+      fr: 'Cette offre est pour une autre activité.',
+      en: 'This offer is for another activity.',
+    },
+  },
+  ride_other_offer: {
+    status: 409,
+    title: 'The request was made to another offer',
+    messages: {
+      nl: 'Deze vraag is voor een ander aanbod.',
+      fr: 'Cette demande est pour une autre offre.',
+      en: 'This request is for another offer.',
+    },
+  },
+  ride_needs_not_allowed: {
+    status: 409,
+    title: 'The car does not allow what the passenger needs',
+    messages: {
+      nl: 'Deze auto past niet bij wat de passagier nodig heeft (bijvoorbeeld een rolstoel of een kinderzitje).',
+      fr: 'Cette voiture ne convient pas à ce dont le passager a besoin (par exemple un fauteuil roulant ou un siège enfant).',
+      en: 'This car does not fit what the passenger needs (for example a wheelchair or a child seat).',
+    },
+  },
+  ride_request_not_pending: {
+    status: 409,
+    title: 'The ride request is no longer waiting for an answer',
+    messages: {
+      nl: 'Deze vraag wacht niet meer op een antwoord. Misschien zei een andere chauffeur al ja, of werd ze geannuleerd.',
+      fr: 'Cette demande n’attend plus de réponse. Un autre conducteur a peut-être déjà dit oui, ou elle a été annulée.',
+      en: 'This request is no longer waiting for an answer. Maybe another driver said yes already, or it was cancelled.',
+    },
+  },
+  ride_awaiting_passenger: {
+    status: 409,
+    title: 'Waiting for the passenger to confirm',
+    messages: {
+      nl: 'Je voorstel wacht nog op het antwoord van de passagier.',
+      fr: 'Votre proposition attend encore la réponse du passager.',
+      en: 'Your proposal is still waiting for the passenger’s answer.',
+    },
+  },
+  ride_no_seats: {
+    status: 409,
+    title: 'No seats left on the offer',
+    messages: {
+      nl: 'Er is geen plaats meer vrij in deze auto.',
+      fr: 'Il n’y a plus de place libre dans cette voiture.',
+      en: 'There is no free seat left in this car.',
+    },
+  },
+  ride_no_proposal: {
+    status: 409,
+    title: 'No driver’s proposal to confirm',
+    messages: {
+      nl: 'Er is geen voorstel van een chauffeur (meer) om te bevestigen.',
+      fr: 'Il n’y a pas (plus) de proposition d’un conducteur à confirmer.',
+      en: 'There is no driver’s proposal to confirm (any more).',
+    },
+  },
+  ride_full_request_open: {
+    status: 409,
+    title: 'The car filled up; the ride request is open again',
+    messages: {
+      nl: 'Deze chauffeur heeft geen plaats meer. Je vraag staat weer open voor andere chauffeurs.',
+      fr: 'Ce conducteur n’a plus de place. Votre demande est à nouveau ouverte aux autres conducteurs.',
+      en: 'This driver has no seat left. Your request is open to other drivers again.',
+    },
+  },
+  ride_decline_open: {
+    status: 409,
+    title: 'An open ride request is not declined',
+    messages: {
+      nl: 'Deze vraag staat open voor alle chauffeurs. Je hoeft ze niet te weigeren: laat ze gewoon staan.',
+      fr: 'Cette demande est ouverte à tous les conducteurs. Pas besoin de la refuser : laissez-la simplement.',
+      en: 'This request is open to all drivers. You do not need to decline it: just leave it.',
+    },
+  },
+  ride_proposal_ended: {
+    status: 409,
+    title: 'The proposal is no longer waiting for an answer',
+    messages: {
+      nl: 'Dit voorstel wacht niet meer op een antwoord: het is al aanvaard, geweigerd of ingetrokken.',
+      fr: 'Cette proposition n’attend plus de réponse : elle a déjà été acceptée, refusée ou retirée.',
+      en: 'This proposal is no longer waiting for an answer: it was already accepted, declined or withdrawn.',
+    },
+  },
+  ride_closed: {
+    status: 409,
+    title: 'The ride is cancelled or declined already',
+    messages: {
+      nl: 'Deze lift is al geannuleerd of geweigerd.',
+      fr: 'Ce trajet est déjà annulé ou refusé.',
+      en: 'This lift is already cancelled or declined.',
+    },
+  },
+  ride_took_place: {
+    status: 409,
+    title: 'A passenger was picked up already',
+    messages: {
+      nl: 'Er is al een passagier ingestapt. Deze lift heeft plaatsgevonden en kan niet meer geannuleerd worden.',
+      fr: 'Un passager est déjà monté. Ce trajet a eu lieu et ne peut plus être annulé.',
+      en: 'A passenger has already got in. This lift took place and can no longer be cancelled.',
+    },
+  },
+  ride_not_agreed: {
+    status: 409,
+    title: 'The ride is not agreed',
+    messages: {
+      nl: 'Deze lift is niet (meer) afgesproken. Ophalen en niet komen opdagen gelden alleen voor een afgesproken lift.',
+      fr: 'Ce trajet n’est pas (ou plus) convenu. La prise en charge et l’absence ne comptent que pour un trajet convenu.',
+      en: 'This lift is not agreed (any more). Pickup and no-show only count for an agreed lift.',
+    },
+  },
+  ride_pickup_confirmed: {
+    status: 409,
+    title: 'The pickup is confirmed already',
+    messages: {
+      nl: 'Het ophalen is al bevestigd.',
+      fr: 'La prise en charge est déjà confirmée.',
+      en: 'The pickup is already confirmed.',
+    },
+  },
+  ride_no_bonus: {
+    status: 409,
+    title: 'No ride bonus to take back',
+    messages: {
+      nl: 'Er is geen beloning om terug te nemen: ze werd niet toegekend, of al teruggenomen.',
+      fr: 'Il n’y a pas de récompense à reprendre : elle n’a pas été accordée, ou a déjà été reprise.',
+      en: 'There is no bonus to take back: it was not awarded, or was taken back already.',
+    },
+  },
   internal_error: {
     status: 500,
     title: 'Internal error',

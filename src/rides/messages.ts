@@ -2,7 +2,7 @@ import { fill, type Locale, type Localized } from '../lib/i18n.ts';
 import { brusselsDateTime } from '../lib/time.ts';
 
 /**
- * Messages to one side of a lift, in that person's language. They name the other side by first name only
+ * Messages to one side of a ride, in that person's language. They name the other side by first name only
  * (what neighbours may see before both agreed), never an address or a phone number.
  */
 const TEXTS = {
@@ -45,4 +45,26 @@ export function rideMessage(
     title: p.title,
     when: brusselsDateTime(p.startsAt, locale),
   });
+}
+
+/** Messages to the club of the activity, e.g. a passenger left without their ride shortly before departure. */
+const CLUB_TEXTS = {
+  ride_lost_late: {
+    nl: 'Een deelnemer aan "{title}" ({when}) verloor kort voor vertrek zijn lift.',
+    fr: 'Un participant à « {title} » ({when}) a perdu son transport peu avant le départ.',
+    en: 'A participant in "{title}" ({when}) lost their lift shortly before departure.',
+  },
+} as const satisfies Record<string, Localized>;
+
+export type ClubMessageKind = keyof typeof CLUB_TEXTS;
+
+/** Clubs have no language of their own (yet): their messages are written in the default language. */
+export const CLUB_LOCALE: Locale = 'nl';
+
+export function clubMessage(
+  kind: ClubMessageKind,
+  locale: Locale,
+  p: { title: string; startsAt: string },
+): string {
+  return fill(CLUB_TEXTS[kind][locale], { title: p.title, when: brusselsDateTime(p.startsAt, locale) });
 }
