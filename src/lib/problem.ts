@@ -395,15 +395,6 @@ export const PROBLEMS = {
       en: 'This offer is for another activity.',
     },
   },
-  ride_other_offer: {
-    status: 409,
-    title: 'The request was made to another offer',
-    messages: {
-      nl: 'Deze vraag is voor een ander aanbod.',
-      fr: 'Cette demande est pour une autre offre.',
-      en: 'This request is for another offer.',
-    },
-  },
   ride_needs_not_allowed: {
     status: 409,
     title: 'The car does not allow what the passenger needs',
@@ -426,9 +417,9 @@ export const PROBLEMS = {
     status: 409,
     title: 'Waiting for the passenger to confirm',
     messages: {
-      nl: 'Je voorstel wacht nog op het antwoord van de passagier.',
-      fr: 'Votre proposition attend encore la réponse du passager.',
-      en: 'Your proposal is still waiting for the passenger’s answer.',
+      nl: 'Dit voorstel wacht nog op het antwoord van de passagier.',
+      fr: 'Cette proposition attend encore la réponse du passager.',
+      en: 'This proposal is still waiting for the passenger’s answer.',
     },
   },
   ride_no_seats: {

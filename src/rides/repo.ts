@@ -47,7 +47,7 @@ export function rideStatus(r: Pick<Request, 'status' | 'passengerAgreedAt'>): Ri
   return r.status === 'requested' && r.passengerAgreedAt === null ? 'proposed' : r.status;
 }
 
-/** SQL: both sides agreed on this lift (alias r): only then the pair sees pickup address and phone. */
+/** SQL: both sides agreed on this ride (alias r): only then the pair sees pickup address and phone. */
 const AGREED = `(r.status = 'accepted' AND r.passenger_agreed_at IS NOT NULL AND r.driver_agreed_at IS NOT NULL)`;
 /** SQL: the API status of request r. */
 const STATUS = `iif(r.status = 'requested' AND r.passenger_agreed_at IS NULL, 'proposed', r.status)`;
@@ -229,7 +229,8 @@ export async function openRequests(db: D1Database, activityId: string) {
   return results.map((r) => ({ ...toRequest(r), firstName: r.first_name, area: r.area }));
 }
 
-type Notice = { passholderId: string; kind: string; activityId: string; message: string };
+/** A message to one side of a ride. */
+export type Notice = { passholderId: string; kind: string; activityId: string; message: string };
 
 /** A notification written only if the call with this id made the change (its row carries the call id). */
 function noticeIfCall(db: D1Database, requestId: string, call: string, n: Notice, at: string) {
@@ -318,7 +319,7 @@ export async function agree(
 }
 
 /**
- * A driver's proposal ends without a lift (the passenger says no, or the driver withdraws): the request is
+ * A driver's proposal ends without a ride (the passenger says no, or the driver withdraws): the request is
  * open again for other drivers, and the other side is told, in one transaction.
  */
 export async function reopen(
@@ -351,7 +352,7 @@ export async function decline(db: D1Database, requestId: string, offerId: string
 
 /**
  * Cancels a request (either side), frees the seats if it was agreed, and tells the other side; a driver's
- * late cancellation also tells the club, since the passenger is left without a lift. One transaction, and
+ * late cancellation also tells the club, since the passenger is left without a ride. One transaction, and
  * the seats follow the row's status at that moment, not an earlier read.
  */
 export async function cancel(
@@ -412,8 +413,8 @@ export async function liveRequestsOn(db: D1Database, offerId: string): Promise<R
 
 /**
  * The driver cancels an offer, in one transaction: refused (rolled back by the guard) once a passenger was
- * picked up; a driver's proposal goes back to the open list, asked and agreed lifts end, each passenger
- * read before gets their message (only while their lift is still in the state the message is about), the
+ * picked up; a driver's proposal goes back to the open list, asked and agreed rides end, each passenger
+ * read before gets their message (only while their ride is still in the state the message is about), the
  * club hears of a late drop, and the offer closes. A second call changes nothing.
  */
 export async function cancelOffer(
@@ -490,7 +491,7 @@ export async function cancelOffer(
   return (results.at(-2)?.meta.changes ?? 0) > 0;
 }
 
-/** A person on one side of a lift: first name (what the other side may see) and language. */
+/** A person on one side of a ride: first name (what the other side may see) and language. */
 export async function person(
   db: D1Database,
   passholderId: string,
@@ -541,8 +542,8 @@ export async function recordNoShow(
 }
 
 /**
- * A resident's lifts, as driver and as passenger. Before both sides agreed each sees the other's first name
- * and area only; pickup address and phone only once the lift is agreed (AGREED), for that lift.
+ * A resident's rides, as driver and as passenger. Before both sides agreed each sees the other's first name
+ * and area only; pickup address and phone only once the ride is agreed (AGREED), for that ride.
  */
 export async function myRides(db: D1Database, passholderIds: string[]) {
   const ids = JSON.stringify(passholderIds);
@@ -823,7 +824,7 @@ export async function reverseBonus(
   return (update?.meta.changes ?? 0) > 0;
 }
 
-/** The month's lifts for a municipality's activities: totals, and per neighbourhood requests, served, unserved and bonus points paid. */
+/** The month's rides for a municipality's activities: totals, and per neighbourhood requests, served, unserved and bonus points paid. */
 export async function rideReport(
   db: D1Database,
   municipalityId: string,

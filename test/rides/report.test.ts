@@ -44,7 +44,7 @@ const brusselsMonth = (d: Date) =>
     .format(d)
     .slice(0, 7);
 
-describe('the municipality’s lift settings and monthly report', () => {
+describe('the municipality’s ride settings and monthly report', () => {
   it('refuses a bonus out of range on its field, in three languages, and keeps the old settings', async () => {
     const admin = await loginAs('admin');
     const municipality = await demo.demostad();

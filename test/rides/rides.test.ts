@@ -81,7 +81,7 @@ async function completeRide(
 
 const afterActivity = () => new Date(Date.now() + 3 * 3_600_000);
 
-describe('lifts', () => {
+describe('rides', () => {
   it('awards the driver once, only for a confirmed pickup of a passenger who checked in', async () => {
     const [driver, passenger, noCheckin, noPickup] = await bulkPassholders(4);
     const { activity, counter } = await activityWith([driver!, passenger!, noCheckin!, noPickup!]);
@@ -116,7 +116,7 @@ describe('lifts', () => {
     await expectProblem(
       await call(`/api/v1/ride-requests/${r1}/bonus/reverse`, { token: admin, body: { reason: 'twice' } }),
       409,
-      'conflict',
+      'ride_no_bonus',
     );
   });
 
@@ -149,6 +149,8 @@ describe('lifts', () => {
     );
     expect(responses.filter((r) => r.status === 200)).toHaveLength(2);
     expect(responses.filter((r) => r.status === 409)).toHaveLength(8);
+    for (const refused of responses.filter((r) => r.status === 409))
+      await expectProblem(refused, 409, 'ride_no_seats');
     const seats = await env.DB.prepare('SELECT seats_taken FROM ride_offers WHERE id = ?1')
       .bind(o)
       .first<{ seats_taken: number }>();
@@ -312,7 +314,7 @@ describe('lifts', () => {
     await expectProblem(
       await call(`/api/v1/ride-requests/${r}/accept`, { token: neighbour, body: { offerId: o } }),
       409,
-      'conflict',
+      'ride_awaiting_passenger',
     );
     expect(
       await json(`/api/v1/ride-requests/${r}/confirm`, 200, { method: 'POST', token: resident }),
@@ -378,7 +380,7 @@ describe('lifts', () => {
     await expectProblem(
       await call(`/api/v1/ride-requests/${r}/accept`, { token: counter, body: { offerId: o2 } }),
       409,
-      'conflict',
+      'ride_awaiting_passenger',
     );
     expect(await json(`/api/v1/ride-requests/${r}/decline`, 200, { method: 'POST', token: counter })).toEqual(
       {
@@ -398,7 +400,7 @@ describe('lifts', () => {
     await expectProblem(
       await call(`/api/v1/ride-requests/${r}/pickup`, { token: counter, body: { rideCode: '123456' } }),
       409,
-      'conflict',
+      'ride_not_agreed',
     );
     expect(
       (await env.DB.prepare('SELECT seats_taken FROM ride_offers WHERE id IN (?1, ?2)').bind(o1, o2).all())
@@ -421,6 +423,13 @@ describe('lifts', () => {
     );
     expect(proposals.filter((x) => x.status === 200)).toHaveLength(1);
     expect(proposals.filter((x) => x.status === 409)).toHaveLength(19);
+    // Taken by another driver while this one was asking, or already waiting for the passenger.
+    for (const refused of proposals.filter((x) => x.status === 409))
+      await expectProblem(
+        refused,
+        409,
+        expect.stringMatching(/^ride_(request_not_pending|awaiting_passenger)$/),
+      );
     const confirmations = await Promise.all(
       Array.from({ length: 20 }, () =>
         call(`/api/v1/ride-requests/${r}/confirm`, { method: 'POST', token: counter }),
@@ -428,6 +437,8 @@ describe('lifts', () => {
     );
     expect(confirmations.filter((x) => x.status === 200)).toHaveLength(1);
     expect(confirmations.filter((x) => x.status === 409)).toHaveLength(19);
+    for (const refused of confirmations.filter((x) => x.status === 409))
+      await expectProblem(refused, 409, 'ride_no_proposal');
     const seats = await env.DB.prepare(
       'SELECT sum(seats_taken) AS n FROM ride_offers WHERE id IN (SELECT value FROM json_each(?1))',
     )
@@ -459,7 +470,7 @@ describe('lifts', () => {
     await expectProblem(
       await call(`/api/v1/ride-requests/${r}/confirm`, { method: 'POST', token: counter }),
       409,
-      'conflict',
+      'ride_full_request_open',
     );
     expect(
       await env.DB.prepare('SELECT status, offer_id FROM ride_requests WHERE id = ?1').bind(r).first(),
@@ -512,6 +523,14 @@ describe('lifts', () => {
       .bind(await demo.sportsClub())
       .first<{ n: number }>();
     expect(club!.n).toBe(1);
+    // Clubs have no language of their own: the message is in Dutch, naming the activity, not the passenger.
+    const clubNote = await env.DB.prepare('SELECT message FROM club_messages WHERE club_id = ?1')
+      .bind(await demo.sportsClub())
+      .first<{ message: string }>();
+    expect(clubNote!.message).toMatch(
+      /^Een deelnemer aan ".+" \(.+\) verloor kort voor vertrek zijn lift\.$/,
+    );
+    expect(clubNote!.message).toContain(`"${String(activity.title)}"`);
     const stored = await env.DB.prepare('SELECT cancelled_by, late_cancel FROM ride_requests WHERE id = ?1')
       .bind(r)
       .first();
@@ -681,7 +700,7 @@ describe('lifts', () => {
     await expectProblem(
       await call(`/api/v1/ride-offers/${o}/cancel`, { method: 'POST', token: counter }),
       409,
-      'conflict',
+      'ride_offer_cancelled',
     );
     await expectProblem(
       await call(`/api/v1/ride-offers/${o}/requests`, {
@@ -689,7 +708,7 @@ describe('lifts', () => {
         body: { passholderId: asked, address: 'Kerkstraat 2' },
       }),
       409,
-      'conflict',
+      'ride_offer_cancelled',
     );
   });
 
@@ -702,7 +721,7 @@ describe('lifts', () => {
     await expectProblem(
       await call(`/api/v1/ride-offers/${o}/cancel`, { method: 'POST', token: counter }),
       409,
-      'conflict',
+      'ride_took_place',
     );
     expect(await env.DB.prepare('SELECT status FROM ride_requests WHERE id = ?1').bind(r).first()).toEqual({
       status: 'accepted',
@@ -739,7 +758,101 @@ describe('lifts', () => {
         body: { seats: 2, departsAt: new Date().toISOString() },
       }),
       409,
-      'conflict',
+      'ride_not_signed_up',
+    );
+  });
+
+  it('answers each refusal with its own problem, in three languages', async () => {
+    const [driver, passenger, other, needy] = await bulkPassholders(4);
+    const { activity, counter } = await activityWith([driver!, passenger!, other!, needy!]);
+    const { activity: elsewhere } = await activityWith([driver!]);
+    const o = await offer(counter, activity.id, driver!);
+    const refused = async (path: string, body: unknown, status: number, code: string) => {
+      const problem = await expectProblem(
+        await call(path, { token: counter, body: body ?? {}, method: 'POST' }),
+        status,
+        code,
+      );
+      expect(problem.title).not.toBe('Conflict');
+      return problem;
+    };
+    // Asking: not one's own offer, and one live request per person and activity.
+    await refused(
+      `/api/v1/ride-offers/${o}/requests`,
+      { passholderId: driver, address: 'Dorp 1' },
+      409,
+      'ride_own_offer',
+    );
+    const r = await ask(counter, o, passenger!);
+    await refused(
+      `/api/v1/activities/${activity.id}/ride-requests`,
+      { passholderId: passenger, address: 'Dorp 1' },
+      409,
+      'ride_already_requested',
+    );
+    // A passenger's request is not confirmed by the passenger; declined once, it is not pending any more.
+    await refused(`/api/v1/ride-requests/${r}/confirm`, undefined, 409, 'ride_no_proposal');
+    expect(await json(`/api/v1/ride-requests/${r}/decline`, 200, { method: 'POST', token: counter })).toEqual(
+      {
+        ok: true,
+        status: 'declined',
+      },
+    );
+    await refused(`/api/v1/ride-requests/${r}/decline`, undefined, 409, 'ride_request_not_pending');
+    await refused(`/api/v1/ride-requests/${r}/accept`, {}, 409, 'ride_request_not_pending');
+    await refused(`/api/v1/ride-requests/${r}/cancel`, undefined, 409, 'ride_closed');
+
+    // An open request: not declined, no pickup or no-show yet; only offers that fit can take it.
+    const { id: open } = await json<{ id: string }>(`/api/v1/activities/${activity.id}/ride-requests`, 201, {
+      token: counter,
+      body: { passholderId: needy, address: 'Dorp 2', needs: ['wheelchair'] },
+    });
+    await refused(`/api/v1/ride-requests/${open}/decline`, undefined, 409, 'ride_decline_open');
+    await refused(`/api/v1/ride-requests/${open}/no-show`, { who: 'driver' }, 409, 'ride_not_agreed');
+    await refused(`/api/v1/ride-requests/${open}/pickup`, { rideCode: '123456' }, 409, 'ride_not_agreed');
+    await refused(`/api/v1/ride-requests/${open}/accept`, { offerId: o }, 409, 'ride_needs_not_allowed');
+    const far = await offer(counter, elsewhere.id, driver!);
+    await refused(`/api/v1/ride-requests/${open}/accept`, { offerId: far }, 409, 'ride_other_activity');
+    const own = await offer(counter, activity.id, needy!);
+    const problem = await refused(
+      `/api/v1/ride-requests/${open}/accept`,
+      { offerId: own },
+      409,
+      'ride_own_offer',
+    );
+    expect(problem.messages.fr).toContain('même personne');
+
+    // An agreed ride picked up: not twice, and nobody failed to show up.
+    const agreed = await ask(counter, o, other!);
+    await completeRide(counter, agreed, other!, activity.id, false);
+    const { code } = await rotatingCode(env.SIGNING_KEYS, await passNumber(other!), new Date());
+    await refused(`/api/v1/ride-requests/${agreed}/pickup`, { passCode: code }, 409, 'ride_pickup_confirmed');
+    await refused(
+      `/api/v1/ride-requests/${agreed}/no-show`,
+      { who: 'passenger' },
+      409,
+      'ride_pickup_confirmed',
+    );
+  });
+
+  it('two answers to one proposal at once: one wins, the other is told the proposal ended', async () => {
+    const [driver, passenger] = await bulkPassholders(2);
+    const { activity, counter } = await activityWith([driver!, passenger!]);
+    const o = await offer(counter, activity.id, driver!);
+    const { id: r } = await json<{ id: string }>(`/api/v1/activities/${activity.id}/ride-requests`, 201, {
+      token: counter,
+      body: { passholderId: passenger, address: 'Kerkstraat 12' },
+    });
+    await json(`/api/v1/ride-requests/${r}/accept`, 200, { token: counter, body: { offerId: o } });
+    const answers = await Promise.all(
+      [0, 1].map(() => call(`/api/v1/ride-requests/${r}/decline`, { method: 'POST', token: counter })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    // Read before the other answer: the proposal ended; read after: the request is open, not declined.
+    await expectProblem(
+      answers.find((a) => a.status === 409)!,
+      409,
+      expect.stringMatching(/^ride_(proposal_ended|decline_open)$/),
     );
   });
 });
