@@ -5,23 +5,56 @@ import type { StatementGroup, StatementLine } from './schema.ts';
 const SALE_COLUMNS = `s.kind AS type, s.activity_id, s.description, s.regular_price_cents, s.price_cents, s.club_share_cents, s.municipality_share_cents`;
 
 /**
- * The lines of a club's month that is not approved yet: the month's sales not cancelled, and the
- * corrections of sales cancelled (before the month's end) after their own statement was approved.
+ * The sales of a club's month, not cancelled. Binds ?1 club, ?2 start, ?3 end. Read from the index
+ * sales_by_club_month_amounts, which holds every column a statement group adds up (migration 0009).
+ */
+const MONTH_SALES = `ticket_sales s
+   WHERE s.club_id = ?1 AND s.sold_at >= ?2 AND s.sold_at < ?3 AND s.cancelled_at IS NULL`;
+
+/**
+ * The corrections a month that is not approved yet adds: sales cancelled (before the month's end) after
+ * their own statement was approved, and not corrected in a statement yet. Binds ?1 club, ?3 end. Read from
+ * the index of cancelled sales, sales_cancelled_by_club: a club's cancellations, not all its sales.
+ */
+const PENDING_CORRECTIONS = `ticket_sales s
+   WHERE s.club_id = ?1 AND s.cancelled_at IS NOT NULL AND s.cancelled_at < ?3
+     AND EXISTS (SELECT 1 FROM statement_lines l WHERE l.sale_id = s.id AND l.kind = 'sale')
+     AND NOT EXISTS (SELECT 1 FROM statement_lines l WHERE l.sale_id = s.id AND l.kind = 'correction')`;
+
+/**
+ * The lines of a club's month that is not approved yet: the month's sales and the pending corrections.
  * Binds ?1 club, ?2 start, ?3 end.
  */
 function liveLinesSql(select: string): string {
   return `
     SELECT ${select} FROM (
-      SELECT s.id AS sale_id, 'sale' AS kind, 1 AS sign, s.sold_at AS at, ${SALE_COLUMNS}
-        FROM ticket_sales s
-       WHERE s.club_id = ?1 AND s.sold_at >= ?2 AND s.sold_at < ?3 AND s.cancelled_at IS NULL
+      SELECT s.id AS sale_id, 'sale' AS kind, 1 AS sign, s.sold_at AS at, ${SALE_COLUMNS} FROM ${MONTH_SALES}
       UNION ALL
-      SELECT s.id, 'correction', -1, s.cancelled_at, ${SALE_COLUMNS}
-        FROM ticket_sales s
-       WHERE s.club_id = ?1 AND s.cancelled_at IS NOT NULL AND s.cancelled_at < ?3
-         AND EXISTS (SELECT 1 FROM statement_lines l WHERE l.sale_id = s.id AND l.kind = 'sale')
-         AND NOT EXISTS (SELECT 1 FROM statement_lines l WHERE l.sale_id = s.id AND l.kind = 'correction'))`;
+      SELECT s.id, 'correction', -1, s.cancelled_at, ${SALE_COLUMNS} FROM ${PENDING_CORRECTIONS})`;
 }
+
+/** The order of a statement's groups: their own values only, never a sale's time or id. */
+const GROUP_ORDER = 'ORDER BY kind DESC, description, type, regular_price_cents DESC, price_cents DESC';
+
+/** A group's key and sums over the sales `s`, negated for corrections (sign -1). */
+function groupColumns(sign: 1 | -1): string {
+  const sum = (column: string) => `${sign === 1 ? '' : '-'}sum(s.${column})`;
+  return `s.kind AS type, s.description, s.regular_price_cents, s.price_cents, count(*) AS count,
+          ${sum('regular_price_cents')} AS regular, ${sum('price_cents')} AS paid,
+          ${sum('club_share_cents')} AS club, ${sum('municipality_share_cents')} AS municipality`;
+}
+const GROUP_BY = 'GROUP BY s.kind, s.description, s.regular_price_cents, s.price_cents';
+
+/**
+ * The groups of a club's month that is not approved yet, added up by SQL from indexes alone: the month's
+ * sales from the covering index (no table row is read), the pending corrections from the index of
+ * cancelled sales. The same groups as groupsSql over liveLinesSql. Binds ?1 club, ?2 start, ?3 end.
+ */
+const LIVE_GROUPS_SQL = `
+  SELECT 'sale' AS kind, ${groupColumns(1)} FROM ${MONTH_SALES} ${GROUP_BY}
+  UNION ALL
+  SELECT 'correction', ${groupColumns(-1)} FROM ${PENDING_CORRECTIONS} ${GROUP_BY}
+  ${GROUP_ORDER}`;
 
 /** The frozen lines of an approved statement. Binds ?1 statement. */
 const APPROVED_LINES_SQL = `
@@ -29,10 +62,7 @@ const APPROVED_LINES_SQL = `
     FROM statement_lines l JOIN ticket_sales s ON s.id = l.sale_id
    WHERE l.statement_id = ?1`;
 
-/**
- * Adds up lines per kind, type, description, regular and paid price: what a club may see. The order
- * follows the group's own values only, never a sale's time or id.
- */
+/** Adds up lines per kind, type, description, regular and paid price: what a club may see. */
 function groupsSql(lines: string): string {
   return `
     SELECT kind, type, description, regular_price_cents, price_cents, count(*) AS count,
@@ -40,7 +70,7 @@ function groupsSql(lines: string): string {
            sum(sign * club_share_cents) AS club, sum(sign * municipality_share_cents) AS municipality
       FROM (${lines})
      GROUP BY kind, type, description, regular_price_cents, price_cents
-     ORDER BY kind DESC, description, type, regular_price_cents DESC, price_cents DESC`;
+     ${GROUP_ORDER}`;
 }
 
 type LineRow = {
@@ -117,21 +147,29 @@ export async function findStatement(
 /** Where a statement's lines come from: the frozen lines once approved, the live ones before. */
 export type LineSource = { statementId: string } | { clubId: string; range: { start: string; end: string } };
 
-function linesQuery(db: D1Database, source: LineSource, shape: (lines: string) => string) {
+/** The query of a source: `approved` binds ?1 statement, `live` ?1 club, ?2 start, ?3 end. */
+function sourceQuery(db: D1Database, source: LineSource, sql: { approved: string; live: string }) {
   return 'statementId' in source
-    ? db.prepare(shape(APPROVED_LINES_SQL)).bind(source.statementId)
-    : db.prepare(shape(liveLinesSql('*'))).bind(source.clubId, source.range.start, source.range.end);
+    ? db.prepare(sql.approved).bind(source.statementId)
+    : db.prepare(sql.live).bind(source.clubId, source.range.start, source.range.end);
 }
 
 /** A statement added up per activity and price, for the club (and anyone else). */
 export async function groups(db: D1Database, source: LineSource): Promise<StatementGroup[]> {
-  const { results } = await linesQuery(db, source, groupsSql).all<GroupRow>();
+  const { results } = await sourceQuery(db, source, {
+    approved: groupsSql(APPROVED_LINES_SQL),
+    live: LIVE_GROUPS_SQL,
+  }).all<GroupRow>();
   return results.map(toGroup);
 }
 
 /** A statement line by line, without the person: for the municipality's audit only. */
 export async function lines(db: D1Database, source: LineSource): Promise<StatementLine[]> {
-  const { results } = await linesQuery(db, source, (sql) => `${sql} ORDER BY at, sale_id`).all<LineRow>();
+  const order = 'ORDER BY at, sale_id';
+  const { results } = await sourceQuery(db, source, {
+    approved: `${APPROVED_LINES_SQL} ${order}`,
+    live: `${liveLinesSql('*')} ${order}`,
+  }).all<LineRow>();
   return results.map(toLine);
 }
 
