@@ -260,12 +260,18 @@ async function main() {
   const large = await load('/api/v1/scans', 16, { token: door, body: scanBody(LARGE_HOLDERS) });
   log(`large c=16: scan ${JSON.stringify(large)}`);
   const club = await token('club@demo.local');
-  const t1 = Date.now();
-  const statement = await fetch(`${URL_}/api/v1/clubs/${await demoId('club:sports')}/statements/2026-10`, {
-    headers: { authorization: `Bearer ${club}` },
-  });
-  const statementLines = ((await statement.json()) as { totals: { lines: number } }).totals.lines;
-  const statementMs = Date.now() - t1;
+  // The statement three times, the median reported (scripts/bench-statement.ts measures it in detail).
+  const statementRunsMs: number[] = [];
+  let statementLines = 0;
+  for (let run = 0; run < 3; run++) {
+    const t1 = Date.now();
+    const statement = await fetch(`${URL_}/api/v1/clubs/${await demoId('club:sports')}/statements/2026-10`, {
+      headers: { authorization: `Bearer ${club}` },
+    });
+    statementLines = ((await statement.json()) as { totals: { lines: number } }).totals.lines;
+    statementRunsMs.push(Date.now() - t1);
+  }
+  const statementMs = [...statementRunsMs].sort((a, b) => a - b)[1]!;
   await stop(server);
 
   const plans = await explain();
@@ -299,6 +305,7 @@ async function main() {
     residentPageJsGzipBytes: residentJs,
     doorPageExtraJsGzipBytes: doorExtra,
     statementMs,
+    statementRunsMs,
     statementLines,
     small,
     large: { scan16: large },
@@ -316,7 +323,7 @@ async function main() {
   log(`| D1 rows read per scan | ${results.rowsReadPerScan} | <= 10 |`);
   log(`| large/small scan latency (p50) | ${results.largeSmallLatencyRatio} | <= 1.2 |`);
   log(`| full scans on hot paths | ${results.fullScansOnHotPaths} | 0 |`);
-  log(`| statement of ${statementLines} sales | ${statementMs} ms | |`);
+  log(`| statement of ${statementLines} sales (median of 3) | ${statementMs} ms | < 1 s |`);
   log(`| Worker bundle (gzip) | ${workerGzip} B | < 1 MB |`);
   log(`| resident page JS (gzip) | ${residentJs} B | < 100 KB |`);
   rmSync(persist, { recursive: true, force: true });
