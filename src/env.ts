@@ -42,5 +42,7 @@ export type AppEnv = {
     /** The request's clock: the real time, or the test clock. */
     now: Date;
     user?: SessionUser;
+    /** A verified token whose session the route checks in its own batch (the door's requests). */
+    token?: { userId: string; sessionId: string; exp: number; viaCookie: boolean };
   };
 };

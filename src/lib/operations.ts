@@ -11,6 +11,8 @@ export type OperationInfo = {
   /** Hono's form of the path, e.g. `/api/v1/activities/:activityId`. */
   path: string;
   signInRequired: boolean;
+  /** The route checks the session itself, in the same batch as its work (`x-session-in-batch`). */
+  sessionInBatch: boolean;
   queryNames: ReadonlySet<string>;
 };
 
@@ -22,6 +24,7 @@ type RouteDefinition = {
     path: string;
     security?: Record<string, string[]>[];
     request?: { query?: unknown };
+    'x-session-in-batch'?: boolean;
   };
 };
 
@@ -45,6 +48,7 @@ export function operationTable(definitions: readonly RouteDefinition[]): Map<str
     table.set(`${route.method.toUpperCase()} ${path}`, {
       path,
       signInRequired: security.length > 0 && security.every((s) => Object.keys(s).length > 0),
+      sessionInBatch: route['x-session-in-batch'] === true,
       queryNames: new Set(shapeKeys(route.request?.query)),
     });
   }

@@ -11,6 +11,7 @@ import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/ope
 import { Problem } from '../lib/problem.ts';
 import { brusselsDateTime } from '../lib/time.ts';
 import { passholderAccess } from '../passes/access.ts';
+import { checkInAtDoor } from '../door/service.ts';
 import { requireClubStaff } from '../passes/door.ts';
 import { displayName } from '../passes/people.ts';
 import { accessFacts } from '../passes/repo.ts';
@@ -74,6 +75,7 @@ app.openapi(
     description:
       'Retries, duplicate scans and a repeated `Idempotency-Key` all answer consistently and award points once.',
     security: SECURITY,
+    'x-session-in-batch': true,
     request: {
       params: z.object({ activityId: IdSchema }),
       body: jsonBody(
@@ -96,39 +98,24 @@ app.openapi(
     },
   }),
   async (c) => {
-    const user = requireClubStaff(c);
     const { activityId } = c.req.valid('param');
     const input = c.req.valid('json');
-    const result = await idempotent(c, { activityId, ...input }, async () => {
-      const { facts, holder, notices } = await lookUp(
-        c,
-        user,
-        { kind: 'ticket', activityId },
-        input,
-        'checkin_closed',
-      );
-      const s = facts.seller;
-      if (holder.signupStatus === null && facts.seller.activityId)
-        notices.push(notice('not_signed_up', c.var.locale));
-      if (holder.signupStatus === 'waitlisted') notices.push(notice('waitlisted', c.var.locale));
-      const r = await repo.checkIn(c.env.DB, {
-        activityId,
-        passholderId: holder.id,
-        points: s.points,
-        by: user.id,
-        via: 'door',
-        at: c.var.now.toISOString(),
-      });
-      const body = answer(
-        c,
-        r,
-        s.points,
-        displayName(holder.firstName, holder.lastName),
-        holder.signupStatus,
-        notices,
-      );
-      return { status: 200 as const, body, writes: [] };
-    });
+    const checkIn = async () => {
+      const { row, notices } = await checkInAtDoor(c, activityId, input);
+      if (row.signup_status === null) notices.push(notice('not_signed_up', c.var.locale));
+      if (row.signup_status === 'waitlisted') notices.push(notice('waitlisted', c.var.locale));
+      const result = { at: row.checked_in_at!, new_checkin: row.new_checkin, balance: row.points_balance };
+      const name = displayName(row.first_name, row.last_name);
+      return answer(c, result, row.activity_points, name, row.signup_status, notices);
+    };
+    if (c.get('token')) return c.json(await checkIn(), 200);
+    // With an Idempotency-Key the stored answer is per user: the session is loaded first.
+    requireClubStaff(c);
+    const result = await idempotent(c, { activityId, ...input }, async () => ({
+      status: 200 as const,
+      body: await checkIn(),
+      writes: [],
+    }));
     return c.json(result.body, 200);
   },
 );

@@ -6,6 +6,7 @@ import { idempotent } from '../lib/idempotency.ts';
 import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';
 import { addSeconds } from '../lib/time.ts';
+import { sellAtDoor } from '../door/service.ts';
 import { allowClub, checkCard, readPass, requireClubStaff } from '../passes/door.ts';
 import { notice } from '../lib/notices.ts';
 import { PERIODS, type Target } from '../tariffs/repo.ts';
@@ -150,6 +151,7 @@ app.openapi(
     description:
       'Send the tariffId of the price shown. Caps are enforced atomically. Accepts an `Idempotency-Key` header.',
     security: SECURITY,
+    'x-session-in-batch': true,
     request: {
       body: jsonBody(TicketSalesInputSchema),
       headers: z.object({ 'idempotency-key': z.string().max(200).optional() }),
@@ -160,8 +162,16 @@ app.openapi(
     },
   }),
   async (c) => {
-    const user = requireClubStaff(c);
     const body = c.req.valid('json');
+    if (c.get('token')) {
+      // The door's usual request: checks, price and writes in one round trip.
+      const sold = await sellAtDoor(c, body.sales);
+      const sales = sold.map(({ id, ...s }) => ({ id, kind: 'ticket' as const, ...s, cancelledAt: null }));
+      return c.json({ sales }, 201);
+    }
+    // With an Idempotency-Key the stored answer is per user: the session is loaded first, and the sale is
+    // priced again from one read and written with its stored answer.
+    const user = requireClubStaff(c);
     const items = body.sales.map((s) => ({
       target: { kind: 'ticket' as const, activityId: s.activityId },
       pass: s,

@@ -6,7 +6,7 @@ const passFields = {
   tariffId: z
     .string()
     .min(3)
-    .max(64)
+    .max(200)
     .openapi({ description: 'From the price answer (GET /tariffs or the scan)' }),
 };
 const onePass = (v: { code?: string | undefined; passNumber?: string | undefined }) =>

@@ -4,10 +4,11 @@ import { jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { notice } from '../lib/notices.ts';
 import { brusselsDate } from '../lib/time.ts';
 import { fieldProblem } from '../lib/validation.ts';
-import { requireClubStaff, via } from '../passes/door.ts';
+import { lookUpAtDoor } from '../door/service.ts';
+import { via } from '../passes/door.ts';
 import { normalizePassNumber, PASS_NUMBER_LENGTH } from '../passes/number.ts';
 import { displayName } from '../passes/people.ts';
-import { DOOR_PROBLEMS, lookUp, lookupAudit, priceAnswer } from '../tariffs/service.ts';
+import { DOOR_PROBLEMS } from '../tariffs/service.ts';
 import { ScanInputSchema, ScanSchema } from './schema.ts';
 
 const app = new OpenAPIHono<AppEnv>();
@@ -34,6 +35,7 @@ app.openapi(
     description:
       'Accepts the phone’s rotating code, the card’s static code, or a typed pass number (a number that is not 13 digits is a `validation_failed` problem on `/passNumber`, one with a wrong check digit `pass_number_invalid`), only while the activity’s door is open (check-in opening until the end plus the margin). Answers who it is and the price to charge: the same keys, types and messages for everyone who pays the same, without social status, birth date or address. The look-up is logged in the holder’s “who looked at my record”.',
     security: SECURITY,
+    'x-session-in-batch': true,
     request: { body: jsonBody(ScanInputSchema) },
     responses: {
       200: jsonResponse(ScanSchema, 'The pass is valid'),
@@ -41,31 +43,22 @@ app.openapi(
     },
   }),
   async (c) => {
-    const user = requireClubStaff(c);
     const input = c.req.valid('json');
     checkTypedNumber(input.passNumber);
-    const target = { kind: 'ticket' as const, activityId: input.activityId };
-    const { facts, holder, code, notices: messages } = await lookUp(c, user, target, input);
-    const day = brusselsDate(new Date(facts.seller.startsAt!));
+    const { row, code, notices: messages, price } = await lookUpAtDoor(c, input.activityId, input);
+    const day = brusselsDate(new Date(row.starts_at));
     if (day !== brusselsDate(c.var.now))
       messages.push(notice('activity_not_today', c.var.locale, { date: day }));
-    const { answer } = await priceAnswer(c.env.SIGNING_KEYS, facts, holder, target, c.var.now);
-    await lookupAudit(c.env.DB, holder.id, user, 'door_price', facts.seller.title, c.var.now).run();
     return c.json(
       {
-        passholder: { displayName: displayName(holder.firstName, holder.lastName) },
-        pass: { number: holder.passNumber, status: 'active' as const, via: via(code) },
-        points: holder.points,
-        activity: {
-          id: facts.seller.activityId!,
-          title: facts.seller.title,
-          startsAt: facts.seller.startsAt!,
-          endsAt: facts.seller.endsAt!,
-        },
-        price: answer,
-        signup: holder.signupStatus,
-        checkedIn: holder.checkedInAt !== null,
-        checkedInAt: holder.checkedInAt,
+        passholder: { displayName: displayName(row.first_name, row.last_name) },
+        pass: { number: row.pass_number, status: 'active' as const, via: via(code) },
+        points: row.points_balance,
+        activity: { id: row.activity_id, title: row.title, startsAt: row.starts_at, endsAt: row.ends_at },
+        price,
+        signup: row.signup_status,
+        checkedIn: row.checked_in_at !== null,
+        checkedInAt: row.checked_in_at,
         messages,
       },
       200,

@@ -4,6 +4,8 @@ import { allow, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
 import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';
 import { brusselsDate } from '../lib/time.ts';
+import { sessionUser } from '../auth/session.ts';
+import { lookUpAtDoor } from '../door/service.ts';
 import { requireClubStaff } from '../passes/door.ts';
 import { displayName } from '../passes/people.ts';
 import { municipalityRegion } from '../places/repo.ts';
@@ -24,6 +26,7 @@ app.openapi(
     description:
       'Only while the activity’s door is open (tickets), or within the account’s hourly limit (memberships), for an approved club. Everyone who pays the same price gets the same answer; caps and the region are applied, and why a reduction does not apply is told to the holder alone. The look-up is logged for the holder.',
     security: SECURITY,
+    'x-session-in-batch': true,
     request: { query: TariffQuerySchema },
     responses: {
       200: jsonResponse(
@@ -37,11 +40,16 @@ app.openapi(
     },
   }),
   async (c) => {
-    const user = requireClubStaff(c);
     const query = c.req.valid('query');
-    const target: repo.Target = query.activityId
-      ? { kind: 'ticket', activityId: query.activityId }
-      : { kind: 'membership', offerId: query.offerId! };
+    if (query.activityId) {
+      const { row, notices, price } = await lookUpAtDoor(c, query.activityId, query);
+      const passholder = { displayName: displayName(row.first_name, row.last_name) };
+      return c.json({ passholder, ...price, messages: notices }, 200);
+    }
+    // A membership has no door window: the till's own checks, with the session loaded first.
+    await sessionUser(c);
+    const user = requireClubStaff(c);
+    const target: repo.Target = { kind: 'membership', offerId: query.offerId! };
     const { facts, holder, notices } = await lookUp(c, user, target, query);
     const { answer } = await priceAnswer(c.env.SIGNING_KEYS, facts, holder, target, c.var.now);
     await lookupAudit(c.env.DB, holder.id, user, 'door_price', facts.seller.title, c.var.now).run();

@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
 import type { AppEnv, SessionUser } from '../env.ts';
-import { toBase64Url } from '../lib/ids.ts';
 import { Problem } from '../lib/problem.ts';
 import { allowClub, checkCard, readPass } from '../passes/door.ts';
 import { notice, type Notice, type NoticeCode } from '../lib/notices.ts';
@@ -21,6 +20,7 @@ import {
   type Holder,
   type Target,
 } from './repo.ts';
+import { sealContext, sealedOf, sealPrice } from './quote-token.ts';
 import { quote, type Quote } from './tariff.ts';
 
 export function clockFor(now: Date): Clock {
@@ -31,7 +31,7 @@ export function clockFor(now: Date): Clock {
 /**
  * What the door and the till show: the same keys, types and messages for everyone who pays the same price.
  * Prices in cents. Nothing in it tells whether a reduction applied, why not, or how many are left:
- * `tariffId` is opaque (an HMAC of holder, target, price and day), and a sale must bring it back so the price
+ * `tariffId` is opaque (the price sealed for this pass, target and day: see quote-token.ts), and a sale must bring it back so the price
  * charged is the price shown.
  */
 export type PriceAnswer = {
@@ -44,38 +44,8 @@ export type PriceAnswer = {
 /** What only the holder sees of their own price: why a reduction did not apply, and how many are left. */
 export type HolderPrice = { priceCents: number; remaining: number | null; messages: Notice[] };
 
-const keys = new Map<string, Promise<CryptoKey>>();
-function hmacKey(secret: string): Promise<CryptoKey> {
-  let key = keys.get(secret);
-  if (!key) {
-    key = crypto.subtle
-      .digest('SHA-256', new TextEncoder().encode(`${secret}:tariff-id`))
-      .then((raw) => crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']));
-    keys.set(secret, key);
-  }
-  return key;
-}
-
 export function targetKey(target: Target): string {
   return target.kind === 'ticket' ? `t:${target.activityId}` : `m:${target.offerId}`;
-}
-
-export async function tariffId(
-  secret: string,
-  holderId: string,
-  target: Target,
-  q: Quote,
-  today: string,
-): Promise<string> {
-  const message = [
-    holderId,
-    targetKey(target),
-    q.priceCents,
-    q.rule ? `${q.rule.id}:${q.rule.version}` : '-',
-    today,
-  ].join('|');
-  const mac = await crypto.subtle.sign('HMAC', await hmacKey(secret), new TextEncoder().encode(message));
-  return `t_${toBase64Url(new Uint8Array(mac).slice(0, 12))}`;
 }
 
 const NOTICE_FOR = {
@@ -100,7 +70,7 @@ export function quoteFor(facts: DoorFacts, holder: Holder, today: string): Quote
 }
 
 /** The message for the holder when their reduction does not apply here (null when it does, or they have none). */
-export function holderNotice(q: Quote): NoticeCode | null {
+export function holderNotice(q: Pick<Quote, 'reason'>): NoticeCode | null {
   return q.reason in NOTICE_FOR ? NOTICE_FOR[q.reason as keyof typeof NOTICE_FOR] : null;
 }
 
@@ -120,7 +90,11 @@ export async function priceAnswer(
       regularPrice: facts.seller.regularPriceCents,
       price: q.priceCents,
       currency: 'EUR',
-      tariffId: await tariffId(secret, holder.id, target, q, today),
+      tariffId: await sealPrice(
+        secret,
+        sealedOf(q, facts.seller.regularPriceCents),
+        sealContext(holder.passNumber, targetKey(target), today),
+      ),
     },
   };
 }
@@ -152,6 +126,7 @@ export const DOOR_PROBLEMS = [
   'club_not_approved',
   'lookup_limit',
   'activity_cancelled',
+  'conflict',
 ] as const;
 
 /** Membership price look-ups one staff account may make per hour. */
