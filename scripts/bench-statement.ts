@@ -23,9 +23,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { demoId } from '../src/demo/seed.ts';
-import { luhnCheckDigit } from '../src/passes/number.ts';
+import { luhnCheckDigit } from '../src/lib/pass-number.ts';
 import * as repo from '../src/statements/repo.ts';
-import { monthRange } from '../src/tariffs/periods.ts';
+import { monthRange } from '../src/lib/periods.ts';
 
 const HOLDERS = Number(process.env.BENCH_LARGE_PASSHOLDERS ?? 200_000);
 const ROWS = Number(process.env.BENCH_LARGE_ROWS ?? 1_000_000);

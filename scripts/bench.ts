@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { gzipSync } from 'node:zlib';
 import autocannon, { type Request as LoadRequest, type Result } from 'autocannon';
-import { luhnCheckDigit } from '../src/passes/number.ts';
+import { luhnCheckDigit } from '../src/lib/pass-number.ts';
 import { demoId } from '../src/demo/seed.ts';
 import { SESSION_SQL } from '../src/auth/repo.ts';
 

@@ -5,7 +5,7 @@ import { requestId } from 'hono/request-id';
 import type { Context } from 'hono';
 import type { AppEnv } from './env.ts';
 import activityRoutes from './activities/routes.ts';
-import authRoutes from './auth/routes.ts';
+import authRoutes, { jwks } from './auth/routes.ts';
 import { loadSession } from './auth/session.ts';
 import clubRoutes from './clubs/routes.ts';
 import { renderDocs } from './docs/page.ts';
@@ -22,7 +22,7 @@ import {
 } from './lib/operations.ts';
 import { Problem, problemBody } from './lib/problem.ts';
 import { validationProblem } from './lib/validation.ts';
-import holderRoutes, { jwks } from './passes/holder-routes.ts';
+import holderRoutes from './passes/holder-routes.ts';
 import passRoutes from './passes/routes.ts';
 import placeRoutes from './places/routes.ts';
 import pointRoutes from './points/routes.ts';

@@ -2,7 +2,7 @@ import type { Bindings } from '../env.ts';
 import { newId } from '../lib/ids.ts';
 import { Problem } from '../lib/problem.ts';
 import { addSeconds } from '../lib/time.ts';
-import { isValidPassNumber, normalizePassNumber } from '../passes/number.ts';
+import { isValidPassNumber, normalizePassNumber } from '../lib/pass-number.ts';
 import { DUMMY_HASH, verifyPassword } from './passwords.ts';
 import { findLoginCandidate, openSession, recordFailure } from './repo.ts';
 import { SESSION_SECONDS } from './session.ts';

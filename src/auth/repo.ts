@@ -200,3 +200,38 @@ export async function purgeSessions(db: D1Database, now: string): Promise<number
   ]);
   return sessions?.meta.changes ?? 0;
 }
+
+/** Where a passholder belongs (their municipality and region), and whether `guardianPassholderId` is their guardian. */
+export async function passholderScope(
+  db: D1Database,
+  passholderId: string,
+  guardianPassholderId: string | null,
+): Promise<{ municipalityId: string; regionId: string; guarded: boolean } | null> {
+  const row = await db
+    .prepare(
+      `SELECT p.municipality_id, m.region_id,
+              EXISTS (SELECT 1 FROM guardianships g WHERE g.guardian_id = ?2 AND g.ward_id = p.id) AS guarded
+         FROM passholders p JOIN municipalities m ON m.id = p.municipality_id WHERE p.id = ?1`,
+    )
+    .bind(passholderId, guardianPassholderId)
+    .first<{ municipality_id: string; region_id: string; guarded: number }>();
+  return row
+    ? { municipalityId: row.municipality_id, regionId: row.region_id, guarded: row.guarded === 1 }
+    : null;
+}
+
+/** What the access rules need of a club. */
+export type ClubScope = {
+  id: string;
+  municipalityId: string;
+  name: string;
+  status: 'pending' | 'approved' | 'suspended';
+};
+
+export async function clubScope(db: D1Database, clubId: string): Promise<ClubScope | null> {
+  const row = await db
+    .prepare('SELECT id, municipality_id, name, status FROM clubs WHERE id = ?1')
+    .bind(clubId)
+    .first<{ id: string; municipality_id: string; name: string; status: ClubScope['status'] }>();
+  return row ? { id: row.id, municipalityId: row.municipality_id, name: row.name, status: row.status } : null;
+}

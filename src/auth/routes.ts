@@ -1,9 +1,11 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { AppEnv, SessionUser } from '../env.ts';
+import type { AppEnv } from '../env.ts';
 import { jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';
-import { requireUser, roleNames } from './guard.ts';
+import { requireUser } from './guard.ts';
+import { publicJwks } from './jwt.ts';
 import { login } from './login.ts';
+import { toMe } from './me.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { changePassword, findPasswordHash, loadSessionUser, revokeSession, setLocale } from './repo.ts';
 import {
@@ -15,23 +17,6 @@ import {
   TokenSchema,
 } from './schema.ts';
 import { clearSessionCookie, issueToken, setSessionCookie } from './session.ts';
-
-/** The `/me` view of a session user. */
-export function toMe(user: SessionUser): z.infer<typeof MeSchema> {
-  const municipal = user.staffRoles.find((r) => r.municipalityId !== null);
-  return {
-    id: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    locale: user.locale,
-    roles: roleNames(user) as z.infer<typeof MeSchema>['roles'],
-    municipalityId: municipal?.municipalityId ?? user.residentMunicipalityId,
-    clubIds: [...new Set(user.staffRoles.flatMap((r) => (r.clubId ? [r.clubId] : [])))],
-    passholderId: user.passholderId,
-    householdId: user.householdId,
-    staffRoles: user.staffRoles,
-  };
-}
 
 const app = new OpenAPIHono<AppEnv>();
 
@@ -154,6 +139,23 @@ app.openapi(
       c.var.now.toISOString(),
     );
     return c.body(null, 204);
+  },
+);
+
+/** The public keys that verify pass codes, so a scanner could verify them offline (served at the root). */
+export const jwks = new OpenAPIHono<AppEnv>().openapi(
+  createRoute({
+    method: 'get',
+    path: '/.well-known/jwks.json',
+    tags: ['passes'],
+    summary: 'Public keys (EdDSA, with kid) that verify pass codes',
+    responses: {
+      200: jsonResponse(z.object({ keys: z.array(z.record(z.string(), z.unknown())) }), 'JWK set'),
+    },
+  }),
+  async (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.json(await publicJwks(c.env.SIGNING_KEYS), 200);
   },
 );
 

@@ -3,7 +3,7 @@ import type { AppEnv } from '../env.ts';
 import { allow, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
 import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { BudgetInputSchema, BudgetSchema } from '../statements/schema.ts';
-import { brusselsMidnight } from '../tariffs/periods.ts';
+import { brusselsMidnight } from '../lib/periods.ts';
 import { budgetUse, setBudget } from './repo.ts';
 
 const app = new OpenAPIHono<AppEnv>();

@@ -1,41 +1,14 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv, SessionUser } from '../env.ts';
-import { allow, hasClubRole, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
+import { managedClub } from '../auth/access.ts';
+import { allow, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
 import { newId } from '../lib/ids.ts';
 import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';
 import { municipalityExists } from '../places/repo.ts';
 import * as repo from './repo.ts';
 import { ActivitySummarySchema, ClubInputSchema, ClubSchema, PublicClubSchema, type Club } from './schema.ts';
-
-/**
- * The signed-in user and a club they may manage: its staff with one of `clubRoles`, or the admin of
- * its municipality (with no roles given: only that admin). 401, 404 or 403 otherwise.
- */
-export async function managedClub(
-  c: Context<AppEnv>,
-  clubId: string,
-  ...clubRoles: ('club_admin' | 'door')[]
-): Promise<{ user: SessionUser; club: Club }> {
-  const user = requireUser(c);
-  const club = await repo.findClub(c.env.DB, clubId);
-  if (!club) throw new Problem('not_found');
-  allow(isClubManager(user, club, ...clubRoles));
-  return { user, club };
-}
-
-/** The club's own staff (any role given) or its municipality's admin. */
-export function isClubManager(
-  user: SessionUser,
-  club: Club,
-  ...clubRoles: ('club_admin' | 'door')[]
-): boolean {
-  return (
-    hasClubRole(user, club.id, ...clubRoles) ||
-    hasMunicipalityRole(user, club.municipalityId, 'municipality_admin')
-  );
-}
 
 const ClubParams = z.object({ clubId: IdSchema });
 const app = new OpenAPIHono<AppEnv>();
@@ -127,7 +100,7 @@ app.openapi(
   }),
   async (c) => {
     const { club } = await managedClub(c, c.req.valid('param').clubId, 'club_admin', 'door');
-    return c.json(club, 200);
+    return c.json((await repo.findClub(c.env.DB, club.id))!, 200);
   },
 );
 

@@ -5,7 +5,7 @@
  */
 import { hashPassword } from '../auth/passwords.ts';
 import { seasonOf } from '../memberships/seasons.ts';
-import { luhnCheckDigit } from '../passes/number.ts';
+import { luhnCheckDigit } from '../lib/pass-number.ts';
 import { statusUntil } from '../status/derive.ts';
 
 export const DEMO_PASSWORD = 'demo-password';

@@ -1,4 +1,4 @@
-import { brusselsMidnight } from '../tariffs/periods.ts';
+import { brusselsMidnight } from '../lib/periods.ts';
 
 /** The twelve months of a year as `YYYY-MM`. */
 export function yearMonths(year: number): string[] {

@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.ts';
-import { requireUser } from '../auth/guard.ts';
 import { Problem } from './problem.ts';
 
 export type Outcome<T, S extends 200 | 201 = 200 | 201> = {
@@ -27,13 +26,14 @@ function replay<T, S extends 200 | 201>(
 }
 
 /**
- * Runs a write with an optional `Idempotency-Key` (per user): the answer is stored in the same transaction
+ * Runs a write with an optional `Idempotency-Key` (per user, `userId`): the answer is stored in the same transaction
  * as the writes, so a retry replays it instead of writing twice; the same key with another request is
  * refused; of concurrent requests with one key, one writes and the others replay. A replay answers the
  * status and body of the first answer (201 stays 201) with the header `Idempotent-Replayed: true`.
  */
 export async function idempotent<T, S extends 200 | 201>(
   c: Context<AppEnv>,
+  userId: string,
   request: unknown,
   run: () => Promise<Outcome<T, S>>,
 ): Promise<{ status: S; body: T; replayed: boolean }> {
@@ -46,7 +46,6 @@ export async function idempotent<T, S extends 200 | 201>(
   }
   if (key.length > 200)
     throw new Problem('validation_failed', { detail: 'Idempotency-Key is longer than 200 characters' });
-  const userId = requireUser(c).id;
   const requestHash = await hash(`${c.req.method} ${new URL(c.req.url).pathname} ${JSON.stringify(request)}`);
   const find = () =>
     db

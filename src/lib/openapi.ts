@@ -3,6 +3,13 @@ import { PROBLEMS, type ProblemCode } from './problem.ts';
 
 const LocalizedSchema = z.object({ nl: z.string(), fr: z.string(), en: z.string() }).openapi('Localized');
 
+/** A message that goes with a successful answer (see notices.ts), in the request's language and all three. */
+export const MessageSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  messages: z.object({ nl: z.string(), fr: z.string(), en: z.string() }),
+});
+
 /** RFC 9457 problem details, the one error shape of the API. */
 export const ProblemSchema = z
   .object({

@@ -1,6 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.ts';
-import { managedClub } from '../clubs/routes.ts';
+import { managedClub } from '../auth/access.ts';
 import { newId } from '../lib/ids.ts';
 import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';

@@ -1,6 +1,6 @@
 import { signCompact, verifyCompact } from '../auth/jwt.ts';
 import { Problem } from '../lib/problem.ts';
-import { isValidPassNumber } from './number.ts';
+import { isValidPassNumber } from '../lib/pass-number.ts';
 
 /** The phone's rotating code lives this long. */
 export const ROTATING_SECONDS = 60;

@@ -4,21 +4,7 @@ import { allow, hasClubRole, requireUser } from '../auth/guard.ts';
 import { notice, type Notice } from '../lib/notices.ts';
 import { Problem } from '../lib/problem.ts';
 import { readPassCode, type PassCode } from './code.ts';
-import { isValidPassNumber, normalizePassNumber } from './number.ts';
-
-/** Door staff or club admins (of some club); the club itself is checked once the target is known. */
-export function requireClubStaff(c: Context<AppEnv>): SessionUser {
-  const user = requireUser(c);
-  allow(
-    user.staffRoles.some((r) => r.role === 'door' || r.role === 'club_admin'),
-    'Door staff or club admins only',
-  );
-  return user;
-}
-
-export function allowClub(user: SessionUser, clubId: string): void {
-  allow(hasClubRole(user, clubId, 'door', 'club_admin'), 'This belongs to another club');
-}
+import { isValidPassNumber, normalizePassNumber } from '../lib/pass-number.ts';
 
 /** A scanned code or a typed number, read into a pass number (a 4xx problem when it cannot be trusted). */
 export async function readPass(

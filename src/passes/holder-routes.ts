@@ -2,10 +2,9 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { requireUser } from '../auth/guard.ts';
-import { publicJwks } from '../auth/jwt.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { findThrottle, loadSessionUser, openSession, recordFailure } from '../auth/repo.ts';
-import { toMe } from '../auth/routes.ts';
+import { toMe } from '../auth/me.ts';
 import { SessionSchema } from '../auth/schema.ts';
 import { issueToken, SESSION_SECONDS, setSessionCookie } from '../auth/session.ts';
 import { secondsLocked } from '../auth/throttle.ts';
@@ -14,10 +13,10 @@ import { welcomeStatement } from '../rewards/repo.ts';
 import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';
 import { addSeconds } from '../lib/time.ts';
-import { passholderAccess } from './access.ts';
+import { passholderAccess } from '../auth/access.ts';
 import { hashActivationCode } from './activation.ts';
 import { cardCode, rotatingCode } from './code.ts';
-import { formatPassNumber, isValidPassNumber, normalizePassNumber } from './number.ts';
+import { formatPassNumber, isValidPassNumber, normalizePassNumber } from '../lib/pass-number.ts';
 import { qrSvg } from './qr.ts';
 import * as repo from './repo.ts';
 import { ActivateSchema, AuditEntrySchema, CardCodeSchema, MyPassesSchema, MyPassSchema } from './schema.ts';
@@ -240,23 +239,6 @@ app.openapi(
     const { token, expiresAt } = await issueToken(c.env, user, c.var.now);
     setSessionCookie(c, token);
     return c.json({ token, expiresAt: expiresAt.toISOString(), user: toMe(user) }, 201);
-  },
-);
-
-/** The public keys that verify pass codes, so a scanner could verify them offline. */
-export const jwks = new OpenAPIHono<AppEnv>().openapi(
-  createRoute({
-    method: 'get',
-    path: '/.well-known/jwks.json',
-    tags: ['passes'],
-    summary: 'Public keys (EdDSA, with kid) that verify pass codes',
-    responses: {
-      200: jsonResponse(z.object({ keys: z.array(z.record(z.string(), z.unknown())) }), 'JWK set'),
-    },
-  }),
-  async (c) => {
-    c.header('Cache-Control', 'public, max-age=3600');
-    return c.json(await publicJwks(c.env.SIGNING_KEYS), 200);
   },
 );
 

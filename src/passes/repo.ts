@@ -98,25 +98,6 @@ export async function readRecord(db: D1Database, id: string, audit?: Audit): Pro
   return row ? toPassholder(row) : null;
 }
 
-/** Who may reach a passholder: their municipality, and whether `guardianPassholderId` is their guardian. */
-export async function accessFacts(
-  db: D1Database,
-  passholderId: string,
-  guardianPassholderId: string | null,
-): Promise<{ municipalityId: string; regionId: string; guarded: boolean } | null> {
-  const row = await db
-    .prepare(
-      `SELECT p.municipality_id, m.region_id,
-              EXISTS (SELECT 1 FROM guardianships g WHERE g.guardian_id = ?2 AND g.ward_id = p.id) AS guarded
-         FROM passholders p JOIN municipalities m ON m.id = p.municipality_id WHERE p.id = ?1`,
-    )
-    .bind(passholderId, guardianPassholderId)
-    .first<{ municipality_id: string; region_id: string; guarded: number }>();
-  return row
-    ? { municipalityId: row.municipality_id, regionId: row.region_id, guarded: row.guarded === 1 }
-    : null;
-}
-
 /** Passes in a municipality for the same name and birth date (before a second pass is made). */
 export async function findDuplicates(
   db: D1Database,

@@ -8,9 +8,9 @@ import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/ope
 import { Problem } from '../lib/problem.ts';
 import { addSeconds } from '../lib/time.ts';
 import { findNeighbourhood, municipalityRegion } from '../places/repo.ts';
-import { counterMunicipality, passholderAccess } from './access.ts';
+import { counterMunicipality, passholderAccess } from '../auth/access.ts';
 import { ACTIVATION_DAYS, hashActivationCode, newActivationCode } from './activation.ts';
-import { newPassNumber, normalizePassNumber } from './number.ts';
+import { newPassNumber, normalizePassNumber } from '../lib/pass-number.ts';
 import { isMinor, isPlausibleBirthDate } from './people.ts';
 import { welcomeStatement } from '../rewards/repo.ts';
 import * as repo from './repo.ts';

@@ -10,11 +10,11 @@ import { notice, type Notice } from '../lib/notices.ts';
 import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';
 import { brusselsDateTime } from '../lib/time.ts';
-import { passholderAccess } from '../passes/access.ts';
+import { passholderAccess } from '../auth/access.ts';
 import { checkInAtDoor } from '../door/service.ts';
-import { requireClubStaff } from '../passes/door.ts';
+import { requireClubStaff } from '../auth/access.ts';
 import { displayName } from '../passes/people.ts';
-import { accessFacts } from '../passes/repo.ts';
+import { passholderScope } from '../auth/repo.ts';
 import { DOOR_PROBLEMS, lookUp } from '../tariffs/service.ts';
 import * as repo from './repo.ts';
 
@@ -110,8 +110,8 @@ app.openapi(
     };
     if (c.get('token')) return c.json(await checkIn(), 200);
     // With an Idempotency-Key the stored answer is per user: the session is loaded first.
-    requireClubStaff(c);
-    const result = await idempotent(c, { activityId, ...input }, async () => ({
+    const user = requireClubStaff(c);
+    const result = await idempotent(c, user.id, { activityId, ...input }, async () => ({
       status: 200 as const,
       body: await checkIn(),
       writes: [],
@@ -275,7 +275,7 @@ app.openapi(
   async (c) => {
     const user = requireUser(c);
     const { passholderId } = c.req.valid('param');
-    const facts = await accessFacts(c.env.DB, passholderId, null);
+    const facts = await passholderScope(c.env.DB, passholderId, null);
     if (!facts) throw new Problem('not_found');
     allow(hasMunicipalityRole(user, facts.municipalityId, 'municipality_admin'));
     const body = c.req.valid('json');

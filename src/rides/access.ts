@@ -2,8 +2,9 @@ import type { Context } from 'hono';
 import type { AppEnv, SessionUser } from '../env.ts';
 import { allow, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
 import { Problem } from '../lib/problem.ts';
-import { passholderAccess } from '../passes/access.ts';
-import { accessFacts, passesOf } from '../passes/repo.ts';
+import { passholderAccess } from '../auth/access.ts';
+import { passesOf } from '../passes/repo.ts';
+import { passholderScope } from '../auth/repo.ts';
 import * as repo from './repo.ts';
 
 // Who may act on a ride: a side of it (themself, their guardian, or counter staff for them).
@@ -83,7 +84,7 @@ export async function cancellingSide(
 /** A municipality admin of the driver's municipality (a ride bonus is paid by the driver's municipality). */
 export async function asDriversAdmin(c: Context<AppEnv>, offer: repo.Offer): Promise<SessionUser> {
   const user = requireUser(c);
-  const facts = await accessFacts(c.env.DB, offer.driverId, null);
+  const facts = await passholderScope(c.env.DB, offer.driverId, null);
   allow(facts !== null && hasMunicipalityRole(user, facts.municipalityId, 'municipality_admin'));
   return user;
 }

@@ -3,8 +3,8 @@ import type { AppEnv } from '../env.ts';
 import { allow, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
 import { jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';
-import { passholderAccess } from '../passes/access.ts';
-import { monthRange } from '../tariffs/periods.ts';
+import { passholderAccess } from '../auth/access.ts';
+import { monthRange } from '../lib/periods.ts';
 import { asDriversAdmin, loadOffer, loadRequest } from './access.ts';
 import * as repo from './repo.ts';
 import {

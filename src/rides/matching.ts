@@ -1,4 +1,4 @@
-import { distanceKm } from '../activities/geo.ts';
+import { distanceKm } from '../lib/geo.ts';
 
 export type Point = { lat: number; lon: number };
 

@@ -7,7 +7,8 @@ import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/ope
 import { Problem } from '../lib/problem.ts';
 import { addSeconds } from '../lib/time.ts';
 import { sellAtDoor } from '../door/service.ts';
-import { allowClub, checkCard, readPass, requireClubStaff } from '../passes/door.ts';
+import { checkCard, readPass } from '../passes/door.ts';
+import { allowClub, requireClubStaff } from '../auth/access.ts';
 import { notice } from '../lib/notices.ts';
 import { PERIODS, type Target } from '../tariffs/repo.ts';
 import {
@@ -122,11 +123,12 @@ async function prepareSales(
 /** Registers prepared sales, idempotently; a cap reached meanwhile rolls everything back. */
 async function register(
   c: Context<AppEnv>,
+  user: SessionUser,
   request: unknown,
   prepare: () => Promise<{ sales: Sale[]; writes: D1PreparedStatement[] }>,
 ) {
   try {
-    return await idempotent(c, request, async () => {
+    return await idempotent(c, user.id, request, async () => {
       const { sales, writes } = await prepare();
       return { status: 201 as const, body: { sales }, writes };
     });
@@ -177,7 +179,7 @@ app.openapi(
       pass: s,
       tariffId: s.tariffId,
     }));
-    const result = await register(c, body, () => prepareSales(c, user, items));
+    const result = await register(c, user, body, () => prepareSales(c, user, items));
     return c.json(result.body, result.status);
   },
 );
@@ -208,7 +210,7 @@ app.openapi(
     allowClub(user, clubId);
     const body = c.req.valid('json');
     const target: Target = { kind: 'membership', offerId: body.offerId };
-    const result = await register(c, { clubId, ...body }, () =>
+    const result = await register(c, user, { clubId, ...body }, () =>
       prepareSales(c, user, [{ target, pass: body, tariffId: body.tariffId, clubId }]),
     );
     return c.json(result.body, result.status);

@@ -6,7 +6,7 @@ import { brusselsDate } from '../lib/time.ts';
 import { fieldProblem } from '../lib/validation.ts';
 import { lookUpAtDoor } from '../door/service.ts';
 import { via } from '../passes/door.ts';
-import { normalizePassNumber, PASS_NUMBER_LENGTH } from '../passes/number.ts';
+import { normalizePassNumber, PASS_NUMBER_LENGTH } from '../lib/pass-number.ts';
 import { displayName } from '../passes/people.ts';
 import { DOOR_PROBLEMS } from '../tariffs/service.ts';
 import { ScanInputSchema, ScanSchema } from './schema.ts';

@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { MessageSchema } from '../lib/openapi.ts';
+import { PriceSchema } from '../tariffs/schema.ts';
 
 export const ScanInputSchema = z
   .object({
@@ -23,22 +25,7 @@ export const ScanInputSchema = z
   })
   .openapi('ScanInput');
 
-const Localized = z.object({ nl: z.string(), fr: z.string(), en: z.string() });
-export const MessageSchema = z.object({ code: z.string(), message: z.string(), messages: Localized });
 const Message = MessageSchema;
-
-/** The price to charge: the same shape for everyone; amounts in cents. */
-export const PriceSchema = z
-  .object({
-    regularPrice: z.number().int().openapi({ description: 'Regular price in cents' }),
-    price: z.number().int().openapi({ description: 'Price to charge in cents' }),
-    currency: z.literal('EUR'),
-    tariffId: z.string().openapi({ description: 'Opaque; bring it back when registering the sale' }),
-  })
-  .openapi('Price', {
-    description:
-      'The same keys, types and values for everyone who pays the same price: no reason, cap or region message (those go to the holder alone).',
-  });
 
 /**
  * What the door sees. By design it holds no social status, reason, birth date or address:

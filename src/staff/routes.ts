@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { AppEnv, SessionUser } from '../env.ts';
 import { allow, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { managedClub } from '../clubs/routes.ts';
+import { managedClub } from '../auth/access.ts';
 import { newId } from '../lib/ids.ts';
 import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';

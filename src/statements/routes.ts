@@ -2,13 +2,13 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { allow, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
-import { managedClub } from '../clubs/routes.ts';
+import { managedClub } from '../auth/access.ts';
 import { IdSchema, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';
-import { passholderAccess } from '../passes/access.ts';
+import { passholderAccess } from '../auth/access.ts';
 import { readRecord } from '../passes/repo.ts';
 import { AuditReasonSchema, PassholderSchema } from '../passes/schema.ts';
-import { monthRange } from '../tariffs/periods.ts';
+import { monthRange } from '../lib/periods.ts';
 import { auditCsv, statementCsv } from './csv.ts';
 import * as repo from './repo.ts';
 import {

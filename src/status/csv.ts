@@ -1,4 +1,4 @@
-import { isValidPassNumber, normalizePassNumber } from '../passes/number.ts';
+import { isValidPassNumber, normalizePassNumber } from '../lib/pass-number.ts';
 import type { ImportReason } from './schema.ts';
 
 /** One record of a CSV file with the line of the file it starts on (the header is line 1). */

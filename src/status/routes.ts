@@ -6,7 +6,7 @@ import { newId } from '../lib/ids.ts';
 import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';
 import { brusselsDate } from '../lib/time.ts';
-import { passholderAccess } from '../passes/access.ts';
+import { passholderAccess } from '../auth/access.ts';
 import { AuditReasonSchema } from '../passes/schema.ts';
 import { readImport } from './csv.ts';
 import { deriveStatus, statusUntil } from './derive.ts';

@@ -57,7 +57,7 @@ function keysFor(secret: string): Promise<Keys> {
   return keys;
 }
 
-function encode(p: SealedPrice): Uint8Array {
+function encode(p: SealedPrice): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(PAYLOAD_BYTES);
   const view = new DataView(bytes.buffer);
   view.setUint32(0, p.regularPriceCents);

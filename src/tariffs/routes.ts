@@ -1,17 +1,16 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.ts';
 import { allow, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
-import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
+import { IdSchema, jsonBody, jsonResponse, MessageSchema, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';
 import { brusselsDate } from '../lib/time.ts';
 import { sessionUser } from '../auth/session.ts';
 import { lookUpAtDoor } from '../door/service.ts';
-import { requireClubStaff } from '../passes/door.ts';
+import { requireClubStaff } from '../auth/access.ts';
 import { displayName } from '../passes/people.ts';
 import { municipalityRegion } from '../places/repo.ts';
-import { MessageSchema, PriceSchema } from '../scans/schema.ts';
 import * as repo from './repo.ts';
-import { TariffQuerySchema, TariffRuleInputSchema, TariffRuleSchema } from './schema.ts';
+import { PriceSchema, TariffQuerySchema, TariffRuleInputSchema, TariffRuleSchema } from './schema.ts';
 import { DOOR_PROBLEMS, lookUp, lookupAudit, priceAnswer } from './service.ts';
 
 const app = new OpenAPIHono<AppEnv>();

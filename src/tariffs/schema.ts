@@ -97,3 +97,16 @@ export const TariffQuerySchema = z
 
 export type TariffRuleInput = z.infer<typeof TariffRuleInputSchema>;
 export type TariffRule = z.infer<typeof TariffRuleSchema>;
+
+/** The price to charge: the same shape for everyone; amounts in cents. */
+export const PriceSchema = z
+  .object({
+    regularPrice: z.number().int().openapi({ description: 'Regular price in cents' }),
+    price: z.number().int().openapi({ description: 'Price to charge in cents' }),
+    currency: z.literal('EUR'),
+    tariffId: z.string().openapi({ description: 'Opaque; bring it back when registering the sale' }),
+  })
+  .openapi('Price', {
+    description:
+      'The same keys, types and values for everyone who pays the same price: no reason, cap or region message (those go to the holder alone).',
+  });

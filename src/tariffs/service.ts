@@ -1,14 +1,15 @@
 import type { Context } from 'hono';
 import type { AppEnv, SessionUser } from '../env.ts';
 import { Problem } from '../lib/problem.ts';
-import { allowClub, checkCard, readPass } from '../passes/door.ts';
+import { checkCard, readPass } from '../passes/door.ts';
+import { allowClub } from '../auth/access.ts';
 import { notice, type Notice, type NoticeCode } from '../lib/notices.ts';
 import { doorOpen } from '../activities/window.ts';
 import { auditStatement } from '../passes/repo.ts';
 import { brusselsDate } from '../lib/time.ts';
 import { deriveStatus, tariffApplies } from '../status/derive.ts';
 import { minorCutoff } from '../status/repo.ts';
-import { periodStart } from './periods.ts';
+import { periodStart } from '../lib/periods.ts';
 import {
   countLookupStatement,
   doorFactsStatement,

@@ -2,8 +2,10 @@
  * The social tariff: what a participant pays and how the discount is split between club and municipality.
  * Pure functions; amounts in integer cents, shares in basis points (1% = 100).
  */
+import type { Period } from '../lib/periods.ts';
+
+export type { Period };
 export type Key = { participantBp: number; clubBp: number; municipalityBp: number };
-export type Period = 'DAY' | 'WEEK' | 'MONTH' | 'QUARTER' | 'YEAR';
 export type Caps = {
   /** Reduced purchases per holder per activity (or per club and season for memberships). */
   perActivity?: number | null;

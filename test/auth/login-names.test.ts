@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPassNumber } from '../../src/passes/number.ts';
+import { formatPassNumber } from '../../src/lib/pass-number.ts';
 import { call, expectProblem, json, loginAs, unique } from '../helpers/api.ts';
 import { registerResident } from '../helpers/fixtures.ts';
 

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/seed.ts';
-import { formatPassNumber } from '../../src/passes/number.ts';
+import { formatPassNumber } from '../../src/lib/pass-number.ts';
 import { call, demo, expectProblem, json, loginAs, unique } from '../helpers/api.ts';
 import { createStaffUser } from '../helpers/fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { isValidPassNumber } from '../../src/passes/number.ts';
+import { isValidPassNumber } from '../../src/lib/pass-number.ts';
 
 async function counts() {
   return env.DB.prepare(

@@ -110,7 +110,7 @@ export async function bulkPassholders(
   const ids = Array.from({ length: count }, () => crypto.randomUUID());
   const shared = crypto.randomUUID();
   const households = ids.map(() => (options.sameHousehold ? shared : crypto.randomUUID()));
-  const { newPassNumber } = await import('../../src/passes/number.ts');
+  const { newPassNumber } = await import('../../src/lib/pass-number.ts');
   await env.DB.batch([
     ...[...new Set(households)].map((household) =>
       env.DB.prepare('INSERT INTO households (id, municipality_id, created_at) VALUES (?1, ?2, ?3)').bind(

@@ -10,7 +10,7 @@ import {
   luhnCheckDigit,
   newPassNumber,
   normalizePassNumber,
-} from '../../src/passes/number.ts';
+} from '../../src/lib/pass-number.ts';
 
 describe('pass numbers', () => {
   it('are 13 digits with a Luhn check digit', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call, demo, expectProblem, json, loginAs, unique } from '../helpers/api.ts';
 import { registerResident } from '../helpers/fixtures.ts';
-import { isValidPassNumber } from '../../src/passes/number.ts';
+import { isValidPassNumber } from '../../src/lib/pass-number.ts';
 
 type Record = {
   id: string;

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { luhnCheckDigit, newPassNumber } from '../../src/passes/number.ts';
+import { luhnCheckDigit, newPassNumber } from '../../src/lib/pass-number.ts';
 import { call, demo, json, loginAs } from '../helpers/api.ts';
 import { createActivity, createStaffUser } from '../helpers/fixtures.ts';
 

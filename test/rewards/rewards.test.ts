@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { rotatingCode } from '../../src/passes/code.ts';
-import { newPassNumber } from '../../src/passes/number.ts';
+import { newPassNumber } from '../../src/lib/pass-number.ts';
 import { call, demo, expectProblem, json, loginAs } from '../helpers/api.ts';
 import {
   bulkPassholders,

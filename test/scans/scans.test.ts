@@ -3,7 +3,7 @@ import { CompactSign, importJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { generateSigningKey } from '../../src/auth/jwt.ts';
 import { rotatingCode } from '../../src/passes/code.ts';
-import { luhnCheckDigit } from '../../src/passes/number.ts';
+import { luhnCheckDigit } from '../../src/lib/pass-number.ts';
 import { call, demo, expectProblem, json, loginAs } from '../helpers/api.ts';
 import { createActivity, registerResident } from '../helpers/fixtures.ts';
 

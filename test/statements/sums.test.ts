@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import * as repo from '../../src/statements/repo.ts';
-import { monthRange } from '../../src/tariffs/periods.ts';
+import { monthRange } from '../../src/lib/periods.ts';
 import { demo, json, loginAs } from '../helpers/api.ts';
 import { registerResident, residentWithStatus } from '../helpers/fixtures.ts';
 import { sellAt } from './sell.ts';

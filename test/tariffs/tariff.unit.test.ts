@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brusselsMidnight, monthRange, periodStartDate } from '../../src/tariffs/periods.ts';
+import { brusselsMidnight, monthRange, periodStartDate } from '../../src/lib/periods.ts';
 import { quote, split, type QuoteInput, type Rule } from '../../src/tariffs/tariff.ts';
 
 const key = { participantBp: 2000, clubBp: 4000, municipalityBp: 4000 };

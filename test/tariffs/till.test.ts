@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { luhnCheckDigit } from '../../src/passes/number.ts';
+import { luhnCheckDigit } from '../../src/lib/pass-number.ts';
 import { call, demo, expectProblem, json, loginAs, type DemoRole } from '../helpers/api.ts';
 import {
   createStaffUser,

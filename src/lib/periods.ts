@@ -1,5 +1,7 @@
-import { brusselsDate } from '../lib/time.ts';
-import type { Period } from './tariff.ts';
+import { brusselsDate } from './time.ts';
+
+/** The periods a cap or a limit counts in. */
+export type Period = 'DAY' | 'WEEK' | 'MONTH' | 'QUARTER' | 'YEAR';
 
 /** The UTC instant at which a Belgian calendar date begins (00:00 Europe/Brussels). */
 export function brusselsMidnight(date: string): Date {
