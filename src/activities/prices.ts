@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.ts';
-import { doorFactsStatement, toDoorFacts, type DoorFactsRow } from '../tariffs/repo.ts';
-import { clockFor, holderPrice, type HolderPrice } from '../tariffs/service.ts';
+import { holderPrices, type HolderPrice } from '../tariffs/service.ts';
 
 /**
  * The signed-in resident's own price for each activity (one round trip for the page); null for anyone
@@ -12,24 +11,17 @@ export async function myPrices(
   c: Context<AppEnv>,
   activities: { id: string }[],
 ): Promise<Map<string, HolderPrice> | null> {
-  const user = c.get('user');
-  if (!user?.passholderId || activities.length === 0) return null;
-  const db = c.env.DB;
-  const pass = await db
-    .prepare('SELECT pass_number FROM passholders WHERE id = ?1')
-    .bind(user.passholderId)
-    .first<{ pass_number: string }>();
-  if (!pass) return null;
-  const clock = clockFor(c.var.now);
-  const rows = await db.batch<DoorFactsRow>(
-    activities.map((a) =>
-      doorFactsStatement(db, { kind: 'ticket', activityId: a.id }, pass.pass_number, clock),
-    ),
+  const passholderId = c.get('user')?.passholderId;
+  if (!passholderId || activities.length === 0) return null;
+  const prices = await holderPrices(
+    c.env.DB,
+    activities.map((a) => ({ target: { kind: 'ticket' as const, activityId: a.id }, passholderId })),
+    c.var.now,
   );
-  const prices = new Map<string, HolderPrice>();
+  const mine = new Map<string, HolderPrice>();
   for (const [i, a] of activities.entries()) {
-    const facts = toDoorFacts(rows[i]?.results[0]);
-    if (facts?.holder) prices.set(a.id, holderPrice(facts, facts.holder, c.var.now));
+    const price = prices[i];
+    if (price) mine.set(a.id, price);
   }
-  return prices;
+  return mine;
 }

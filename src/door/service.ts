@@ -146,7 +146,7 @@ async function refusal(
   const { userId, sessionId } = caller(c);
   const [session, facts] = await db.batch<{ staff_roles: string; locale: string } | DoorFactsRow>([
     repo.sessionLive(db, sessionId, userId, c.var.now.toISOString()),
-    doorFactsStatement(db, { kind: 'ticket', activityId }, passNumber, clockFor(c.var.now)),
+    doorFactsStatement(db, { kind: 'ticket', activityId }, { passNumber }, clockFor(c.var.now)),
   ]);
   const live = session?.results[0] as { staff_roles: string; locale: string } | undefined;
   if (!live) sessionRefused(c);

@@ -13,8 +13,7 @@ import { passholderAccess } from '../auth/access.ts';
 import { AuditReasonSchema } from '../passes/schema.ts';
 import { passesOf } from '../passes/repo.ts';
 import { findActivity, isPublic } from '../activities/repo.ts';
-import { doorFactsStatement, toDoorFacts, type DoorFactsRow } from '../tariffs/repo.ts';
-import { clockFor, holderPrice } from '../tariffs/service.ts';
+import { holderPrices } from '../tariffs/service.ts';
 import * as repo from './repo.ts';
 
 const app = new OpenAPIHono<AppEnv>();
@@ -49,22 +48,18 @@ async function pricesFor(
   activityId: string,
   passholderIds: string[],
 ): Promise<Map<string, number>> {
-  const db = c.env.DB;
-  const { results } = await db
-    .prepare('SELECT id, pass_number FROM passholders WHERE id IN (SELECT value FROM json_each(?1))')
-    .bind(JSON.stringify(passholderIds))
-    .all<{ id: string; pass_number: string }>();
-  const clock = clockFor(c.var.now);
   const target = { kind: 'ticket' as const, activityId };
-  const rows = await db.batch<DoorFactsRow>(
-    results.map((r) => doorFactsStatement(db, target, r.pass_number, clock)),
+  const prices = await holderPrices(
+    c.env.DB,
+    passholderIds.map((passholderId) => ({ target, passholderId })),
+    c.var.now,
   );
-  const prices = new Map<string, number>();
-  for (const [i, r] of results.entries()) {
-    const facts = toDoorFacts(rows[i]?.results[0]);
-    if (facts?.holder) prices.set(r.id, holderPrice(facts, facts.holder, c.var.now).priceCents);
+  const byHolder = new Map<string, number>();
+  for (const [i, id] of passholderIds.entries()) {
+    const price = prices[i];
+    if (price) byHolder.set(id, price.priceCents);
   }
-  return prices;
+  return byHolder;
 }
 
 app.openapi(

@@ -70,10 +70,13 @@ const HOLDER_AND_RULE = `
        (SELECT json_array(${PERIODS.map((_, i) => `count(CASE WHEN s.sold_at >= ?${5 + i} THEN 1 END), coalesce(sum(CASE WHEN s.sold_at >= ?${5 + i} THEN s.regular_price_cents - s.price_cents END), 0)`).join(', ')})
           FROM ticket_sales s WHERE s.passholder_id = p.id AND s.reduced = 1 AND s.cancelled_at IS NULL AND s.sold_at >= ?10) AS used_periods`;
 
-const HOLDER_JOINS = `
-  LEFT JOIN passholders p ON p.pass_number = ?2
+const HOLDER_JOINS = (key: HolderKey) => `
+  LEFT JOIN passholders p ON ${'passNumber' in key ? 'p.pass_number' : 'p.id'} = ?2
   LEFT JOIN municipalities hm ON hm.id = p.municipality_id
   LEFT JOIN cards cd ON cd.passholder_id = p.id AND cd.version = p.card_version`;
+
+/** Whose price: a pass number (the door, the till) or a passholder id (sign-ups, the holder's own pages). */
+export type HolderKey = { passNumber: string } | { passholderId: string };
 
 /** Parameters ?3.. shared by both statements: minor cutoff, today, and where each cap period began. */
 export type Clock = { minorCutoff: string; today: string; periodStarts: string[] };
@@ -86,11 +89,11 @@ export type Clock = { minorCutoff: string; today: string; periodStarts: string[]
 export function doorFactsStatement(
   db: D1Database,
   target: Target,
-  passNumber: string,
+  holder: HolderKey,
   clock: Clock,
 ): D1PreparedStatement {
   const shared = [
-    passNumber,
+    'passNumber' in holder ? holder.passNumber : holder.passholderId,
     clock.minorCutoff,
     clock.today,
     ...clock.periodStarts,
@@ -107,7 +110,7 @@ export function doorFactsStatement(
                 (SELECT count(*) FROM ticket_sales s WHERE s.passholder_id = p.id AND s.activity_id = a.id AND s.reduced = 1 AND s.cancelled_at IS NULL) AS used_here,
                 ${HOLDER_AND_RULE}
            FROM activities a JOIN clubs c ON c.id = a.club_id JOIN municipalities sm ON sm.id = c.municipality_id
-           ${HOLDER_JOINS}
+           ${HOLDER_JOINS(holder)}
           WHERE a.id = ?1`,
       )
       .bind(target.activityId, ...shared);
@@ -124,7 +127,7 @@ export function doorFactsStatement(
                   AND s.reduced = 1 AND s.cancelled_at IS NULL) AS used_here,
               ${HOLDER_AND_RULE}
          FROM membership_offers o JOIN clubs c ON c.id = o.club_id JOIN municipalities sm ON sm.id = c.municipality_id
-         ${HOLDER_JOINS}
+         ${HOLDER_JOINS(holder)}
         WHERE o.id = ?1`,
     )
     .bind(target.offerId, ...shared);
@@ -244,15 +247,6 @@ export function toDoorFacts(row: Row | undefined): DoorFacts | null {
       })),
     },
   };
-}
-
-export async function doorFacts(
-  db: D1Database,
-  target: Target,
-  passNumber: string,
-  clock: Clock,
-): Promise<DoorFacts | null> {
-  return toDoorFacts((await doorFactsStatement(db, target, passNumber, clock).first<Row>()) ?? undefined);
 }
 
 export type { Row as DoorFactsRow };

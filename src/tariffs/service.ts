@@ -19,6 +19,7 @@ import {
   type DoorFacts,
   type DoorFactsRow,
   type Holder,
+  type HolderKey,
   type Target,
 } from './repo.ts';
 import { sealContext, sealedOf, sealPrice } from './quote-token.ts';
@@ -171,8 +172,43 @@ export function lookupHour(now: Date): string {
 }
 
 /**
- * Reads everything about one pass at one target in one round trip; for a membership, the same batch counts
- * the look-up against the account's hourly limit.
+ * The one batch pricing read: everything the price of each (target, holder) pair depends on, one statement
+ * per pair, all in one round trip. `first` runs before them in the same batch (the till's look-up count).
+ * The door's own requests price through src/door, which reads and writes in one guarded batch.
+ */
+export async function priceBatch(
+  db: D1Database,
+  items: { target: Target; holder: HolderKey }[],
+  now: Date,
+  first?: D1PreparedStatement,
+): Promise<{ facts: (DoorFacts | null)[]; first: D1Result | null }> {
+  const clock = clockFor(now);
+  const reads = items.map((item) => doorFactsStatement(db, item.target, item.holder, clock));
+  const results = await db.batch<DoorFactsRow>(first ? [first, ...reads] : reads);
+  const rows = first ? results.slice(1) : results;
+  return {
+    facts: rows.map((r) => toDoorFacts(r?.results[0] as DoorFactsRow | undefined)),
+    first: first ? results[0]! : null,
+  };
+}
+
+/** Each holder's own price for one target, with what only they may see (why, and what is left). */
+export async function holderPrices(
+  db: D1Database,
+  items: { target: Target; passholderId: string }[],
+  now: Date,
+): Promise<(HolderPrice | null)[]> {
+  const { facts } = await priceBatch(
+    db,
+    items.map((i) => ({ target: i.target, holder: { passholderId: i.passholderId } })),
+    now,
+  );
+  return facts.map((f) => (f?.holder ? holderPrice(f, f.holder, now) : null));
+}
+
+/**
+ * The door's and the till's read of several passes (a membership also counts the look-up against the
+ * account's hourly limit, in the same batch).
  */
 export async function readFacts(
   db: D1Database,
@@ -180,16 +216,16 @@ export async function readFacts(
   targets: { target: Target; passNumber: string }[],
   now: Date,
 ): Promise<{ facts: (DoorFacts | null)[]; lookups: number | null }> {
-  const clock = clockFor(now);
   const memberships = targets.some((t) => t.target.kind === 'membership');
-  const reads = targets.map((t) => doorFactsStatement(db, t.target, t.passNumber, clock));
-  const results = await db.batch<DoorFactsRow | { count: number }>(
-    memberships ? [countLookupStatement(db, user.id, lookupHour(now)), ...reads] : reads,
+  const { facts, first } = await priceBatch(
+    db,
+    targets.map((t) => ({ target: t.target, holder: { passNumber: t.passNumber } })),
+    now,
+    memberships ? countLookupStatement(db, user.id, lookupHour(now)) : undefined,
   );
-  const rows = memberships ? results.slice(1) : results;
   return {
-    facts: rows.map((r) => toDoorFacts(r?.results[0] as DoorFactsRow | undefined)),
-    lookups: memberships ? ((results[0]?.results[0] as { count: number } | undefined)?.count ?? 0) : null,
+    facts,
+    lookups: first ? ((first.results[0] as { count: number } | undefined)?.count ?? 0) : null,
   };
 }
 
