@@ -1,7 +1,7 @@
 /**
  * The demo data that `npm start` loads and the tests rely on. Ids and pass numbers are derived from
  * fixed keys, and every row is `INSERT OR IGNORE`, so loading twice changes nothing.
- * Runs in Node (scripts/seed.ts, vitest.config.ts) and needs only WebCrypto.
+ * Runs in Node (scripts/start.ts, vitest.config.ts) and needs only WebCrypto.
  */
 import { hashPassword } from '../auth/passwords.ts';
 import { seasonOf } from '../memberships/seasons.ts';

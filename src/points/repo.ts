@@ -33,14 +33,20 @@ export function checkinStatements(
       .bind(c.activityId, c.passholderId, c.points, c.at, c.by, callId),
     db
       .prepare(
-        `SELECT k.at, k.call_id IS ?3 AS new_checkin, (SELECT coalesce(sum(points), 0) FROM points_ledger WHERE passholder_id = ?2) AS balance
-           FROM checkins k WHERE k.activity_id = ?1 AND k.passholder_id = ?2`,
+        `SELECT k.at, k.call_id IS ?3 AS new_checkin, p.points_balance AS balance, p.first_name, p.last_name
+           FROM checkins k JOIN passholders p ON p.id = k.passholder_id WHERE k.activity_id = ?1 AND k.passholder_id = ?2`,
       )
       .bind(c.activityId, c.passholderId, callId),
   ];
 }
 
-export type CheckinResult = { at: string; new_checkin: number; balance: number };
+export type CheckinResult = {
+  at: string;
+  new_checkin: number;
+  balance: number;
+  first_name: string;
+  last_name: string;
+};
 
 export async function checkIn(
   db: D1Database,

@@ -104,7 +104,13 @@ app.openapi(
       const { row, notices } = await checkInAtDoor(c, activityId, input);
       if (row.signup_status === null) notices.push(notice('not_signed_up', c.var.locale));
       if (row.signup_status === 'waitlisted') notices.push(notice('waitlisted', c.var.locale));
-      const result = { at: row.checked_in_at!, new_checkin: row.new_checkin, balance: row.points_balance };
+      const result = {
+        at: row.checked_in_at!,
+        new_checkin: row.new_checkin,
+        balance: row.points_balance,
+        first_name: row.first_name,
+        last_name: row.last_name,
+      };
       const name = displayName(row.first_name, row.last_name);
       return answer(c, result, row.activity_points, name, row.signup_status, notices);
     };
@@ -198,10 +204,7 @@ app.openapi(
         via: 'self',
         at: c.var.now.toISOString(),
       });
-      const name = await c.env.DB.prepare('SELECT first_name, last_name FROM passholders WHERE id = ?1')
-        .bind(passholderId)
-        .first<{ first_name: string; last_name: string }>();
-      checkins.push(answer(c, r, activity.points, displayName(name!.first_name, name!.last_name), null, []));
+      checkins.push(answer(c, r, activity.points, displayName(r.first_name, r.last_name), null, []));
     }
     return c.json({ activity: { id: activity.id, title: activity.title }, checkins }, 200);
   },

@@ -1,7 +1,7 @@
 import { newId } from '../lib/ids.ts';
 import { auditStatement, type Audit } from '../passes/repo.ts';
 import type { ImportLine } from './csv.ts';
-import type { Grant as GrantFacts, Suspension as SuspensionFacts } from './derive.ts';
+import type { Grant as GrantFacts, StatusName, Suspension as SuspensionFacts } from './derive.ts';
 import type { EntitlementRule, ImportRow, SocialStatus, StatusImport } from './schema.ts';
 
 type Records = Omit<SocialStatus, 'passholderId' | 'status' | 'validUntil' | 'graceUntil'>;
@@ -419,3 +419,68 @@ export async function renewals(db: D1Database, municipalityId: string) {
 
 /** An audit line for a status read (re-exported so routes need no SQL). */
 export { auditStatement as auditLine };
+
+/** A chunk of passholders after `after` (by id), with what their status derives from (the nightly job). */
+export async function statusChunk(
+  db: D1Database,
+  after: string,
+  cutoff: string,
+  limit: number,
+): Promise<StatusJobRow[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT p.id, p.municipality_id, p.last_status,
+              (SELECT json_group_array(json_object('validFrom', g.valid_from, 'validUntil', g.valid_until, 'graceDays', g.grace_days, 'endedOn', g.ended_on))
+                 FROM status_grants g
+                WHERE g.passholder_id = p.id
+                   OR (p.birth_date > ?2 AND g.passholder_id IN (SELECT a.id FROM passholders a WHERE a.household_id = p.household_id AND a.birth_date <= ?2))) AS grants,
+              (SELECT json_group_array(json_object('fromDate', s.from_date, 'untilDate', s.until_date, 'liftedOn', s.lifted_on))
+                 FROM status_suspensions s WHERE s.passholder_id = p.id) AS suspensions
+         FROM passholders p WHERE p.id > ?1 ORDER BY p.id LIMIT ?3`,
+    )
+    .bind(after, cutoff, limit)
+    .all<StatusJobRow>();
+  return results;
+}
+
+export type StatusJobRow = {
+  id: string;
+  municipality_id: string;
+  last_status: StatusName;
+  grants: string;
+  suspensions: string;
+};
+
+/** A status that changed: remembered on the passholder, and recorded as the day's status event. */
+export function statusChangeStatements(
+  db: D1Database,
+  passholderId: string,
+  status: StatusName,
+  today: string,
+): D1PreparedStatement[] {
+  return [
+    db.prepare('UPDATE passholders SET last_status = ?2 WHERE id = ?1').bind(passholderId, status),
+    db
+      .prepare(
+        'INSERT INTO status_events (passholder_id, status, on_date) VALUES (?1, ?2, ?3) ON CONFLICT DO UPDATE SET status = ?2',
+      )
+      .bind(passholderId, status, today),
+  ];
+}
+
+/** A status ending soon (or in grace) on the renewal list. */
+export function renewalStatement(
+  db: D1Database,
+  r: { municipalityId: string; passholderId: string; status: StatusName; validUntil: string; today: string },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO renewal_list (municipality_id, passholder_id, status, valid_until, generated_on) VALUES (?1, ?2, ?3, ?4, ?5)
+       ON CONFLICT DO UPDATE SET status = ?3, valid_until = ?4, generated_on = ?5`,
+    )
+    .bind(r.municipalityId, r.passholderId, r.status, r.validUntil, r.today);
+}
+
+export function leaveRenewalListStatement(db: D1Database, passholderId: string): D1PreparedStatement {
+  return db.prepare('DELETE FROM renewal_list WHERE passholder_id = ?1').bind(passholderId);
+}

@@ -211,5 +211,3 @@ export function statusSection(
     render(await api<Status>(`${base}/status?reason=${reason}`));
   });
 }
-
-export const statusLabel = (status: Status['status']) => t(STATUS[status]);
