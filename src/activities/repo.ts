@@ -1,3 +1,4 @@
+import { guardRefused } from '../lib/constraints.ts';
 import type { Activity, ActivityInput, ActivityPatch } from './schema.ts';
 
 const COLUMNS = `a.id, a.club_id, c.name AS club_name, c.municipality_id, a.title, a.description, a.category, a.starts_at, a.ends_at,
@@ -207,7 +208,7 @@ export async function updateActivity(
     const results = await db.batch(statements);
     return messages ? (results[2]?.meta.changes ?? 0) : 0;
   } catch (error) {
-    if (/CHECK constraint failed|write_guards/i.test(String(error))) return null;
+    if (guardRefused(error, 'write_guards')) return null;
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { guardRefused } from '../lib/constraints.ts';
 import { PERIODS } from '../tariffs/repo.ts';
 
 /**
@@ -362,9 +363,9 @@ export type SoldRow = {
   cancel_until: string;
 };
 
-/** True when a batch was refused by `requireMarker`. */
+/** True when a batch was refused by `requireMarker` (its `door_guards` row, CHECK `door_refused`). */
 export function isDoorRefusal(error: unknown): boolean {
-  return /door_refused|door_guards/i.test(String(error));
+  return guardRefused(error, 'door_guards', 'door_refused');
 }
 
 /** Is the session behind a token still live (the second read of a refused request)? */

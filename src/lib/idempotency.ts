@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.ts';
+import { uniqueViolation } from './constraints.ts';
 import { Problem } from './problem.ts';
 
 export type Outcome<T, S extends 200 | 201 = 200 | 201> = {
@@ -72,7 +73,7 @@ export async function idempotent<T, S extends 200 | 201>(
         ),
     ]);
   } catch (error) {
-    const concurrent = /UNIQUE.*idempotency_keys/i.test(String(error)) ? await find() : null;
+    const concurrent = uniqueViolation(error, 'idempotency_keys') ? await find() : null;
     if (!concurrent) throw error;
     return replay<T, S>(c, concurrent, requestHash);
   }

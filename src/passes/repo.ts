@@ -1,3 +1,4 @@
+import { uniqueViolation } from '../lib/constraints.ts';
 import { newId } from '../lib/ids.ts';
 import type {
   AuditAction,
@@ -230,7 +231,7 @@ export async function register(db: D1Database, p: NewPassholder, audit: Audit): 
     await db.batch(statements);
     return true;
   } catch (error) {
-    if (/UNIQUE.*pass_number/i.test(String(error))) return false;
+    if (uniqueViolation(error, 'passholders', 'pass_number')) return false;
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { uniqueViolation } from '../lib/constraints.ts';
 import type { Neighbourhood, NeighbourhoodInput, Region } from './schema.ts';
 
 type NeighbourhoodRow = {
@@ -96,7 +97,7 @@ export async function updateNeighbourhood(
       .first<NeighbourhoodRow>();
     return row ? toNeighbourhood(row) : null;
   } catch (error) {
-    if (String(error).includes('UNIQUE')) return null;
+    if (uniqueViolation(error, 'neighbourhoods', 'name')) return null;
     throw error;
   }
 }

@@ -1,3 +1,5 @@
+import { checkViolation, guardRefused, raised } from '../lib/constraints.ts';
+
 export type Reward = {
   id: string;
   clubId: string | null;
@@ -158,13 +160,17 @@ export async function redeem(
   ]);
 }
 
+/** The reward's unnamed CHECK on its stock (migration 0004), as SQLite names it. */
+const STOCK_CHECK = 'redeemed >= 0 AND (stock IS NULL OR redeemed <= stock)';
+
+/** A redemption's batch was refused: its guard row (balance, limit) or the reward's stock. */
 export function isGuardViolation(error: unknown): boolean {
-  return /CHECK constraint failed|write_guards/i.test(String(error));
+  return guardRefused(error, 'write_guards') || checkViolation(error, STOCK_CHECK);
 }
 
 /** The database's refusal to redeem a welcome reward (it is granted, once; see migration 0007). */
 export function isWelcomeRefusal(error: unknown): boolean {
-  return /welcome_reward_not_redeemable/.test(String(error));
+  return raised(error, 'welcome_reward_not_redeemable');
 }
 
 /** A pass by its number, with what decides whether its card may be used. */

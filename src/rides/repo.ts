@@ -1,3 +1,4 @@
+import { uniqueViolation } from '../lib/constraints.ts';
 import { newId } from '../lib/ids.ts';
 import type { RideReport } from './schema.ts';
 
@@ -199,8 +200,12 @@ export async function insertRequest(
     .run();
 }
 
+/** An offer's unnamed CHECK on its seats (migration 0005), as SQLite names it: `agree` fails on it when full. */
+export const OFFER_SEATS_CHECK = 'seats_taken >= 0 AND seats_taken <= seats';
+
+/** A live request of this passenger for this activity exists already (`ride_requests_once`). */
 export function isDuplicateRequest(error: unknown): boolean {
-  return /UNIQUE.*ride_requests/i.test(String(error));
+  return uniqueViolation(error, 'ride_requests');
 }
 
 /** Open offers of an activity with the driver's first name and area (nothing more before acceptance). */

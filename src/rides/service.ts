@@ -1,4 +1,5 @@
 import { findActivity, type ActivityRow } from '../activities/repo.ts';
+import { checkViolation, guardRefused } from '../lib/constraints.ts';
 import { newId } from '../lib/ids.ts';
 import { Problem } from '../lib/problem.ts';
 import { fieldProblem } from '../lib/validation.ts';
@@ -41,8 +42,9 @@ async function rideNotice(
 const lostLate = (activity: ActivityRow) =>
   clubMessage('ride_lost_late', CLUB_LOCALE, { title: activity.title, startsAt: activity.starts_at });
 
-/** A guard row (seats, offer status) failed and rolled the batch back. */
-const rolledBack = (error: unknown) => /CHECK constraint failed/i.test(String(error));
+/** A guard row (seats, offer status) or the offer's own seat CHECK failed and rolled the batch back. */
+const rolledBack = (error: unknown) =>
+  guardRefused(error, 'write_guards') || checkViolation(error, repo.OFFER_SEATS_CHECK);
 
 /** True when a cancellation at `now` of a ride leaving at `departure` comes too late for the other side. */
 async function isLate(db: D1Database, activity: ActivityRow, departure: string, now: Date) {

@@ -1,3 +1,4 @@
+import { guardRefused } from '../lib/constraints.ts';
 import type { Target } from '../tariffs/repo.ts';
 import type { Caps, Quote } from '../tariffs/tariff.ts';
 import type { Sale } from './schema.ts';
@@ -105,9 +106,12 @@ export function clearGuardsStatement(db: D1Database): D1PreparedStatement {
   return db.prepare('DELETE FROM sale_guards');
 }
 
-/** True when a batch failed on a cap guard. */
+/**
+ * True when a batch failed on a cap guard (a `sale_guards` row). Its CHECK reads the same as `write_guards`'
+ * (both the unnamed `ok = 1`); no sale batch writes a `write_guards` row.
+ */
 export function isCapViolation(error: unknown): boolean {
-  return /CHECK constraint failed: ok = 1|sale_guards/i.test(String(error));
+  return guardRefused(error, 'sale_guards');
 }
 
 export async function findSale(db: D1Database, id: string): Promise<(Sale & { clubId: string }) | null> {

@@ -1,3 +1,5 @@
+import { uniqueViolation } from '../lib/constraints.ts';
+
 export type Signup = {
   id: string;
   activityId: string;
@@ -28,7 +30,7 @@ export function signupStatement(
 }
 
 export function isDuplicateSignup(error: unknown): boolean {
-  return /UNIQUE.*signups/i.test(String(error));
+  return uniqueViolation(error, 'signups');
 }
 
 const SIGNUP_SQL = `SELECT s.id, s.activity_id, s.passholder_id, s.status,
