@@ -190,7 +190,7 @@ app.openapi(
         'forbidden',
         'not_found',
         'activity_cancelled',
-        'conflict',
+        'activity_changed',
       ),
     },
   }),
@@ -223,7 +223,8 @@ app.openapi(
       const now = await loadActivity(c.env.DB, activityId);
       if (now.cancelled_at) throw new Problem('activity_cancelled');
       refuseIfTooFew(patch.capacity, now.confirmed);
-      throw new Problem('conflict');
+      // Neither any more: it changed and changed back meanwhile (a sign-up came and went).
+      throw new Problem('activity_changed', { detail: 'The activity changed during the edit; try again' });
     }
     return c.json({ ...repo.toActivity((await repo.findActivity(c.env.DB, activityId))!), notified }, 200);
   },
@@ -239,7 +240,7 @@ app.openapi(
     request: { params: Params },
     responses: {
       200: jsonResponse(ActivitySchema, 'Published'),
-      ...problems('unauthenticated', 'forbidden', 'not_found', 'club_not_approved', 'conflict'),
+      ...problems('unauthenticated', 'forbidden', 'not_found', 'club_not_approved', 'already_published'),
     },
   }),
   async (c) => {
@@ -248,7 +249,7 @@ app.openapi(
     const { club } = await managedClub(c, row.club_id, 'club_admin');
     if (club.status !== 'approved') throw new Problem('club_not_approved');
     if (!(await repo.publishActivity(c.env.DB, activityId, c.var.now.toISOString())))
-      throw new Problem('conflict', { detail: 'Published already' });
+      throw new Problem('already_published', { detail: 'Published already' });
     return c.json(repo.toActivity((await repo.findActivity(c.env.DB, activityId))!), 200);
   },
 );

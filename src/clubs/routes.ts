@@ -65,7 +65,7 @@ app.openapi(
     request: { params: z.object({ municipalityId: IdSchema }), body: jsonBody(ClubInputSchema) },
     responses: {
       201: jsonResponse(ClubSchema, 'Registered, pending approval'),
-      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'conflict'),
+      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'club_name_taken'),
     },
   }),
   async (c) => {
@@ -80,7 +80,8 @@ app.openapi(
       c.req.valid('json'),
       c.var.now.toISOString(),
     );
-    if (!club) throw new Problem('conflict', { detail: 'A club with this name exists in the municipality' });
+    if (!club)
+      throw new Problem('club_name_taken', { detail: 'A club with this name exists in the municipality' });
     return c.json(club, 201);
   },
 );

@@ -350,6 +350,123 @@ export const PROBLEMS = {
       en: 'This reward has already been handed over.',
     },
   },
+  neighbourhood_name_taken: {
+    status: 409,
+    title: 'A neighbourhood with this name exists in the municipality',
+    messages: {
+      nl: 'Er is in deze gemeente al een wijk met deze naam. Kies een andere naam.',
+      fr: 'Il existe déjà un quartier avec ce nom dans cette commune. Choisissez un autre nom.',
+      en: 'This municipality already has a neighbourhood with this name. Choose another name.',
+    },
+  },
+  club_name_taken: {
+    status: 409,
+    title: 'A club with this name exists in the municipality',
+    messages: {
+      nl: 'Er is in deze gemeente al een vereniging met deze naam. Kies een andere naam.',
+      fr: 'Il existe déjà un club avec ce nom dans cette commune. Choisissez un autre nom.',
+      en: 'This municipality already has a club with this name. Choose another name.',
+    },
+  },
+  role_exists: {
+    status: 409,
+    title: 'This person has this role here already',
+    messages: {
+      nl: 'Deze persoon heeft deze rol hier al.',
+      fr: 'Cette personne a déjà ce rôle ici.',
+      en: 'This person already has this role here.',
+    },
+  },
+  own_role: {
+    status: 409,
+    title: 'One’s own role is not removed by oneself',
+    messages: {
+      nl: 'Je kunt je eigen rol niet wegnemen. Vraag het aan een andere beheerder.',
+      fr: 'Vous ne pouvez pas retirer votre propre rôle. Demandez-le à un autre administrateur.',
+      en: 'You cannot remove your own role. Ask another administrator.',
+    },
+  },
+  own_account: {
+    status: 409,
+    title: 'One’s own account is not blocked or unblocked by oneself',
+    messages: {
+      nl: 'Je kunt je eigen account niet blokkeren of deblokkeren. Vraag het aan een collega.',
+      fr: 'Vous ne pouvez pas bloquer ou débloquer votre propre compte. Demandez-le à un collègue.',
+      en: 'You cannot block or unblock your own account. Ask a colleague.',
+    },
+  },
+  card_blocked_already: {
+    status: 409,
+    title: 'The card is blocked already',
+    messages: {
+      nl: 'Deze kaart is al geblokkeerd. De balie kan een nieuwe kaart maken.',
+      fr: 'Cette carte est déjà bloquée. Le guichet peut faire une nouvelle carte.',
+      en: 'This card is already blocked. The counter can make a new card.',
+    },
+  },
+  offer_withdrawn: {
+    status: 409,
+    title: 'The membership offer is withdrawn already',
+    messages: {
+      nl: 'Dit aanbod voor een lidmaatschap is al ingetrokken.',
+      fr: 'Cette offre d’affiliation est déjà retirée.',
+      en: 'This membership offer has already been withdrawn.',
+    },
+  },
+  already_published: {
+    status: 409,
+    title: 'The activity is published already',
+    messages: {
+      nl: 'Deze activiteit is al gepubliceerd.',
+      fr: 'Cette activité est déjà publiée.',
+      en: 'This activity is already published.',
+    },
+  },
+  activity_changed: {
+    status: 409,
+    title: 'The activity changed during the edit',
+    messages: {
+      nl: 'Deze activiteit veranderde net terwijl je ze aanpaste. Er werd niets gewijzigd: probeer het opnieuw.',
+      fr: 'Cette activité a changé pendant votre modification. Rien n’a été modifié : réessayez.',
+      en: 'This activity changed while you were editing it. Nothing was changed: please try again.',
+    },
+  },
+  signup_cancelled_already: {
+    status: 409,
+    title: 'The sign-up is cancelled already',
+    messages: {
+      nl: 'Deze inschrijving is al geannuleerd.',
+      fr: 'Cette inscription est déjà annulée.',
+      en: 'This sign-up is already cancelled.',
+    },
+  },
+  sale_cancelled_already: {
+    status: 409,
+    title: 'The sale is cancelled already',
+    messages: {
+      nl: 'Deze verkoop is al geannuleerd.',
+      fr: 'Cette vente est déjà annulée.',
+      en: 'This sale is already cancelled.',
+    },
+  },
+  statement_not_approved: {
+    status: 409,
+    title: 'The statement is not approved yet',
+    messages: {
+      nl: 'Deze afrekening is nog niet goedgekeurd. Keur ze eerst goed en duid ze daarna aan als betaald.',
+      fr: 'Ce décompte n’est pas encore approuvé. Approuvez-le d’abord, puis marquez-le comme payé.',
+      en: 'This statement is not approved yet. Approve it first, then mark it as paid.',
+    },
+  },
+  statement_paid_already: {
+    status: 409,
+    title: 'The statement is marked as paid already',
+    messages: {
+      nl: 'Deze afrekening is al aangeduid als betaald.',
+      fr: 'Ce décompte est déjà marqué comme payé.',
+      en: 'This statement is already marked as paid.',
+    },
+  },
   ride_not_signed_up: {
     status: 409,
     title: 'Not signed up for the activity',

@@ -85,7 +85,7 @@ app.openapi(
     request: { params: z.object({ offerId: IdSchema }) },
     responses: {
       200: jsonResponse(MembershipOfferSchema, 'Withdrawn'),
-      ...problems('unauthenticated', 'forbidden', 'not_found', 'conflict'),
+      ...problems('unauthenticated', 'forbidden', 'not_found', 'offer_withdrawn'),
     },
   }),
   async (c) => {
@@ -94,7 +94,7 @@ app.openapi(
     if (!offer) throw new Problem('not_found');
     await managedClub(c, offer.clubId, 'club_admin');
     if (!(await repo.archiveOffer(c.env.DB, offerId, c.var.now.toISOString())))
-      throw new Problem('conflict', { detail: 'Withdrawn already' });
+      throw new Problem('offer_withdrawn', { detail: 'Withdrawn already' });
     return c.json((await repo.findOffer(c.env.DB, offerId))!, 200);
   },
 );

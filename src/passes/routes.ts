@@ -406,7 +406,7 @@ app.openapi(
     request: { params: Params, body: jsonBody(CardBlockSchema) },
     responses: {
       200: jsonResponse(PassholderSchema, 'Blocked'),
-      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'conflict'),
+      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'card_blocked_already'),
     },
   }),
   async (c) => {
@@ -418,7 +418,7 @@ app.openapi(
       reason: 'card',
       at: now(c),
     });
-    if (!blocked) throw new Problem('conflict', { detail: 'The card is blocked already' });
+    if (!blocked) throw new Problem('card_blocked_already', { detail: 'The card is blocked already' });
     return c.json((await repo.readRecord(c.env.DB, passholderId))!, 200);
   },
 );

@@ -54,7 +54,7 @@ app.openapi(
     request: { params: z.object({ municipalityId: IdSchema }), body: jsonBody(NeighbourhoodInputSchema) },
     responses: {
       201: jsonResponse(NeighbourhoodSchema, 'Created'),
-      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'conflict'),
+      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'neighbourhood_name_taken'),
     },
   }),
   async (c) => {
@@ -68,7 +68,8 @@ app.openapi(
       c.req.valid('json'),
       c.var.now.toISOString(),
     );
-    if (!created) throw new Problem('conflict', { detail: 'A neighbourhood with this name exists' });
+    if (!created)
+      throw new Problem('neighbourhood_name_taken', { detail: 'A neighbourhood with this name exists' });
     return c.json(created, 201);
   },
 );
@@ -83,7 +84,13 @@ app.openapi(
     request: { params: z.object({ neighbourhoodId: IdSchema }), body: jsonBody(NeighbourhoodPatchSchema) },
     responses: {
       200: jsonResponse(NeighbourhoodSchema, 'Updated'),
-      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'conflict'),
+      ...problems(
+        'validation_failed',
+        'unauthenticated',
+        'forbidden',
+        'not_found',
+        'neighbourhood_name_taken',
+      ),
     },
   }),
   async (c) => {
@@ -92,7 +99,8 @@ app.openapi(
     if (!current) throw new Problem('not_found');
     allow(hasMunicipalityRole(user, current.municipalityId, 'municipality_admin'));
     const updated = await repo.updateNeighbourhood(c.env.DB, current, c.req.valid('json'));
-    if (!updated) throw new Problem('conflict', { detail: 'A neighbourhood with this name exists' });
+    if (!updated)
+      throw new Problem('neighbourhood_name_taken', { detail: 'A neighbourhood with this name exists' });
     return c.json(updated, 200);
   },
 );

@@ -58,7 +58,7 @@ async function add(c: Context<AppEnv>, user: SessionUser, scope: repo.Scope, inp
     scope,
     c.var.now.toISOString(),
   );
-  if (!added) throw new Problem('conflict', { detail: 'This person already has this role here' });
+  if (!added) throw new Problem('role_exists', { detail: 'This person already has this role here' });
   return { items: await repo.listStaff(c.env.DB, scope) };
 }
 
@@ -69,7 +69,7 @@ async function remove(
   userId: string,
 ): Promise<void> {
   await authorizeScope(c, user, scope);
-  if (userId === user.id) throw new Problem('conflict', { detail: 'You cannot remove your own role' });
+  if (userId === user.id) throw new Problem('own_role', { detail: 'You cannot remove your own role' });
   if (!(await repo.removeStaff(c.env.DB, userId, scope))) throw new Problem('not_found');
 }
 
@@ -108,7 +108,7 @@ app.openapi(
     request: { params: ClubParams, body: jsonBody(ClubStaffInputSchema) },
     responses: {
       201: jsonResponse(StaffList, 'Added; the club’s staff now'),
-      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'conflict'),
+      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'role_exists'),
     },
   }),
   async (c) =>
@@ -125,7 +125,7 @@ app.openapi(
     request: { params: ClubParams.extend({ userId: IdSchema }) },
     responses: {
       204: { description: 'Removed' },
-      ...problems('unauthenticated', 'forbidden', 'not_found', 'conflict'),
+      ...problems('unauthenticated', 'forbidden', 'not_found', 'own_role'),
     },
   }),
   async (c) => {
@@ -162,7 +162,7 @@ app.openapi(
     request: { params: MunicipalityParams, body: jsonBody(MunicipalityStaffInputSchema) },
     responses: {
       201: jsonResponse(StaffList, 'Added; the municipality’s staff now'),
-      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'conflict'),
+      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'role_exists'),
     },
   }),
   async (c) =>
@@ -187,7 +187,7 @@ app.openapi(
     request: { params: MunicipalityParams.extend({ userId: IdSchema }) },
     responses: {
       204: { description: 'Removed' },
-      ...problems('unauthenticated', 'forbidden', 'not_found', 'conflict'),
+      ...problems('unauthenticated', 'forbidden', 'not_found', 'own_role'),
     },
   }),
   async (c) => {
@@ -211,13 +211,13 @@ for (const action of ['block', 'unblock'] as const) {
       request: { params: z.object({ userId: IdSchema }) },
       responses: {
         204: { description: 'Done' },
-        ...problems('unauthenticated', 'forbidden', 'not_found', 'conflict'),
+        ...problems('unauthenticated', 'forbidden', 'not_found', 'own_account'),
       },
     }),
     async (c) => {
       const user = requireUser(c);
       const { userId } = c.req.valid('param');
-      if (userId === user.id) throw new Problem('conflict', { detail: 'You cannot block yourself' });
+      if (userId === user.id) throw new Problem('own_account', { detail: 'You cannot block yourself' });
       const target = await repo.userMunicipalities(c.env.DB, userId);
       if (!target.exists) throw new Problem('not_found');
       const asAdmin = target.staff.some((m) => hasMunicipalityRole(user, m, 'municipality_admin'));

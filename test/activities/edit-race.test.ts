@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { updateActivity } from '../../src/activities/repo.ts';
-import { call, loginAs } from '../helpers/api.ts';
+import { call, expectProblem, json, loginAs } from '../helpers/api.ts';
 import { bulkPassholders, createActivity } from '../helpers/fixtures.ts';
 
 const future = { startsAt: '2027-06-05T12:00:00Z', endsAt: '2027-06-05T14:00:00Z' };
@@ -62,5 +62,41 @@ describe('lowering the places of an activity while people sign up', () => {
       .first<{ capacity: number; notices: number }>();
     expect(row).toEqual({ capacity: 10, notices: 0 });
     expect(await updateActivity(env.DB, activity.id, { capacity: 6 }, new Date().toISOString())).toBe(0);
+  });
+
+  it('says the activity changed meanwhile when the guard refused but the second read finds nothing wrong', async () => {
+    const club = await loginAs('club');
+    const activity = await createActivity({ ...future, capacity: 10, signupRequired: true });
+    // As if a sign-up came and went between the guard's write and the route's second read: the guard row
+    // is refused (a trigger inserts a row with ok = 0), while the activity itself is fine.
+    await env.DB.prepare(
+      `CREATE TRIGGER test_guard_refuses BEFORE INSERT ON write_guards WHEN NEW.ok = 1
+       BEGIN INSERT INTO write_guards (ok) VALUES (0); END`,
+    ).run();
+    try {
+      const body = await expectProblem(
+        await call(`/api/v1/activities/${activity.id}`, {
+          method: 'PATCH',
+          token: club,
+          body: { capacity: 8 },
+        }),
+        409,
+        'activity_changed',
+      );
+      expect(body.messages.en).toBe(
+        'This activity changed while you were editing it. Nothing was changed: please try again.',
+      );
+    } finally {
+      await env.DB.prepare('DROP TRIGGER test_guard_refuses').run();
+    }
+    const row = await env.DB.prepare('SELECT capacity FROM activities WHERE id = ?1')
+      .bind(activity.id)
+      .first<{ capacity: number }>();
+    expect(row?.capacity).toBe(10);
+    await json(`/api/v1/activities/${activity.id}`, 200, {
+      method: 'PATCH',
+      token: club,
+      body: { capacity: 8 },
+    });
   });
 });

@@ -77,6 +77,11 @@ describe('only approved clubs publish and charge the municipality', () => {
       token,
     });
     expect(published.draft).toBe(false);
+    await expectProblem(
+      await call(`/api/v1/activities/${draft.id}/publish`, { method: 'POST', token }),
+      409,
+      'already_published',
+    );
     expect(
       (await json<{ items: { id: string }[] }>(`/api/v1/activities?clubId=${clubId}`, 200)).items,
     ).toEqual([expect.objectContaining({ id: draft.id })]);
@@ -136,6 +141,11 @@ describe('only approved clubs publish and charge the municipality', () => {
     );
     expect(q.price).toBe(5000);
     await json(`/api/v1/membership-offers/${offer.id}/archive`, 200, { method: 'POST', token });
+    await expectProblem(
+      await call(`/api/v1/membership-offers/${offer.id}/archive`, { method: 'POST', token }),
+      409,
+      'offer_withdrawn',
+    );
     await expectProblem(
       await call(`/api/v1/clubs/${clubId}/memberships`, {
         token,

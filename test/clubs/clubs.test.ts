@@ -49,7 +49,7 @@ describe('clubs', () => {
     await expectProblem(
       await call(`/api/v1/municipalities/${municipality}/clubs`, { token: admin, body: { name } }),
       409,
-      'conflict',
+      'club_name_taken',
     );
   });
 
@@ -107,7 +107,7 @@ describe('staff management', () => {
         body: { email, displayName: 'New Door', role: 'door' },
       }),
       409,
-      'conflict',
+      'role_exists',
     );
     const removed = await call(`/api/v1/clubs/${club}/staff/${added.userId}`, {
       method: 'DELETE',
@@ -177,7 +177,18 @@ describe('staff management', () => {
         token: admin,
       }),
       409,
-      'conflict',
+      'own_role',
     );
+  });
+
+  it('refuses to block or unblock one’s own account', async () => {
+    const admin = await loginAs('admin');
+    for (const action of ['block', 'unblock'])
+      await expectProblem(
+        await call(`/api/v1/users/${await demo.user('admin')}/${action}`, { method: 'POST', token: admin }),
+        409,
+        'own_account',
+      );
+    await json('/api/v1/me', 200, { token: admin });
   });
 });

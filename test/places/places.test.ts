@@ -40,7 +40,7 @@ describe('regions, municipalities and neighbourhoods', () => {
         body: { name, postalCodes: ['9300'] },
       }),
       409,
-      'conflict',
+      'neighbourhood_name_taken',
     );
     const renamed = await json<Neighbourhood>(`/api/v1/neighbourhoods/${created.id}`, 200, {
       method: 'PATCH',
@@ -48,6 +48,24 @@ describe('regions, municipalities and neighbourhoods', () => {
       body: { postalCodes: ['9300', '9308'] },
     });
     expect(renamed).toMatchObject({ name, postalCodes: ['9300', '9308'], lat: 50.93 });
+    // A new name that another neighbourhood of the municipality has: refused by the UNIQUE, nothing changed.
+    const taken = await expectProblem(
+      await call(`/api/v1/neighbourhoods/${created.id}`, {
+        method: 'PATCH',
+        token: admin,
+        body: { name: 'Centrum', lat: 50.9 },
+      }),
+      409,
+      'neighbourhood_name_taken',
+    );
+    expect(taken.messages.en).toBe(
+      'This municipality already has a neighbourhood with this name. Choose another name.',
+    );
+    const after = await json<{ items: Neighbourhood[] }>(
+      `/api/v1/municipalities/${municipality}/neighbourhoods`,
+      200,
+    );
+    expect(after.items.find((n) => n.id === created.id)).toMatchObject({ name, lat: 50.93 });
 
     await expectProblem(
       await call(`/api/v1/municipalities/${await demo.buurdorp()}/neighbourhoods`, {

@@ -151,7 +151,7 @@ describe('door scan', () => {
         body: { reason: 'lost' },
       }),
       409,
-      'conflict',
+      'card_blocked_already',
     );
     await expectProblem(await scan(door, { activityId, code: card.code }), 423, 'pass_blocked');
     await expectProblem(
