@@ -228,7 +228,13 @@ app.openapi(
     request: { params: z.object({ saleId: IdSchema }) },
     responses: {
       200: jsonResponse(SaleSchema, 'Cancelled'),
-      ...problems('unauthenticated', 'forbidden', 'not_found', 'conflict', 'cancel_window_passed'),
+      ...problems(
+        'unauthenticated',
+        'forbidden',
+        'not_found',
+        'sale_cancelled_already',
+        'cancel_window_passed',
+      ),
     },
   }),
   async (c) => {
@@ -237,7 +243,7 @@ app.openapi(
     const sale = await repo.findSale(c.env.DB, saleId);
     if (!sale) throw new Problem('not_found');
     allowClub(user, sale.clubId);
-    if (sale.cancelledAt) throw new Problem('conflict', { detail: 'Cancelled already' });
+    if (sale.cancelledAt) throw new Problem('sale_cancelled_already', { detail: 'Cancelled already' });
     if (!(await repo.cancelSale(c.env.DB, saleId, user.id, c.var.now.toISOString())))
       throw new Problem('cancel_window_passed');
     const { clubId: _club, ...cancelled } = (await repo.findSale(c.env.DB, saleId))!;

@@ -167,7 +167,7 @@ app.openapi(
     request: { params: z.object({ signupId: IdSchema }) },
     responses: {
       200: jsonResponse(SignupSchema, 'Cancelled'),
-      ...problems('unauthenticated', 'forbidden', 'not_found', 'conflict'),
+      ...problems('unauthenticated', 'forbidden', 'not_found', 'signup_cancelled_already'),
     },
   }),
   async (c) => {
@@ -183,7 +183,7 @@ app.openapi(
         c.var.now.toISOString(),
       ))
     ) {
-      throw new Problem('conflict', { detail: 'Cancelled already' });
+      throw new Problem('signup_cancelled_already', { detail: 'Cancelled already' });
     }
     return c.json({ ...(await repo.findSignup(c.env.DB, signup.id))!, priceCents: null }, 200);
   },

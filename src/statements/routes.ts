@@ -212,14 +212,24 @@ app.openapi(
     request: { params: Params },
     responses: {
       200: jsonResponse(StatementSchema, 'Paid'),
-      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'conflict'),
+      ...problems(
+        'validation_failed',
+        'unauthenticated',
+        'forbidden',
+        'not_found',
+        'statement_not_approved',
+        'statement_paid_already',
+      ),
     },
   }),
   async (c) => {
     const { clubId, month } = c.req.valid('param');
     const { user, club } = await managedClub(c, clubId);
     if (!(await repo.markPaid(c.env.DB, club.id, month, user.id, c.var.now.toISOString()))) {
-      throw new Problem('conflict', { detail: 'Not approved yet, or paid already' });
+      const stored = await repo.findStatement(c.env.DB, club.id, month);
+      throw stored?.paidAt
+        ? new Problem('statement_paid_already', { detail: `Paid already (${stored.paidAt})` })
+        : new Problem('statement_not_approved', { detail: 'Not approved yet' });
     }
     return c.json(await statementOf(c.env.DB, club, month), 200);
   },

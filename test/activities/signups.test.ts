@@ -76,7 +76,7 @@ describe('sign-ups', () => {
     await expectProblem(
       await call(`/api/v1/signups/${signups[3]!.id}/cancel`, { method: 'POST', token: counter }),
       409,
-      'conflict',
+      'signup_cancelled_already',
     );
   });
 

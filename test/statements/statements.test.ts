@@ -15,7 +15,12 @@ type Group = Amounts & {
   count: number;
 };
 type Line = Amounts & { saleId: string; kind: string; at: string; description: string };
-type Statement = { status: string; groups: Group[]; totals: Amounts & { lines: number } };
+type Statement = {
+  status: string;
+  paidAt: string | null;
+  groups: Group[];
+  totals: Amounts & { lines: number };
+};
 type Audit = { status: string; lines: Line[]; totals: Amounts & { lines: number } };
 
 const GROUP_KEYS = [
@@ -133,6 +138,11 @@ describe('monthly statements', () => {
       400,
       'validation_failed',
     );
+    await expectProblem(
+      await call(`${url}/paid`, { method: 'POST', token: admin }),
+      409,
+      'statement_not_approved',
+    );
     const approved = await json<Statement>(`${url}/approve`, 200, { method: 'POST', token: admin });
     expect(approved.status).toBe('approved');
     const before = approved.totals;
@@ -186,6 +196,12 @@ describe('monthly statements', () => {
 
     const paid = await json<Statement>(`${url}/paid`, 200, { method: 'POST', token: admin });
     expect(paid.status).toBe('paid');
+    await expectProblem(
+      await call(`${url}/paid`, { method: 'POST', token: admin }),
+      409,
+      'statement_paid_already',
+    );
+    expect((await json<Statement>(url, 200, { token: admin })).paidAt).toBe(paid.paidAt);
     const overview = await json<{ items: { clubName: string; status: string }[] }>(
       `/api/v1/municipalities/${await demo.demostad()}/statements/2026-08`,
       200,

@@ -245,7 +245,7 @@ describe('prices at the door and the till', () => {
     await expectProblem(
       await call(`/api/v1/ticket-sales/${both.sales[0]!.id}/cancel`, { method: 'POST', token: door, now }),
       409,
-      'conflict',
+      'sale_cancelled_already',
     );
     const late = new Date(Date.parse(both.sales[1]!.cancelUntil) + 1000).toISOString();
     await expectProblem(
