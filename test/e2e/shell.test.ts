@@ -31,6 +31,9 @@ describe.skipIf(!hasChromium)('browser app shell', () => {
   it('signs in by keyboard only, in French, and shows a wrong password as an alert', async () => {
     const page = await ctx.browser.newPage({ locale: 'nl-BE' });
     await page.goto(ctx.app.url);
+    // The app's first page (after it asked whether someone is signed in): a language chosen before that is
+    // shown, and then the first page replaces the form, and what was typed, once more.
+    await page.getByRole('heading', { name: 'Aanmelden bij Buurtpas' }).waitFor();
     await page.getByLabel('Taal').selectOption('fr');
     await page.getByRole('heading', { name: 'Se connecter à Buurtpas' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
