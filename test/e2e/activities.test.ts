@@ -13,7 +13,7 @@ describe.skipIf(!hasChromium)('activities in the browser', () => {
     await page.getByRole('button', { name: 'Zoeken' }).click();
     await expect.poll(() => page.locator('ul.activities').textContent()).not.toContain('Yoga in het park');
     expect(await page.locator('ul.activities').textContent()).toContain('Minivoetbaltornooi');
-    await page.getByRole('link', { name: 'Minivoetbaltornooi' }).click();
+    await page.getByRole('link', { name: 'Minivoetbaltornooi', exact: true }).click();
     await page.getByRole('heading', { name: 'Minivoetbaltornooi', level: 1 }).waitFor();
     expect((await page.locator('main').textContent())?.replace(/\s/g, ' ')).toContain('€ 3,00 (jouw prijs)');
     // Words follow the number (Intl.PluralRules): one point is "1 punt", not "1 punten".

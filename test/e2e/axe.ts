@@ -6,8 +6,9 @@ type Violation = { id: string; impact: string | null; help: string; nodes: { tar
 
 /** Runs axe-core (WCAG 2.2 AA) on the page; answers the serious and critical violations, one line each. */
 export async function audit(page: Page, what: string): Promise<string[]> {
+  // The page as a person reads it: loaded, no part of it still busy or saying it is loading.
   await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], .loading'));
   await page.addScriptTag({ path: axePath });
   const violations = (await page.evaluate(async () => {
     const result = await (

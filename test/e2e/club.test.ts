@@ -2,11 +2,18 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { toBrusselsInput } from '../../web/src/pages/activity-times.ts';
 import { audit } from './axe.ts';
-import { apiSignIn, hasChromium, screenshot, signIn, useAppAndBrowser } from './server.ts';
+import {
+  apiSignIn,
+  grantStatus,
+  hasChromium,
+  newResident,
+  screenshot,
+  signIn,
+  tag,
+  useAppAndBrowser,
+} from './server.ts';
 
 type Lang = 'nl' | 'fr' | 'en';
-const SAMIRA = '4143376040899';
-const JAN = '1608636855867';
 
 /** What a person reads in each language, for the checks below. */
 const WORDS = {
@@ -223,20 +230,26 @@ describe.skipIf(!hasChromium)('the club admin at 1280×800', () => {
   );
 });
 
-/** The door sells today's lesson to Samira and to Jan, so the running month has a statement. */
+/**
+ * The door sells today's lesson to two residents registered for it (one with the social status), so the
+ * running month has a statement.
+ */
 async function sellLessons(url: string, clubId: string): Promise<void> {
   const asClub = client(url, (await apiSignIn(url, 'club@demo.local')).token);
   const asDoor = client(url, (await apiSignIn(url, 'door@demo.local')).token);
   const start = Date.now() - 10 * 60_000;
   const activity = await asClub<{ id: string }>(`/clubs/${clubId}/activities`, {
-    title: 'Zwemles voor iedereen',
+    title: `Zwemles ${tag()}`,
     category: 'sport',
     startsAt: new Date(start).toISOString(),
     endsAt: new Date(start + 3_600_000).toISOString(),
     capacity: null,
     regularPriceCents: 400,
   });
-  for (const passNumber of [SAMIRA, JAN]) {
+  const samira = await newResident(url, 'Samira', 'E');
+  await grantStatus(url, samira);
+  const jan = await newResident(url, 'Jan', 'P');
+  for (const { passNumber } of [samira, jan]) {
     const quote = await asDoor<{ tariffId: string }>(
       `/tariffs?activityId=${activity.id}&passNumber=${passNumber}`,
     );

@@ -5,19 +5,27 @@ import { fr } from '../../web/src/locales/fr.ts';
 import { nl } from '../../web/src/locales/nl.ts';
 import { audit } from './axe.ts';
 import { join } from 'node:path';
-import { apiSignIn, hasChromium, screenshot, SCREENSHOTS, useAppAndBrowser } from './server.ts';
+import {
+  apiSignIn,
+  findActivity,
+  hasChromium,
+  newResident,
+  screenshot,
+  SCREENSHOTS,
+  useAppAndBrowser,
+} from './server.ts';
 
 /**
- * The counter acts for the demo resident (Samira) on her record, at a counter's screen (1280×800), with the
- * page in nl, fr and en: signs her up, sees the sign-up, reads the confirmation in HER language (Samira's
- * language is set to another one than the page's in fr and en), prints it, cancels the sign-up, asks a lift
- * and redeems a reward for her points. axe-core finds no serious or critical violation.
+ * The counter acts for a resident (Samira, with five points, registered for each language: the demo's Samira
+ * signs up and redeems in other browser tests) on her record, at a counter's screen (1280×800), with the page
+ * in nl, fr and en: signs her up, sees the sign-up, reads the confirmation in HER language (Samira's language
+ * is another one than the page's in fr and en), prints it, cancels the sign-up, asks a lift and redeems a
+ * reward for her points. axe-core finds no serious or critical violation.
  */
 const LANGUAGES = { nl, fr, en } as const;
 type Language = keyof typeof LANGUAGES;
 /** The resident's own language while the page is in this one. */
 const RESIDENT: Record<Language, Language> = { nl: 'nl', fr: 'en', en: 'fr' };
-const SAMIRA = '4143376040899';
 const SWIM = 'Zwemmen voor iedereen';
 const FOOTBALL = 'Voetbaltraining jeugd';
 const DRINK = 'Gratis drankje na het sporten';
@@ -67,14 +75,15 @@ for (const language of Object.keys(LANGUAGES) as Language[]) {
       const lang = RESIDENT[language];
       const R = LANGUAGES[lang];
       const { token } = await apiSignIn(ctx.app.url, 'counter@demo.local');
-      const samira = (await api<{ items: { id: string }[] }>(token, `/passholders?q=${SAMIRA}`)).items[0]!.id;
-      await api(token, `/passholders/${samira}`, 'PATCH', { locale: lang });
-      const { items: activities } = await api<{ items: { id: string; title: string; startsAt: string }[] }>(
-        token,
-        '/activities?limit=50',
-      );
-      const swim = activities.find((a) => a.title === SWIM)!;
-      const football = activities.find((a) => a.title === FOOTBALL)!;
+      const samira = (await newResident(ctx.app.url, 'Samira', 'E', { locale: lang })).id;
+      // Five points to spend, as the demo's Samira has (given by the municipality, with a reason).
+      const admin = await apiSignIn(ctx.app.url, 'admin@demo.local');
+      await api(admin.token, `/passholders/${samira}/points/corrections`, 'POST', {
+        points: 5,
+        reason: 'Welkom bij Buurtpas',
+      });
+      const swim = await findActivity(ctx.app.url, SWIM);
+      const football = await findActivity(ctx.app.url, FOOTBALL);
       // A workshop with one place, taken by Jan: Samira gets a place on the waiting list.
       const club = await apiSignIn(ctx.app.url, 'club@demo.local');
       const start = Date.now() + 3 * 86_400_000;

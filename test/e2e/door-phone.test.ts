@@ -6,11 +6,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { audit } from './axe.ts';
 import {
   apiSignIn,
-  clubActivities,
   hasChromium,
   launchBrowser,
+  pageIdle,
   SCREENSHOTS,
+  send,
   signIn,
+  tag,
   travelTo,
   useAppAndBrowser,
 } from './server.ts';
@@ -18,6 +20,10 @@ import { writeQrVideo } from './y4m.ts';
 
 const SAMIRA = '4143 3760 4089 9'; // signed up for swimming below; social status (only the price shows it)
 const JAN = '1608 6368 5586 7'; // signed up for swimming below; no status
+/** This file's own evening of swimming and the next day's training (the demo's are other browser tests'). */
+const RUN = tag();
+const SWIM = `Zwemavond ${RUN}`;
+const TRAINING = `Voetbaltraining ${RUN}`;
 const PHONE = { width: 390, height: 844 };
 /** Screenshots of what is in view (not the full page): to look at by eye (git-ignored). */
 const SHOTS = SCREENSHOTS;
@@ -93,9 +99,37 @@ describe.skipIf(!hasChromium)('the door volunteer on a phone', () => {
   const LONG = 'Avondwandeling langs de Dender met gids, verhalen over de molens en koffie achteraf';
 
   beforeAll(async () => {
-    swim = (await clubActivities(ctx.app.url, 'door@demo.local')).find(
-      (a) => a.title === 'Zwemmen voor iedereen',
-    )!;
+    // Swimming at 17:00 UTC four weeks from now, and a training the next afternoon: days no other browser test
+    // has activities on, so the door's list of that evening and the next day holds this file's activities only.
+    const club = await apiSignIn(ctx.app.url, 'club@demo.local');
+    const day = new Date(Date.now() + 28 * 86_400_000);
+    const at = (days: number, hour: number) =>
+      Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + days, hour);
+    const publish = (title: string, start: number, hours: number, fields: Record<string, unknown>) =>
+      send<{ id: string; title: string; startsAt: string }>(
+        ctx.app.url,
+        `/clubs/${club.clubIds[0]}/activities`,
+        club.token,
+        {
+          title,
+          category: 'sport',
+          startsAt: new Date(start).toISOString(),
+          endsAt: new Date(start + hours * 3_600_000).toISOString(),
+          ...fields,
+        },
+      );
+    swim = await publish(SWIM, at(0, 17), 2, {
+      capacity: 30,
+      regularPriceCents: 400,
+      points: 1,
+      venue: { name: 'Stedelijk zwembad', address: 'Zwembadlaan 1, 9300 Demostad' },
+    });
+    await publish(TRAINING, at(1, 15), 2, {
+      capacity: 20,
+      regularPriceCents: 0,
+      points: 2,
+      venue: { name: 'Sportpark Molenhoek' },
+    });
     doorTime = new Date(Date.parse(swim.startsAt) - 10 * 60_000);
     // Samira and Jan sign up for swimming.
     for (const login of ['resident@demo.local', 'neighbour@demo.local']) {
@@ -108,7 +142,6 @@ describe.skipIf(!hasChromium)('the door volunteer on a phone', () => {
       expect(signup.status).toBeLessThan(300);
     }
     // A walk with a long title, the same evening after swimming.
-    const club = await apiSignIn(ctx.app.url, 'club@demo.local');
     const start = Date.parse(swim.startsAt) + 3 * 3_600_000;
     const walk = await fetch(`${ctx.app.url}/api/v1/clubs/${club.clubIds[0]}/activities`, {
       method: 'POST',
@@ -228,7 +261,7 @@ describe.skipIf(!hasChromium)('the door volunteer on a phone', () => {
       const late = page.waitForResponse((r) => r.url().includes('/redemptions'));
       release();
       await (await late).finished();
-      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
+      await pageIdle(page);
       expect(await text(result.locator('p.huge'))).toBe('Samira E.');
     } finally {
       await cameraBrowser.close();
@@ -249,14 +282,14 @@ describe.skipIf(!hasChromium)('the door volunteer on a phone', () => {
       // The picker: today's activities first, each with its full title, the day in words, time and place.
       const cards = page.locator('#door-activity label');
       const labels = (await cards.allTextContents()).map((l) => l.replace(/\s+/g, ' ').trim());
-      expect(labels[0]).toBe(`Zwemmen voor iedereen${w.today} ${time} · Stedelijk zwembad`);
+      expect(labels[0]).toBe(`${SWIM}${w.today} ${time} · Stedelijk zwembad`);
       expect(labels[1]).toBe(
         `${LONG}${w.today} ${brusselsTime(new Date(Date.parse(swim.startsAt) + 3 * 3_600_000).toISOString())} · Kerkplein`,
       );
-      expect(labels[2]).toContain(`Voetbaltraining jeugd${w.tomorrow} `);
+      expect(labels[2]).toContain(`${TRAINING}${w.tomorrow} `);
       for (const label of labels) expect(label).not.toMatch(/\d{4}-\d\d-\d\d|T\d\d:/);
       // The door of swimming is open now: it is chosen; every title fits on the screen, wrapped, not cut.
-      expect(await page.getByRole('radio', { name: /Zwemmen voor iedereen/ }).isChecked()).toBe(true);
+      expect(await page.getByRole('radio', { name: SWIM }).isChecked()).toBe(true);
       for (const title of await cards.locator('strong').all()) {
         const fits = await title.evaluate(
           (el) =>
@@ -303,7 +336,7 @@ describe.skipIf(!hasChromium)('the door volunteer on a phone', () => {
       await result.getByRole('button', { name: w.register }).click();
       const dialog = page.getByRole('dialog', { name: `${w.question} ${name}${lang === 'fr' ? ' ?' : '?'}` });
       await dialog.waitFor();
-      expect(await text(dialog)).toContain('Zwemmen voor iedereen');
+      expect(await text(dialog)).toContain(SWIM);
       expect(await dialog.getByRole('button', { name: w.yes }).isVisible()).toBe(true);
       await shot(page, `${lang}-second-sale`);
       if (sellTwice) {

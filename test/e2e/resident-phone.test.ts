@@ -142,7 +142,7 @@ describe.skipIf(!hasChromium)('a resident on a phone (390×844), in nl, fr and e
 
       // An activity whose club wrote only Dutch: marked as such outside Dutch.
       await page.goto(`${ctx.app.url}/#/activities`);
-      await page.getByRole('link', { name: 'Workshop keramiek' }).click();
+      await page.getByRole('link', { name: 'Workshop keramiek', exact: true }).click();
       await page.getByRole('heading', { name: 'Workshop keramiek', level: 1 }).waitFor();
       if (language !== 'nl') {
         expect(await page.locator('main').textContent()).toContain(w.descriptionIn);

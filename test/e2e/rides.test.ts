@@ -1,7 +1,19 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { audit } from './axe.ts';
-import { hasChromium, screenshot, signIn, useAppAndBrowser } from './server.ts';
+import { demoId } from '../../src/demo/seed.ts';
+import {
+  activate,
+  apiSignIn,
+  findActivity,
+  hasChromium,
+  newResident,
+  screenshot,
+  send,
+  signIn,
+  tag,
+  useAppAndBrowser,
+} from './server.ts';
 
 const text = async (page: Page, selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ');
@@ -24,19 +36,51 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
       });
   }
 
-  async function activity(title: string): Promise<string> {
-    const all = (await (await fetch(`${ctx.app.url}/api/v1/activities?limit=50`)).json()) as {
-      items: { id: string; title: string }[];
-    };
-    return all.items.find((a) => a.title === title)!.id;
+  /**
+   * A copy of a demo activity (same hour and place, a day later) under a title of its own, published by the
+   * sports club: its lifts are this test's only (other browser tests sign up and ask lifts for the demo's). The
+   * title does not start with the demo's, and the door of the demo's is not open at the copy's, so tests that
+   * pick the demo activity by its title or at its door never meet the copy.
+   */
+  async function activity(demoTitle: string): Promise<{ id: string; title: string }> {
+    const demo = (await (
+      await fetch(`${ctx.app.url}/api/v1/activities/${(await findActivity(ctx.app.url, demoTitle)).id}`)
+    ).json()) as Record<string, unknown> & { venue: object; description: Record<string, string> };
+    const club = await apiSignIn(ctx.app.url, 'club@demo.local');
+    const { nl, fr, en } = demo.description;
+    const dayLater = (at: unknown) => new Date(Date.parse(at as string) + 86_400_000).toISOString();
+    return send(ctx.app.url, `/clubs/${club.clubIds[0]}/activities`, club.token, {
+      title: `Samen ${tag()}: ${demoTitle}`,
+      category: demo.category,
+      startsAt: dayLater(demo.startsAt),
+      endsAt: dayLater(demo.endsAt),
+      capacity: demo.capacity,
+      regularPriceCents: demo.regularPriceCents,
+      description: { nl, fr, en },
+      venue: demo.venue,
+      points: demo.points,
+      accessibility: demo.accessibility,
+    });
+  }
+
+  /**
+   * Jan, who drives, and Samira, who needs a lift: neighbours in the Stationswijk like the demo's Jan and Samira,
+   * registered and with their accounts activated for one test (the demo's sign up, offer and ask in other
+   * browser tests, and "nothing yet" must be true here). Answers their logins (pass numbers).
+   */
+  async function neighbours(): Promise<{ jan: string; samira: string }> {
+    const neighbourhoodId = await demoId('demostad-station');
+    const jan = await newResident(ctx.app.url, 'Jan', 'P', { neighbourhoodId });
+    const samira = await newResident(ctx.app.url, 'Samira', 'E', { neighbourhoodId });
+    return { jan: await activate(ctx.app.url, jan), samira: await activate(ctx.app.url, samira) };
   }
 
   /** Both neighbours signed up for the activity, each with a phone number the counter noted. */
-  async function bothSignedUp(id: string) {
+  async function bothSignedUp(id: string, people: { jan: string; samira: string }) {
     const counter = await api('counter@demo.local');
     for (const [login, phone] of [
-      ['neighbour@demo.local', '+32 470 11 22 33'],
-      ['resident@demo.local', '+32 470 44 55 66'],
+      [people.jan, '+32 470 11 22 33'],
+      [people.samira, '+32 470 44 55 66'],
     ] as const) {
       const as = await api(login);
       expect((await as(`/activities/${id}/signups`, {})).status).toBe(201);
@@ -91,12 +135,13 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
   }
 
   it('on a phone, in Dutch: offer, ask (address required), a second ask refused, a wrong code, cancel with confirmation', async () => {
-    const swim = await activity('Zwemmen voor iedereen');
-    await bothSignedUp(swim);
+    const people = await neighbours();
+    const { id: swim, title: swimTitle } = await activity('Zwemmen voor iedereen');
+    await bothSignedUp(swim, people);
     const problems: string[] = [];
 
     // Jan finds My lifts in the menu: nothing yet, and where to start.
-    const driver = await phone('neighbour@demo.local', 'nl');
+    const driver = await phone(people.jan, 'nl');
     await myLifts(driver, 'Mijn liften');
     expect(await text(driver, 'main')).toContain('Je biedt nog geen lift aan.');
     await shot(driver, 'nl-1-my-lifts-empty');
@@ -116,7 +161,7 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     await shot(driver, 'nl-2-offer-summary');
 
     // Samira opens the activity on her phone (and, by mistake, in a second tab too).
-    const passenger = await phone('resident@demo.local', 'nl');
+    const passenger = await phone(people.samira, 'nl');
     const stale = await passenger.context().newPage();
     await openLifts(stale, swim);
     await openLifts(passenger, swim);
@@ -152,7 +197,7 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
 
     // Jan says yes: now he sees her pickup address and phone.
     await myLifts(driver, 'Mijn liften');
-    const jansSwim = card(driver, 'Zwemmen voor iedereen');
+    const jansSwim = card(driver, swimTitle);
     expect(await jansSwim.textContent()).toContain('1 buur vraagt mee te rijden');
     expect(await jansSwim.textContent()).not.toContain('Stationsstraat 3');
     await jansSwim.getByRole('button', { name: 'Ja, ik neem mee' }).click();
@@ -165,7 +210,7 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
 
     // Samira sees Jan's phone; a wrong code is said under the code field.
     await myLifts(passenger, 'Mijn liften');
-    const samirasSwim = card(passenger, 'Zwemmen voor iedereen');
+    const samirasSwim = card(passenger, swimTitle);
     expect(await samirasSwim.textContent()).toContain('afgesproken: Jan neemt je mee');
     expect(await samirasSwim.locator('a[href="tel:+32470112233"]').textContent()).toBe('+32 470 11 22 33');
     await samirasSwim
@@ -191,7 +236,7 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     await expect
       .poll(() => text(driver, 'main [role=status]'))
       .toContain('De lift is geannuleerd. Samira krijgt een bericht.');
-    const told = (await (await (await api('resident@demo.local'))('/me/notifications')).json()) as {
+    const told = (await (await (await api(people.samira))('/me/notifications')).json()) as {
       items: { kind: string }[];
     };
     expect(told.items.some((n) => n.kind === 'ride_cancelled')).toBe(true);
@@ -213,12 +258,13 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
   });
 
   it('a neighbour offers a lift, another asks, the driver accepts, the passenger confirms the pickup', async () => {
-    const tournament = await activity('Minivoetbaltornooi');
-    for (const login of ['neighbour@demo.local', 'resident@demo.local'])
+    const people = await neighbours();
+    const { id: tournament } = await activity('Minivoetbaltornooi');
+    for (const login of [people.jan, people.samira])
       expect((await (await api(login))(`/activities/${tournament}/signups`, {})).status).toBe(201);
 
     const driver = await ctx.browser.newPage({ locale: 'nl-BE' });
-    await signIn(driver, ctx.app.url, 'neighbour@demo.local');
+    await signIn(driver, ctx.app.url, people.jan);
     await openLifts(driver, tournament);
     await unfold(driver, 'offer');
     await driver.getByLabel('Plaatsen voor buren').fill('3');
@@ -227,7 +273,7 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     await expect.poll(() => text(driver, '#lifts [role=status]')).toContain('Bedankt');
 
     const passenger = await ctx.browser.newPage({ locale: 'nl-BE' });
-    await signIn(passenger, ctx.app.url, 'resident@demo.local');
+    await signIn(passenger, ctx.app.url, people.samira);
     await openLifts(passenger, tournament);
     await unfold(passenger, 'ask');
     await passenger.locator('#ask-hood').selectOption({ label: 'Stationswijk' });
@@ -251,12 +297,13 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
   });
 
   it('a driver offers to take an open request; address and phone appear only after the passenger says yes', async () => {
-    const training = await activity('Voetbaltraining jeugd');
-    for (const login of ['neighbour@demo.local', 'resident@demo.local'])
+    const people = await neighbours();
+    const { id: training } = await activity('Voetbaltraining jeugd');
+    for (const login of [people.jan, people.samira])
       expect((await (await api(login))(`/activities/${training}/signups`, {})).status).toBe(201);
 
     const driver = await ctx.browser.newPage({ locale: 'nl-BE' });
-    await signIn(driver, ctx.app.url, 'neighbour@demo.local');
+    await signIn(driver, ctx.app.url, people.jan);
     await openLifts(driver, training);
     await unfold(driver, 'offer');
     await driver.getByLabel('Plaatsen voor buren').fill('2');
@@ -266,7 +313,7 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
 
     // The passenger asks anyone who drives, without choosing a driver.
     const passenger = await ctx.browser.newPage({ locale: 'nl-BE' });
-    await signIn(passenger, ctx.app.url, 'resident@demo.local');
+    await signIn(passenger, ctx.app.url, people.samira);
     await openLifts(passenger, training);
     await unfold(passenger, 'ask');
     await passenger.locator('#ask-hood').selectOption({ label: 'Stationswijk' });
@@ -293,11 +340,12 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
   });
 
   it('on a phone, in French: Mes trajets, an offer, a required address, a proposal, cancelling with confirmation', async () => {
-    const concert = await activity('Concert: Koor en Strijkers');
-    await bothSignedUp(concert);
+    const people = await neighbours();
+    const { id: concert, title: concertTitle } = await activity('Concert: Koor en Strijkers');
+    await bothSignedUp(concert, people);
     const problems: string[] = [];
 
-    const driver = await phone('neighbour@demo.local', 'fr');
+    const driver = await phone(people.jan, 'fr');
     await myLifts(driver, 'Mes trajets');
     problems.push(...(await audit(driver, 'my lifts, empty (fr)')));
     await openLifts(driver, concert);
@@ -309,7 +357,7 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
       .toMatch(/Vous proposez 2 places au départ de \S+ · ouvert aux demandes · personne n’a encore demandé/);
     await shot(driver, 'fr-1-offer-summary');
 
-    const passenger = await phone('resident@demo.local', 'fr');
+    const passenger = await phone(people.samira, 'fr');
     await openLifts(passenger, concert);
     problems.push(...(await audit(passenger, 'activity page, forms folded (fr)')));
     await unfold(passenger, 'ask');
@@ -330,7 +378,7 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     await expect.poll(() => text(driver, 'main')).toContain('en attente de la confirmation de Samira');
 
     await myLifts(passenger, 'Mes trajets');
-    const samirasConcert = card(passenger, 'Concert: Koor en Strijkers');
+    const samirasConcert = card(passenger, concertTitle);
     expect(await samirasConcert.textContent()).toContain('Jan propose de vous emmener : dites oui ou non');
     await samirasConcert.getByRole('button', { name: 'Oui, je monte' }).click();
     await expect.poll(() => samirasConcert.textContent()).toContain('convenu : Jan vous emmène');
@@ -354,11 +402,12 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
   });
 
   it('on a phone, in English: My lifts, a second ask refused, the agreed pair, a wrong code, cancelling the offer', async () => {
-    const workshop = await activity('Workshop keramiek');
-    await bothSignedUp(workshop);
+    const people = await neighbours();
+    const { id: workshop, title: workshopTitle } = await activity('Workshop keramiek');
+    await bothSignedUp(workshop, people);
     const problems: string[] = [];
 
-    const driver = await phone('neighbour@demo.local', 'en');
+    const driver = await phone(people.jan, 'en');
     await myLifts(driver, 'My lifts');
     await openLifts(driver, workshop);
     await unfold(driver, 'offer');
@@ -371,17 +420,17 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     await shot(driver, 'en-1-offer-summary');
 
     // Samira's page shows the form while she asks from elsewhere (e.g. the counter on the phone).
-    const passenger = await phone('resident@demo.local', 'en');
+    const passenger = await phone(people.samira, 'en');
     await openLifts(passenger, workshop);
     await unfold(passenger, 'ask');
     problems.push(...(await audit(passenger, 'activity page, ask form (en)')));
     const offers = (await (
       await (
-        await api('resident@demo.local')
+        await api(people.samira)
       )(`/activities/${workshop}/ride-offers`)
     ).json()) as { items: { id: string }[] };
     const asking = await (
-      await api('resident@demo.local')
+      await api(people.samira)
     )(`/ride-offers/${offers.items[0]!.id}/requests`, { address: 'Church Street 9' });
     expect(asking.status).toBe(201);
     await passenger.locator('#ask-address').fill('Church Street 9');
@@ -393,7 +442,7 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     await shot(passenger, 'en-2-second-ask-refused');
 
     await myLifts(driver, 'My lifts');
-    const jansWorkshop = card(driver, 'Workshop keramiek');
+    const jansWorkshop = card(driver, workshopTitle);
     expect(await jansWorkshop.textContent()).toContain('1 neighbour asks for a seat');
     await jansWorkshop.getByRole('button', { name: 'Yes, I’ll take them' }).click();
     await expect.poll(() => jansWorkshop.textContent()).toContain('pick up: Church Street 9');
@@ -401,7 +450,7 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     await shot(driver, 'en-3-driver-agreed');
 
     await myLifts(passenger, 'My lifts');
-    const samirasWorkshop = card(passenger, 'Workshop keramiek');
+    const samirasWorkshop = card(passenger, workshopTitle);
     expect(await samirasWorkshop.textContent()).toContain('agreed: Jan takes you');
     const codeField = `#${await samirasWorkshop.locator('input[name=rideCode]').getAttribute('id')}`;
     await passenger.locator(codeField).fill('1234');
@@ -409,7 +458,7 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     expect(await fieldError(passenger, codeField)).toBe('Type the 6 digits the driver shows you.');
     const { code } = (await (
       await (
-        await api('neighbour@demo.local')
+        await api(people.jan)
       )(`/ride-offers/${offers.items[0]!.id}/code`)
     ).json()) as { code: string };
     await passenger.locator(codeField).fill(code === '000000' ? '000001' : '000000');

@@ -1,93 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { launchBrowser, startApp, type RunningApp } from './app.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-export type RunningApp = { url: string; stop: () => Promise<void> };
-
-/**
- * Starts the app the way `npm start` does, on a free loopback port with its own fresh database.
- * The test clock is on: a page may send `X-Test-Now` (see {@link travelTo}) to be at the door of an
- * activity that, in the demo data, is next week. Requests without the header use the real clock.
- */
-export async function startApp(): Promise<RunningApp> {
-  const port = await freePort();
-  const persist = mkdtempSync(join(tmpdir(), 'buurtpas-e2e-'));
-  const extraVars = [process.env.EXTRA_VARS, 'TEST_CLOCK:on'].filter(Boolean).join(' ');
-  const child: ChildProcess = spawn(process.execPath, ['scripts/start.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      PERSIST_DIR: persist,
-      SKIP_WEB_BUILD: '1',
-      EXTRA_VARS: extraVars,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let log = '';
-  child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null && child.pid) {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        /* already gone */
-      }
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    rmSync(persist, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 150_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) return { url, stop };
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  await stop();
-  throw new Error(`the app did not start:\n${log}`);
-}
-
-export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...extraArgs,
-    ],
-  });
-}
+export { CHROMIUM, hasChromium, launchBrowser } from './app.ts';
 
 /**
  * Starts the app and a browser for a test file (before its tests, stopped after them).
@@ -193,4 +110,103 @@ export async function send<T>(
   const text = await response.text();
   expect(response.ok, `${path}: ${text}`).toBe(true);
   return JSON.parse(text) as T;
+}
+
+/**
+ * A short random tag for names a test makes up: the browser files share one database, so what one test
+ * creates must not be mistaken for another's.
+ */
+export function tag(): string {
+  return crypto.randomUUID().slice(0, 6);
+}
+
+export type Resident = {
+  id: string;
+  passNumber: string;
+  householdId: string;
+  firstName: string;
+  lastName: string;
+  activationCode: string;
+};
+
+/**
+ * A new resident of Demostad, registered by the counter: for tests that change a person (sign-ups, points,
+ * status, card, household) where the demo residents are shared with every other browser file. The last name
+ * starts with `lastInitial` and ends with a tag, so the app shows the same short name ("Samira E.") as for the
+ * demo resident it stands in for.
+ */
+export async function newResident(
+  url: string,
+  firstName: string,
+  lastInitial: string,
+  fields: Record<string, unknown> = {},
+): Promise<Resident> {
+  const { token } = await apiSignIn(url, 'counter@demo.local');
+  const lastName = `${lastInitial}${tag()}`;
+  const made = await send<{
+    passholder: { id: string; passNumber: string; householdId: string };
+    activationCode: string;
+  }>(url, '/passholders', token, {
+    firstName,
+    lastName,
+    birthDate: '1987-03-14',
+    postalCode: '9300',
+    ...fields,
+  });
+  return { ...made.passholder, firstName, lastName, activationCode: made.activationCode };
+}
+
+/** The resident gets the social status from today (the counter's default term). */
+export async function grantStatus(url: string, resident: { id: string }): Promise<void> {
+  const { token } = await apiSignIn(url, 'counter@demo.local');
+  await send(url, `/passholders/${resident.id}/status/grants`, token, { reason: 'low_income' });
+}
+
+/** Activates the resident's account with the letter's code: they sign in with their pass number. */
+export async function activate(url: string, resident: Resident, password = 'demo-password'): Promise<string> {
+  const response = await fetch(`${url}/api/v1/auth/activate`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      passNumber: resident.passNumber,
+      activationCode: resident.activationCode,
+      password,
+    }),
+  });
+  const text = await response.text();
+  expect(response.status, `activate: ${text}`).toBe(201);
+  return resident.passNumber;
+}
+
+/** A published activity found by its exact title (the public list, every page of it). */
+export async function findActivity(
+  url: string,
+  title: string,
+): Promise<{ id: string; title: string; startsAt: string }> {
+  let cursor: string | null = null;
+  do {
+    const query: string = `limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const page = (await (await fetch(`${url}/api/v1/activities?${query}`)).json()) as {
+      items: { id: string; title: string; startsAt: string }[];
+      nextCursor: string | null;
+    };
+    const found = page.items.find((a) => a.title === title);
+    if (found) return found;
+    cursor = page.nextCursor;
+  } while (cursor);
+  throw new Error(`no activity "${title}"`);
+}
+
+/** A club of Demostad registered by its municipality admin: it waits for approval. */
+export async function pendingClub(url: string, name: string): Promise<{ id: string; name: string }> {
+  const admin = await apiSignIn(url, 'admin@demo.local');
+  return send(url, `/municipalities/${admin.municipalityId}/clubs`, admin.token, { name, kind: 'other' });
+}
+
+/**
+ * Resolves when the page has nothing left to do (its event loop is idle): after the last answer a test
+ * waited for, whatever the page does with it has been done. For checks that something did NOT change.
+ */
+export async function pageIdle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve())));
 }

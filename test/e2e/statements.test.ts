@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { hasChromium, signIn, useAppAndBrowser, send } from './server.ts';
+import {
+  apiSignIn,
+  grantStatus,
+  hasChromium,
+  newResident,
+  pageIdle,
+  send,
+  signIn,
+  tag,
+  useAppAndBrowser,
+  type Resident,
+} from './server.ts';
 
-const SAMIRA = '4143376040899';
-const JAN = '1608636855867';
-
-const TITLE = 'Zwemles voor iedereen';
+/** A pass number as the app shows it: "4143 3760 4089 9". */
+const spaced = (passNumber: string) => passNumber.replace(/(\d{4})(?=\d)/g, '$1 ');
 
 /** Signs in through the API and returns a bearer token. */
 async function token(url: string, login: string): Promise<string> {
@@ -16,14 +25,17 @@ async function token(url: string, login: string): Promise<string> {
   return ((await response.json()) as { token: string }).token;
 }
 
-/** The club publishes a lesson that is on now; the door sells it to Samira and to Jan at the till. */
-async function sellLessons(url: string): Promise<string[]> {
+/**
+ * The club publishes a lesson that is on now; the door sells it at the till to Samira (social status) and to
+ * Jan (none), two residents registered for this test.
+ */
+async function sellLessons(url: string, title: string, buyers: Resident[]): Promise<string[]> {
   const club = await token(url, 'club@demo.local');
   const door = await token(url, 'door@demo.local');
   const clubId = (await send<{ clubIds: string[] }>(url, '/me', club)).clubIds[0]!;
   const start = Date.now() - 10 * 60_000;
   const activity = await send<{ id: string }>(url, `/clubs/${clubId}/activities`, club, {
-    title: TITLE,
+    title,
     category: 'sport',
     startsAt: new Date(start).toISOString(),
     endsAt: new Date(start + 3_600_000).toISOString(),
@@ -31,7 +43,7 @@ async function sellLessons(url: string): Promise<string[]> {
     regularPriceCents: 400,
   });
   const ids: string[] = [];
-  for (const passNumber of [SAMIRA, JAN]) {
+  for (const { passNumber } of buyers) {
     const quote = await send<{ tariffId: string }>(
       url,
       `/tariffs?activityId=${activity.id}&passNumber=${passNumber}`,
@@ -49,12 +61,28 @@ describe.skipIf(!hasChromium)('statements in the browser', () => {
   const ctx = useAppAndBrowser();
 
   it('the club sees its month added up per activity and price, without names or pass numbers; the municipality sees each sale', async () => {
-    const saleIds = await sellLessons(ctx.app.url);
+    const url = ctx.app.url;
+    const TITLE = `Zwemles ${tag()}`;
+    const samira = await newResident(url, 'Samira', 'E');
+    await grantStatus(url, samira);
+    const jan = await newResident(url, 'Jan', 'P');
     const month = new Intl.DateTimeFormat('en-CA', {
       timeZone: 'Europe/Brussels',
       year: 'numeric',
       month: '2-digit',
     }).format(new Date());
+    // Other browser tests sell at this club this month too: what the statement held before this test's sales.
+    const club = await apiSignIn(url, 'club@demo.local');
+    const admin = await apiSignIn(url, 'admin@demo.local');
+    const statementPath = `/clubs/${club.clubIds[0]}/statements/${month}`;
+    const before = await send<{ groups: unknown[]; totals: { lines: number } }>(
+      url,
+      statementPath,
+      club.token,
+    );
+    const linesBefore = (await send<{ lines: unknown[] }>(url, `${statementPath}/lines`, admin.token)).lines
+      .length;
+    const saleIds = await sellLessons(url, TITLE, [samira, jan]);
 
     const page = await ctx.browser.newPage({ locale: 'nl-BE' });
     await signIn(page, ctx.app.url, 'club@demo.local');
@@ -70,50 +98,64 @@ describe.skipIf(!hasChromium)('statements in the browser', () => {
     await page.getByRole('link', { name: 'Afrekeningen' }).first().click();
     await page.locator('#month').fill(month);
     const rows = page.locator('table tbody tr');
-    await expect.poll(() => rows.count()).toBe(3);
+    // The month's rows as before, this lesson's two, and the total.
+    const count = before.groups.length + 3;
+    await expect.poll(() => rows.count()).toBe(count);
     const late = page.waitForResponse((r) => statement.test(r.url()) && !r.url().endsWith(`/${month}`));
     release();
     await (await late).finished();
-    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    await pageIdle(page);
     expect(await page.locator('main .big').first().textContent()).toContain(
       new Intl.DateTimeFormat('nl-BE', { month: 'long', timeZone: 'Europe/Brussels' }).format(new Date()),
     );
-    await expect.poll(() => rows.count()).toBe(3);
-    const cells = async (i: number) =>
-      (await rows.nth(i).locator('td').allTextContents()).map((c) => c.replace(/\s/g, ' '));
+    await expect.poll(() => rows.count()).toBe(count);
+    const cells = async (row: ReturnType<typeof rows.nth>) =>
+      (await row.locator('td').allTextContents()).map((c) => c.replace(/\s/g, ' '));
     // One row at the regular price, one at the social price: each counts one sale.
-    expect(await cells(0)).toEqual([TITLE, '1', '€ 4,00 → € 4,00', '€ 4,00', '€ 4,00', '€ 0,00', '€ 0,00']);
-    expect((await cells(1)).slice(0, 3)).toEqual([TITLE, '1', '€ 4,00 → € 1,00']);
-    expect((await cells(2)).slice(0, 2)).toEqual(['Totaal', '2']);
+    const lesson = rows.filter({ hasText: TITLE });
+    expect(await lesson.count()).toBe(2);
+    expect(await cells(lesson.nth(0))).toEqual([
+      TITLE,
+      '1',
+      '€ 4,00 → € 4,00',
+      '€ 4,00',
+      '€ 4,00',
+      '€ 0,00',
+      '€ 0,00',
+    ]);
+    expect((await cells(lesson.nth(1))).slice(0, 3)).toEqual([TITLE, '1', '€ 4,00 → € 1,00']);
+    expect((await cells(rows.last())).slice(0, 2)).toEqual(['Totaal', String(before.totals.lines + 2)]);
     expect(await page.getByRole('columnheader').allTextContents()).not.toContain('Pasnummer');
     const text = (await page.locator('main').textContent()) ?? '';
     for (const forbidden of [
-      SAMIRA,
-      '4143 3760 4089 9',
-      JAN,
-      '1608 6368 5586 7',
-      'Samira',
-      'Jan P',
+      samira.passNumber,
+      spaced(samira.passNumber),
+      jan.passNumber,
+      spaced(jan.passNumber),
+      `Samira ${samira.lastName}`,
+      'Samira E.',
+      'Jan P.',
       ...saleIds,
     ]) {
       expect(text).not.toContain(forbidden);
     }
     await page.close();
 
-    const admin = await ctx.browser.newPage({ locale: 'nl-BE' });
-    await signIn(admin, ctx.app.url, 'admin@demo.local');
-    await admin.goto(`${ctx.app.url}/#/admin/statements`);
-    await admin.locator('#month').fill(month);
+    const adminPage = await ctx.browser.newPage({ locale: 'nl-BE' });
+    await signIn(adminPage, ctx.app.url, 'admin@demo.local');
+    await adminPage.goto(`${ctx.app.url}/#/admin/statements`);
+    await adminPage.locator('#month').fill(month);
     // The running month can still change: no approve button, but when it can be approved.
     await expect
-      .poll(() => admin.locator('main table').first().textContent())
+      .poll(() => adminPage.locator('main table').first().textContent())
       .toContain('Goedkeuren kan als');
-    expect(await admin.getByRole('button', { name: /^Goedkeuren/ }).count()).toBe(0);
-    await admin.getByRole('button', { name: 'Verkopen één voor één: Sportclub Demostad' }).click();
-    await expect.poll(() => admin.locator('section table tbody tr').count()).toBe(2);
-    const audit = (await admin.locator('section').textContent()) ?? '';
+    expect(await adminPage.getByRole('button', { name: /^Goedkeuren/ }).count()).toBe(0);
+    await adminPage.getByRole('button', { name: 'Verkopen één voor één: Sportclub Demostad' }).click();
+    await expect.poll(() => adminPage.locator('section table tbody tr').count()).toBe(linesBefore + 2);
+    const audit = (await adminPage.locator('section').textContent()) ?? '';
     for (const id of saleIds) expect(audit).toContain(id);
-    for (const forbidden of [SAMIRA, JAN, 'Samira']) expect(audit).not.toContain(forbidden);
-    await admin.close();
+    for (const forbidden of [samira.passNumber, jan.passNumber, 'Samira'])
+      expect(audit).not.toContain(forbidden);
+    await adminPage.close();
   });
 });
