@@ -59,9 +59,10 @@ export default defineConfig(async () => {
         {
           test: {
             name: 'e2e',
-            // Browser tests.
+            // Browser tests: one app and one Chromium for every file (test/e2e/global-setup.ts).
             include: ['test/e2e/**/*.test.ts'],
             environment: 'node',
+            globalSetup: ['test/e2e/global-setup.ts'],
             // One browser file at a time: this machine has two cores.
             fileParallelism: false,
             testTimeout: 120_000,

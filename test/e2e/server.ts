@@ -1,23 +1,25 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
-import { launchBrowser, startApp, type RunningApp } from './app.ts';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 export { CHROMIUM, hasChromium, launchBrowser } from './app.ts';
 
 /**
- * Starts the app and a browser for a test file (before its tests, stopped after them).
- * Use the returned object's fields inside tests only.
+ * The app and the browser for a test file: the run's one app and one Chromium (started by global-setup.ts),
+ * connected before the file's tests and disconnected after them. Use the returned object's fields inside
+ * tests only. The database is shared with every other browser file: a test creates what it changes, or
+ * reads the state before it acts, and never counts on being first.
  */
-export function useAppAndBrowser(): { app: RunningApp; browser: Browser } {
-  const context = {} as { app: RunningApp; browser: Browser };
+export function useAppAndBrowser(): { app: { url: string }; browser: Browser } {
+  const context = {} as { app: { url: string }; browser: Browser };
   beforeAll(async () => {
-    [context.app, context.browser] = await Promise.all([startApp(), launchBrowser()]);
+    context.app = { url: inject('appUrl') };
+    context.browser = await chromium.connect(inject('browserEndpoint'));
   });
   afterAll(async () => {
+    // A connected browser's close() closes this file's contexts and pages, not the shared Chromium.
     await context.browser?.close();
-    await context.app?.stop();
   });
   return context;
 }
