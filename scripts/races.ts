@@ -13,6 +13,7 @@ export const RACE_TESTS = [
   'test/activities/signups.test.ts',
   'test/activities/edit-race.test.ts',
   'test/sales/races.test.ts',
+  'test/door/one-batch.test.ts',
   'test/rewards/rewards.test.ts',
   'test/rides/rides.test.ts',
   'test/jobs/scheduled.test.ts',
