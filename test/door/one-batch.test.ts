@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { call, demo, expectProblem, json, loginAs } from '../helpers/api.ts';
+import { DEMO_PASSWORD } from '../../src/demo/seed.ts';
+import { BASE, call, demo, expectProblem, json, loginAs } from '../helpers/api.ts';
 import { createActivity, createStaffUser, registerResident } from '../helpers/fixtures.ts';
 
 /** What the door can write about a holder: audit lines, check-ins, points, sales. */
@@ -89,5 +90,36 @@ describe('door requests check the session in their own batch', () => {
       'door_closed',
     );
     expect(problem.message).toBe(problem.messages.fr);
+  });
+
+  it('with the browser’s cookie: renews it past half its life, and clears it once the session is revoked', async () => {
+    const activity = await createActivity({
+      regularPriceCents: 500,
+      startsAt: new Date(Date.now() + 5 * 60_000).toISOString(),
+      endsAt: new Date(Date.now() + 65 * 60_000).toISOString(),
+    });
+    const person = await registerResident(await loginAs('counter'));
+    const login = await call('/api/v1/auth/login', {
+      body: { login: 'door@demo.local', password: DEMO_PASSWORD },
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const scan = (now?: string) =>
+      call('/api/v1/scans', {
+        headers: { cookie, origin: BASE },
+        body: { activityId: activity.id, passNumber: person.passholder.passNumber },
+        ...(now ? { now } : {}),
+      });
+    const fresh = await scan();
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.get('set-cookie')).toBeNull();
+    const later = await scan(new Date(Date.now() + 10 * 60_000).toISOString());
+    expect(later.status).toBe(200);
+    expect(later.headers.get('x-d1-round-trips')).toBe('1');
+    expect(later.headers.get('set-cookie')).toMatch(/^bp_session=/);
+    const logout = await call('/api/v1/auth/logout', { method: 'POST', headers: { cookie, origin: BASE } });
+    expect(logout.status).toBe(204);
+    const refused = await scan();
+    await expectProblem(refused, 401, 'unauthenticated');
+    expect(refused.headers.get('set-cookie')).toMatch(/^bp_session=;/);
   });
 });
