@@ -1,4 +1,5 @@
 import type { Localized } from '../lib/i18n.ts';
+import { periodStart, type Period } from '../lib/periods.ts';
 import type { Reward } from './repo.ts';
 
 export type RedeemBlock = 'welcome' | 'not_valid' | 'out_of_stock' | 'not_enough_points' | 'limit_reached';
@@ -36,4 +37,11 @@ export function redeemBlock(
   if (facts.balance < reward.pointsCost) return 'not_enough_points';
   if (reward.limit && facts.used >= reward.limit.count) return 'limit_reached';
   return null;
+}
+
+/** Where the holder's limit counts redemptions from: the start of the limit's period, or null (ever, or no limit). */
+export function limitSince(reward: Reward, now: Date): string | null {
+  return reward.limit && reward.limit.period !== 'EVER'
+    ? periodStart(reward.limit.period as Period, now)
+    : null;
 }
