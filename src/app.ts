@@ -22,7 +22,6 @@ import {
 } from './lib/operations.ts';
 import { Problem, problemBody } from './lib/problem.ts';
 import { validationProblem } from './lib/validation.ts';
-import holderRoutes from './passes/holder-routes.ts';
 import passRoutes from './passes/routes.ts';
 import placeRoutes from './places/routes.ts';
 import pointRoutes from './points/routes.ts';
@@ -163,7 +162,6 @@ export function createApp() {
     staffRoutes,
     householdRoutes,
     passRoutes,
-    holderRoutes,
     scanRoutes,
     statusRoutes,
     tariffRoutes,

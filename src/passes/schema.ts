@@ -185,7 +185,50 @@ export const AuditEntrySchema = z
   .object({ at: z.string(), actor: z.string(), role: z.string(), action: z.string(), reason: z.string() })
   .openapi('AuditEntry');
 
+/** A passholder in the path. */
+export const PassholderParams = z.object({ passholderId: IdSchema });
+
+/** A guardianship in the path: the ward and their guardian. */
+export const GuardianParams = z.object({ passholderId: IdSchema, guardianId: IdSchema });
+
+/** Counter staff's search: a name or pass number, a birth date, or both. */
+export const PassholderSearchQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(2)
+    .max(80)
+    .optional()
+    .openapi({ description: 'Start of a name, or a full pass number' }),
+  birthDate: z.iso.date().optional(),
+  municipalityId: IdSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export const SearchResultListSchema = z.object({ items: z.array(SearchResultSchema) });
+
+/** Why counter staff open a record, as a query parameter (also for the social status). */
+export const ReadReasonQuery = z.object({ reason: AuditReasonSchema.default('counter_visit') });
+
+/** Another household of the municipality, or a new one (null). */
+export const HouseholdMoveSchema = z.object({ householdId: IdSchema.nullable() }).strict();
+
+/** Why a guardian manages the pass: the ward is a minor, or an adult who consents. */
+export const GuardianshipSchema = z.object({ basis: z.enum(['minor', 'consent']) }).strict();
+
+/** A new activation code for the welcome letter, shown once. */
+export const ActivationCodeSchema = z.object({ activationCode: z.string(), activationExpiresAt: z.string() });
+
+/** The passholder a resident asks for: themself by default, or a ward. */
+export const PassQuery = z.object({
+  passholderId: IdSchema.optional().openapi({ description: 'A ward’s pass, for a guardian' }),
+});
+
+export const AuditEntryListSchema = z.object({ items: z.array(AuditEntrySchema) });
+
 export type Register = z.infer<typeof RegisterSchema>;
+export type PassholderSearch = z.infer<typeof PassholderSearchQuery>;
+export type Activate = z.infer<typeof ActivateSchema>;
 export type PassholderPatch = z.infer<typeof PassholderPatchSchema>;
 export type Passholder = z.infer<typeof PassholderSchema>;
 export type SearchResult = z.infer<typeof SearchResultSchema>;
