@@ -29,6 +29,13 @@ export function signupStatement(
     .bind(s.id, s.activityId, s.passholderId, s.by, s.at);
 }
 
+type NewSignup = Parameters<typeof signupStatement>[1];
+
+/** Signs several passholders up in one transaction, in order (a duplicate refuses them all). */
+export async function insertSignups(db: D1Database, signups: NewSignup[]): Promise<void> {
+  await db.batch(signups.map((s) => signupStatement(db, s)));
+}
+
 export function isDuplicateSignup(error: unknown): boolean {
   return uniqueViolation(error, 'signups');
 }
