@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { IdSchema } from '../lib/openapi.ts';
 
 const isoDate = z.iso.date();
 export const EntitlementKindSchema = z.enum([
@@ -197,8 +198,25 @@ export const RenewalSchema = z
   })
   .openapi('Renewal');
 
+export const PassholderParams = z.object({ passholderId: IdSchema });
+export const GrantParams = PassholderParams.extend({ grantId: IdSchema });
+export const SuspensionParams = PassholderParams.extend({ suspensionId: IdSchema });
+export const EntitlementParams = PassholderParams.extend({ entitlementId: IdSchema });
+export const MunicipalityParams = z.object({ municipalityId: IdSchema });
+export const EntitlementRuleParams = MunicipalityParams.extend({ kind: EntitlementRuleSchema.shape.kind });
+export const ImportParams = z.object({ importId: IdSchema });
+
+export const EntitlementRuleListSchema = z.object({ items: z.array(EntitlementRuleSchema) });
+export const ConfirmedImportSchema = ImportAnswerSchema.extend({ granted: z.number().int() });
+export const RenewalListSchema = z.object({ items: z.array(RenewalSchema) });
+
 export type SocialStatus = z.infer<typeof SocialStatusSchema>;
 export type ImportRow = z.infer<typeof ImportRowSchema>;
 export type EntitlementRule = z.infer<typeof EntitlementRuleSchema>;
+export type GrantInput = z.infer<typeof GrantInputSchema>;
+export type SuspendInput = z.infer<typeof SuspendSchema>;
+export type EntitlementInput = z.infer<typeof EntitlementInputSchema>;
+export type ImportInput = z.infer<typeof ImportInputSchema>;
+export type ImportAnswer = z.infer<typeof ImportAnswerSchema>;
 export type StatusImport = z.infer<typeof ImportSchema>;
 export type ImportReason = z.infer<typeof ImportReasonSchema>;
