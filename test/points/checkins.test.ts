@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { checkinOpen } from '../../src/points/routes.ts';
+import { checkinOpen } from '../../src/points/checkin.ts';
 import { expirePoints } from '../../src/points/repo.ts';
 import { call, demo, expectProblem, json, loginAs } from '../helpers/api.ts';
 import { createActivity, registerResident } from '../helpers/fixtures.ts';
