@@ -83,3 +83,16 @@ export function auditCsv(s: StatementAudit): string {
   const total = [raw(''), raw('total'), raw(''), raw(''), raw(''), `${s.month} ${s.clubName}`];
   return csv([header, ...rows, [...total, ...amounts(s.totals)]]);
 }
+
+/** Does the request ask for a CSV (`Accept: text/csv`)? */
+export function wantsCsv(accept: string | undefined): boolean {
+  return /text\/csv/.test(accept ?? '');
+}
+
+/** The headers of a CSV download named after the statement. */
+export function csvHeaders(name: string): Record<string, string> {
+  return {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${name.replace(/[^\w-]+/g, '-')}.csv"`,
+  };
+}

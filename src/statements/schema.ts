@@ -1,9 +1,18 @@
 import { z } from '@hono/zod-openapi';
+import { IdSchema } from '../lib/openapi.ts';
+import { AuditReasonSchema } from '../passes/schema.ts';
 
 export const MonthSchema = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
   .openapi({ example: '2026-11' });
+
+export const ClubMonthParams = z.object({ clubId: IdSchema, month: MonthSchema });
+export const MunicipalityMonthParams = z.object({ municipalityId: IdSchema, month: MonthSchema });
+export const SaleParams = z.object({ saleId: IdSchema });
+
+/** Why counter staff go from a sale to the person (written to the holder's audit log). */
+export const ReasonQuery = z.object({ reason: AuditReasonSchema });
 
 const cents = (description: string) => z.number().int().openapi({ description });
 
@@ -99,35 +108,19 @@ export const StatementSummarySchema = z
   })
   .openapi('StatementSummary');
 
-export const BudgetInputSchema = z
-  .object({
-    amountCents: z.number().int().min(0).max(100_000_000_00),
-    warningPct: z.number().int().min(1).max(100).default(80),
-  })
-  .strict()
-  .openapi('BudgetInput');
+export const StatementSummaryListSchema = z.object({ items: z.array(StatementSummarySchema) });
 
-export const BudgetSchema = z
-  .object({
-    municipalityId: z.string(),
-    year: z.number().int(),
-    amountCents: z.number().int().nullable(),
-    warningPct: z.number().int(),
-    usedCents: z.number().int(),
-    remainingCents: z.number().int().nullable(),
-    usedPct: z.number().nullable(),
-    warning: z.boolean(),
-    byCategory: z.array(z.object({ category: z.string(), cents: z.number().int(), sales: z.number().int() })),
-    byClub: z.array(
-      z.object({
-        clubId: z.string(),
-        clubName: z.string(),
-        cents: z.number().int(),
-        sales: z.number().int(),
-      }),
-    ),
-  })
-  .openapi('Budget');
+/** The statement as a spreadsheet (`Accept: text/csv`). */
+export const StatementCsvSchema = z.string().openapi({
+  description:
+    'UTF-8 with BOM, semicolons, decimal commas: kind;type;activity;count;unitRegularPrice;unitPaid;regularPrice;paid;clubShare;municipalityShare, and a total row',
+});
+
+/** The statement's lines as a spreadsheet (`Accept: text/csv`). */
+export const AuditCsvSchema = z.string().openapi({
+  description:
+    'UTF-8 with BOM, semicolons, decimal commas: saleId;kind;type;date;time;activity;regularPrice;paid;clubShare;municipalityShare (Brussels date and time), and a total row',
+});
 
 export type StatementGroup = z.infer<typeof StatementGroupSchema>;
 export type StatementLine = z.infer<typeof StatementLineSchema>;
