@@ -1,3 +1,6 @@
+import type { Locale } from '../lib/i18n.ts';
+import type { Activity } from './schema.ts';
+
 /** An iCalendar (RFC 5545) file with one event. */
 export type CalendarEvent = {
   uid: string;
@@ -55,4 +58,18 @@ export function icsFile(e: CalendarEvent, now: Date): string {
     'END:VCALENDAR',
   ];
   return lines.map(fold).join('\r\n') + '\r\n';
+}
+
+/** An activity as a calendar event: its page in the app as the link, the description in `locale`. */
+export function activityEvent(a: Activity, origin: string, locale: Locale): CalendarEvent {
+  return {
+    uid: `${a.id}@buurtpas`,
+    start: a.startsAt,
+    end: a.endsAt,
+    title: a.title,
+    location: [a.venue.name, a.venue.address].filter(Boolean).join(', ') || null,
+    description: a.description[locale] ?? a.description.nl ?? null,
+    url: `${origin}/#/activities/${a.id}`,
+    cancelled: a.cancelled,
+  };
 }

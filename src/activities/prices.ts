@@ -1,5 +1,3 @@
-import type { Context } from 'hono';
-import type { AppEnv } from '../env.ts';
 import { holderPrices, type HolderPrice } from '../tariffs/service.ts';
 
 /**
@@ -8,15 +6,16 @@ import { holderPrices, type HolderPrice } from '../tariffs/service.ts';
  * not apply (a cap reached, outside the region, a category not covered) and how many reduced uses are left.
  */
 export async function myPrices(
-  c: Context<AppEnv>,
+  db: D1Database,
+  passholderId: string | null | undefined,
   activities: { id: string }[],
+  now: Date,
 ): Promise<Map<string, HolderPrice> | null> {
-  const passholderId = c.get('user')?.passholderId;
   if (!passholderId || activities.length === 0) return null;
   const prices = await holderPrices(
-    c.env.DB,
+    db,
     activities.map((a) => ({ target: { kind: 'ticket' as const, activityId: a.id }, passholderId })),
-    c.var.now,
+    now,
   );
   const mine = new Map<string, HolderPrice>();
   for (const [i, a] of activities.entries()) {
@@ -24,4 +23,15 @@ export async function myPrices(
     if (price) mine.set(a.id, price);
   }
   return mine;
+}
+
+/** The activities with the resident's own price (`myPrice`), or as they are for anyone else. */
+export async function withMyPrices<T extends { id: string }>(
+  db: D1Database,
+  passholderId: string | null | undefined,
+  activities: T[],
+  now: Date,
+): Promise<(T | (T & { myPrice: HolderPrice | null }))[]> {
+  const prices = await myPrices(db, passholderId, activities, now);
+  return activities.map((a) => (prices ? { ...a, myPrice: prices.get(a.id) ?? null } : a));
 }

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { IdSchema } from '../lib/openapi.ts';
 
 export const CategorySchema = z.enum(['sport', 'culture', 'youth', 'course', 'social', 'other']);
 export const AccessibilitySchema = z.enum([
@@ -146,6 +147,31 @@ export const ActivityQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
 });
 
+export const ActivityParams = z.object({ activityId: IdSchema });
+export const ClubParams = z.object({ clubId: IdSchema });
+
+/** A published activity with the ids of its weekly series (itself first). */
+export const PublishedSchema = ActivitySchema.extend({ seriesIds: z.array(z.string()) });
+
+/** A changed activity, with how many people were told. */
+export const ChangedSchema = ActivitySchema.extend({
+  notified: z.number().int().openapi({ description: 'How many people signed up or waiting were told' }),
+});
+
+export const ActivityListSchema = z.object({
+  items: z.array(ActivitySchema),
+  nextCursor: z.string().nullable(),
+});
+
+/** The self check-in code shown at the venue. */
+export const CheckinCodeSchema = z.object({
+  code: z.string(),
+  url: z.string(),
+  expiresAt: z.string(),
+  qrSvg: z.string(),
+});
+
 export type ActivityInput = z.infer<typeof ActivityInputSchema>;
 export type ActivityPatch = z.infer<typeof ActivityPatchSchema>;
 export type Activity = z.infer<typeof ActivitySchema>;
+export type ActivityQuery = z.infer<typeof ActivityQuerySchema>;
