@@ -1,4 +1,9 @@
 import { z } from '@hono/zod-openapi';
+import { IdSchema } from '../lib/openapi.ts';
+
+export const ClubParams = z.object({ clubId: IdSchema });
+export const SaleParams = z.object({ saleId: IdSchema });
+export const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().max(200).optional() });
 
 const passFields = {
   code: z.string().min(20).max(1024).optional(),
@@ -47,3 +52,6 @@ export const SaleSchema = z
   .openapi('Sale');
 
 export type Sale = z.infer<typeof SaleSchema>;
+
+/** The sales registered together, all-or-nothing. */
+export const SalesAnswer = z.object({ sales: z.array(SaleSchema) });
