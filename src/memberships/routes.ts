@@ -1,17 +1,19 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.ts';
 import { managedClub } from '../auth/access.ts';
-import { newId } from '../lib/ids.ts';
-import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
+import { jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';
-import { brusselsDate } from '../lib/time.ts';
-import { fieldProblem } from '../lib/validation.ts';
-import * as repo from './repo.ts';
-import { MembershipOfferInputSchema, MembershipOfferSchema } from './schema.ts';
-import { openSeasons } from './seasons.ts';
+import {
+  ClubParams,
+  MembershipOfferInputSchema,
+  MembershipOfferListSchema,
+  MembershipOfferSchema,
+  OfferParams,
+} from './schema.ts';
+import * as service from './service.ts';
 
+/** A club's membership offers: what the till may sell as a membership fee. */
 const app = new OpenAPIHono<AppEnv>();
-const ClubParams = z.object({ clubId: IdSchema });
 
 app.openapi(
   createRoute({
@@ -23,7 +25,7 @@ app.openapi(
     request: { params: ClubParams },
     responses: {
       200: jsonResponse(
-        z.object({ items: z.array(MembershipOfferSchema), seasons: z.array(z.string()) }),
+        MembershipOfferListSchema,
         'Offers still on sale, and the seasons a new offer may have',
       ),
       ...problems('unauthenticated', 'forbidden', 'not_found'),
@@ -32,13 +34,7 @@ app.openapi(
   async (c) => {
     const { clubId } = c.req.valid('param');
     await managedClub(c, clubId, 'club_admin', 'door');
-    return c.json(
-      {
-        items: await repo.listOffers(c.env.DB, clubId, false),
-        seasons: openSeasons(brusselsDate(c.var.now)),
-      },
-      200,
-    );
+    return c.json(await service.offersOf(c.env.DB, clubId, c.var.now), 200);
   },
 );
 
@@ -61,17 +57,7 @@ app.openapi(
     const { user, club } = await managedClub(c, clubId, 'club_admin');
     if (club.status !== 'approved') throw new Problem('club_not_approved');
     const input = c.req.valid('json');
-    const seasons = openSeasons(brusselsDate(c.var.now));
-    if (!seasons.includes(input.season)) {
-      throw fieldProblem('/season', 'invalid', `The season must be one of ${seasons.join(', ')}`, {
-        nl: `Kies het seizoen ${seasons.join(' of ')}.`,
-        fr: `Choisissez la saison ${seasons.join(' ou ')}.`,
-        en: `Choose the season ${seasons.join(' or ')}.`,
-      });
-    }
-    const id = newId();
-    await repo.insertOffer(c.env.DB, { id, clubId, ...input, by: user.id, at: c.var.now.toISOString() });
-    return c.json((await repo.findOffer(c.env.DB, id))!, 201);
+    return c.json(await service.createOffer(c.env.DB, { clubId, input, by: user.id, now: c.var.now }), 201);
   },
 );
 
@@ -82,20 +68,16 @@ app.openapi(
     tags: ['till'],
     summary: 'Withdraw a membership offer: no new sales, past sales stay (club admin)',
     security: SECURITY,
-    request: { params: z.object({ offerId: IdSchema }) },
+    request: { params: OfferParams },
     responses: {
       200: jsonResponse(MembershipOfferSchema, 'Withdrawn'),
       ...problems('unauthenticated', 'forbidden', 'not_found', 'offer_withdrawn'),
     },
   }),
   async (c) => {
-    const { offerId } = c.req.valid('param');
-    const offer = await repo.findOffer(c.env.DB, offerId);
-    if (!offer) throw new Problem('not_found');
+    const offer = await service.loadOffer(c.env.DB, c.req.valid('param').offerId);
     await managedClub(c, offer.clubId, 'club_admin');
-    if (!(await repo.archiveOffer(c.env.DB, offerId, c.var.now.toISOString())))
-      throw new Problem('offer_withdrawn', { detail: 'Withdrawn already' });
-    return c.json((await repo.findOffer(c.env.DB, offerId))!, 200);
+    return c.json(await service.archiveOffer(c.env.DB, offer.id, c.var.now), 200);
   },
 );
 

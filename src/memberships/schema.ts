@@ -1,4 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import { IdSchema } from '../lib/openapi.ts';
+
+export const ClubParams = z.object({ clubId: IdSchema });
+export const OfferParams = z.object({ offerId: IdSchema });
 
 export const CategorySchema = z.enum(['sport', 'culture', 'youth', 'course', 'social', 'other']);
 
@@ -31,3 +35,10 @@ export const MembershipOfferSchema = z
   .openapi('MembershipOffer');
 
 export type MembershipOffer = z.infer<typeof MembershipOfferSchema>;
+export type MembershipOfferInput = z.infer<typeof MembershipOfferInputSchema>;
+
+/** The club's offers still on sale, and the seasons a new offer may have. */
+export const MembershipOfferListSchema = z.object({
+  items: z.array(MembershipOfferSchema),
+  seasons: z.array(z.string()),
+});
