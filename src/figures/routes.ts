@@ -1,10 +1,10 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.ts';
 import { allow, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
-import { IdSchema, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
+import { jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { yearMonths } from './months.ts';
 import { yearFigures } from './repo.ts';
-import { FiguresSchema } from './schema.ts';
+import { FiguresParams, FiguresSchema } from './schema.ts';
 
 const app = new OpenAPIHono<AppEnv>();
 
@@ -16,9 +16,7 @@ app.openapi(
     summary:
       'The year in figures for the policy team: reimbursed per club and month, lifts per neighbourhood and month, social-tariff use per category and month (aggregates only; municipality admin)',
     security: SECURITY,
-    request: {
-      params: z.object({ municipalityId: IdSchema, year: z.coerce.number().int().min(2020).max(2100) }),
-    },
+    request: { params: FiguresParams },
     responses: {
       200: jsonResponse(FiguresSchema, 'The figures'),
       ...problems('validation_failed', 'unauthenticated', 'forbidden'),

@@ -1,4 +1,10 @@
 import { z } from '@hono/zod-openapi';
+import { IdSchema } from '../lib/openapi.ts';
+
+export const FiguresParams = z.object({
+  municipalityId: IdSchema,
+  year: z.coerce.number().int().min(2020).max(2100),
+});
 
 const Month = z.string().openapi({ example: '2026-03', description: 'A Belgian calendar month' });
 const count = (description: string) => z.number().int().min(0).openapi({ description });

@@ -1,10 +1,10 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.ts';
 import { allow, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
-import { IdSchema, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
+import { jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';
 import { findHousehold } from './repo.ts';
-import { HouseholdSchema } from './schema.ts';
+import { HouseholdParams, HouseholdSchema } from './schema.ts';
 
 const app = new OpenAPIHono<AppEnv>();
 
@@ -15,7 +15,7 @@ app.openapi(
     tags: ['households'],
     summary: 'A household and its members (its own members, or counter staff of its municipality)',
     security: SECURITY,
-    request: { params: z.object({ householdId: IdSchema }) },
+    request: { params: HouseholdParams },
     responses: {
       200: jsonResponse(HouseholdSchema, 'The household'),
       ...problems('unauthenticated', 'forbidden', 'not_found'),

@@ -1,4 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { IdSchema } from '../lib/openapi.ts';
+
+export const HouseholdParams = z.object({ householdId: IdSchema });
 
 export const HouseholdSchema = z
   .object({
