@@ -1,4 +1,4 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.ts';
 import { jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';
@@ -9,6 +9,7 @@ import { toMe } from './me.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { changePassword, findPasswordHash, loadSessionUser, revokeSession, setLocale } from './repo.ts';
 import {
+  JwksSchema,
   LoginSchema,
   MePatchSchema,
   MeSchema,
@@ -150,7 +151,7 @@ export const jwks = new OpenAPIHono<AppEnv>().openapi(
     tags: ['passes'],
     summary: 'Public keys (EdDSA, with kid) that verify pass codes',
     responses: {
-      200: jsonResponse(z.object({ keys: z.array(z.record(z.string(), z.unknown())) }), 'JWK set'),
+      200: jsonResponse(JwksSchema, 'JWK set'),
     },
   }),
   async (c) => {

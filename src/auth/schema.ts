@@ -50,3 +50,6 @@ export const PasswordChangeSchema = z
   .object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(10).max(256) })
   .strict()
   .openapi('PasswordChange');
+
+/** The public keys that verify pass codes (a JWK set). */
+export const JwksSchema = z.object({ keys: z.array(z.record(z.string(), z.unknown())) });

@@ -1,7 +1,7 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.ts';
 import { allow, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
-import { IdSchema, jsonBody, jsonResponse, MessageSchema, problems, SECURITY } from '../lib/openapi.ts';
+import { jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';
 import { brusselsDate } from '../lib/time.ts';
 import { sessionUser } from '../auth/session.ts';
@@ -10,7 +10,13 @@ import { requireClubStaff } from '../auth/access.ts';
 import { displayName } from '../passes/people.ts';
 import { municipalityRegion } from '../places/repo.ts';
 import * as repo from './repo.ts';
-import { PriceSchema, TariffQuerySchema, TariffRuleInputSchema, TariffRuleSchema } from './schema.ts';
+import {
+  MunicipalityParams,
+  PriceAnswerSchema,
+  TariffQuerySchema,
+  TariffRuleInputSchema,
+  TariffRuleListSchema,
+} from './schema.ts';
 import { DOOR_PROBLEMS, lookUp, lookupAudit, priceAnswer } from './service.ts';
 
 const app = new OpenAPIHono<AppEnv>();
@@ -28,13 +34,7 @@ app.openapi(
     'x-session-in-batch': true,
     request: { query: TariffQuerySchema },
     responses: {
-      200: jsonResponse(
-        PriceSchema.extend({
-          passholder: z.object({ displayName: z.string() }).openapi({ description: 'Whose price it is' }),
-          messages: z.array(MessageSchema),
-        }),
-        'The price (messages: about the card, never about reductions)',
-      ),
+      200: jsonResponse(PriceAnswerSchema, 'The price (messages: about the card, never about reductions)'),
       ...problems(...DOOR_PROBLEMS),
     },
   }),
@@ -57,8 +57,6 @@ app.openapi(
   },
 );
 
-const MunicipalityParams = z.object({ municipalityId: IdSchema });
-
 app.openapi(
   createRoute({
     method: 'get',
@@ -69,7 +67,7 @@ app.openapi(
     security: SECURITY,
     request: { params: MunicipalityParams },
     responses: {
-      200: jsonResponse(z.object({ items: z.array(TariffRuleSchema) }), 'Rule versions, newest first'),
+      200: jsonResponse(TariffRuleListSchema, 'Rule versions, newest first'),
       ...problems('unauthenticated', 'forbidden'),
     },
   }),
@@ -90,7 +88,7 @@ app.openapi(
     security: SECURITY,
     request: { params: MunicipalityParams, body: jsonBody(TariffRuleInputSchema) },
     responses: {
-      201: jsonResponse(z.object({ items: z.array(TariffRuleSchema) }), 'Rule versions, newest first'),
+      201: jsonResponse(TariffRuleListSchema, 'Rule versions, newest first'),
       ...problems('validation_failed', 'unauthenticated', 'forbidden'),
     },
   }),

@@ -1,4 +1,4 @@
-import { IdSchema } from '../lib/openapi.ts';
+import { IdSchema, MessageSchema } from '../lib/openapi.ts';
 import { z } from '@hono/zod-openapi';
 
 const Bp = z.number().int().min(0).max(10000);
@@ -110,3 +110,14 @@ export const PriceSchema = z
     description:
       'The same keys, types and values for everyone who pays the same price: no reason, cap or region message (those go to the holder alone).',
   });
+
+/** The price for one passholder at the till: whose price it is, and messages about the card (never reductions). */
+export const PriceAnswerSchema = PriceSchema.extend({
+  passholder: z.object({ displayName: z.string() }).openapi({ description: 'Whose price it is' }),
+  messages: z.array(MessageSchema),
+});
+
+export const MunicipalityParams = z.object({ municipalityId: IdSchema });
+
+/** Every version of the rules a municipality uses, newest first. */
+export const TariffRuleListSchema = z.object({ items: z.array(TariffRuleSchema) });
