@@ -1,16 +1,23 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import type { AppEnv, SessionUser } from '../env.ts';
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import type { AppEnv } from '../env.ts';
 import { managedClub } from '../auth/access.ts';
 import { allow, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
-import { newId } from '../lib/ids.ts';
-import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
+import { jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import { Problem } from '../lib/problem.ts';
-import { municipalityExists } from '../places/repo.ts';
 import * as repo from './repo.ts';
-import { ActivitySummarySchema, ClubInputSchema, ClubSchema, PublicClubSchema, type Club } from './schema.ts';
+import {
+  ActivitySummaryListSchema,
+  ClubInputSchema,
+  ClubListSchema,
+  ClubParams,
+  ClubQuery,
+  ClubSchema,
+  MunicipalityParams,
+  PublicClubListSchema,
+} from './schema.ts';
+import * as service from './service.ts';
 
-const ClubParams = z.object({ clubId: IdSchema });
+/** Clubs: the public list, registration and approval by the municipality, a club's coming activities. */
 const app = new OpenAPIHono<AppEnv>();
 
 app.openapi(
@@ -19,9 +26,9 @@ app.openapi(
     path: '/clubs',
     tags: ['clubs'],
     summary: 'Approved clubs (public), optionally of one municipality',
-    request: { query: z.object({ municipalityId: IdSchema.optional() }) },
+    request: { query: ClubQuery },
     responses: {
-      200: jsonResponse(z.object({ items: z.array(PublicClubSchema) }), 'Clubs'),
+      200: jsonResponse(PublicClubListSchema, 'Clubs'),
       ...problems('validation_failed'),
     },
   }),
@@ -41,9 +48,9 @@ app.openapi(
     tags: ['clubs'],
     summary: 'Every club of a municipality, pending ones included (municipality admin)',
     security: SECURITY,
-    request: { params: z.object({ municipalityId: IdSchema }) },
+    request: { params: MunicipalityParams },
     responses: {
-      200: jsonResponse(z.object({ items: z.array(ClubSchema) }), 'Clubs'),
+      200: jsonResponse(ClubListSchema, 'Clubs'),
       ...problems('unauthenticated', 'forbidden'),
     },
   }),
@@ -62,7 +69,7 @@ app.openapi(
     tags: ['clubs'],
     summary: 'Register a club; it waits for approval (municipality admin)',
     security: SECURITY,
-    request: { params: z.object({ municipalityId: IdSchema }), body: jsonBody(ClubInputSchema) },
+    request: { params: MunicipalityParams, body: jsonBody(ClubInputSchema) },
     responses: {
       201: jsonResponse(ClubSchema, 'Registered, pending approval'),
       ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'club_name_taken'),
@@ -72,17 +79,7 @@ app.openapi(
     const user = requireUser(c);
     const { municipalityId } = c.req.valid('param');
     allow(hasMunicipalityRole(user, municipalityId, 'municipality_admin'));
-    if (!(await municipalityExists(c.env.DB, municipalityId))) throw new Problem('not_found');
-    const club = await repo.insertClub(
-      c.env.DB,
-      newId(),
-      municipalityId,
-      c.req.valid('json'),
-      c.var.now.toISOString(),
-    );
-    if (!club)
-      throw new Problem('club_name_taken', { detail: 'A club with this name exists in the municipality' });
-    return c.json(club, 201);
+    return c.json(await service.register(c.env.DB, municipalityId, c.req.valid('json'), c.var.now), 201);
   },
 );
 
@@ -140,7 +137,7 @@ app.openapi(
     security: SECURITY,
     request: { params: ClubParams },
     responses: {
-      200: jsonResponse(z.object({ items: z.array(ActivitySummarySchema) }), 'Coming activities'),
+      200: jsonResponse(ActivitySummaryListSchema, 'Coming activities'),
       ...problems('unauthenticated', 'forbidden', 'not_found'),
     },
   }),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { IdSchema } from '../lib/openapi.ts';
 
 export const ClubKindSchema = z.enum(['sports', 'culture', 'youth', 'social', 'other']);
 export const ClubStatusSchema = z.enum(['pending', 'approved', 'suspended']);
@@ -44,6 +45,14 @@ export const ActivitySummarySchema = z
       .openapi({ description: 'The door window: scans, prices and sales only between these times' }),
   })
   .openapi('ActivitySummary');
+
+export const ClubParams = z.object({ clubId: IdSchema });
+export const MunicipalityParams = z.object({ municipalityId: IdSchema });
+export const ClubQuery = z.object({ municipalityId: IdSchema.optional() });
+
+export const PublicClubListSchema = z.object({ items: z.array(PublicClubSchema) });
+export const ClubListSchema = z.object({ items: z.array(ClubSchema) });
+export const ActivitySummaryListSchema = z.object({ items: z.array(ActivitySummarySchema) });
 
 export type Club = z.infer<typeof ClubSchema>;
 export type ClubInput = z.infer<typeof ClubInputSchema>;
