@@ -1,17 +1,20 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.ts';
 import { allow, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
-import { newId } from '../lib/ids.ts';
-import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
-import { Problem } from '../lib/problem.ts';
+import { jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import * as repo from './repo.ts';
 import {
+  MunicipalityParams,
   NeighbourhoodInputSchema,
+  NeighbourhoodListSchema,
+  NeighbourhoodParams,
   NeighbourhoodPatchSchema,
   NeighbourhoodSchema,
-  RegionSchema,
+  RegionListSchema,
 } from './schema.ts';
+import * as service from './service.ts';
 
+/** Places: the regions with their municipalities, and a municipality's neighbourhoods. */
 const app = new OpenAPIHono<AppEnv>();
 
 app.openapi(
@@ -20,7 +23,7 @@ app.openapi(
     path: '/regions',
     tags: ['places'],
     summary: 'Regions (card systems) and their municipalities (public)',
-    responses: { 200: jsonResponse(z.object({ items: z.array(RegionSchema) }), 'All regions') },
+    responses: { 200: jsonResponse(RegionListSchema, 'All regions') },
   }),
   async (c) => c.json({ items: await repo.listRegions(c.env.DB) }, 200),
 );
@@ -31,16 +34,15 @@ app.openapi(
     path: '/municipalities/{municipalityId}/neighbourhoods',
     tags: ['places'],
     summary: 'Neighbourhoods of a municipality (public)',
-    request: { params: z.object({ municipalityId: IdSchema }) },
+    request: { params: MunicipalityParams },
     responses: {
-      200: jsonResponse(z.object({ items: z.array(NeighbourhoodSchema) }), 'Neighbourhoods'),
+      200: jsonResponse(NeighbourhoodListSchema, 'Neighbourhoods'),
       ...problems('not_found'),
     },
   }),
   async (c) => {
     const { municipalityId } = c.req.valid('param');
-    if (!(await repo.municipalityExists(c.env.DB, municipalityId))) throw new Problem('not_found');
-    return c.json({ items: await repo.listNeighbourhoods(c.env.DB, municipalityId) }, 200);
+    return c.json({ items: await service.neighbourhoodsOf(c.env.DB, municipalityId) }, 200);
   },
 );
 
@@ -51,7 +53,7 @@ app.openapi(
     tags: ['places'],
     summary: 'Add a neighbourhood (municipality admin)',
     security: SECURITY,
-    request: { params: z.object({ municipalityId: IdSchema }), body: jsonBody(NeighbourhoodInputSchema) },
+    request: { params: MunicipalityParams, body: jsonBody(NeighbourhoodInputSchema) },
     responses: {
       201: jsonResponse(NeighbourhoodSchema, 'Created'),
       ...problems('validation_failed', 'unauthenticated', 'forbidden', 'neighbourhood_name_taken'),
@@ -61,16 +63,7 @@ app.openapi(
     const user = requireUser(c);
     const { municipalityId } = c.req.valid('param');
     allow(hasMunicipalityRole(user, municipalityId, 'municipality_admin'));
-    const created = await repo.insertNeighbourhood(
-      c.env.DB,
-      newId(),
-      municipalityId,
-      c.req.valid('json'),
-      c.var.now.toISOString(),
-    );
-    if (!created)
-      throw new Problem('neighbourhood_name_taken', { detail: 'A neighbourhood with this name exists' });
-    return c.json(created, 201);
+    return c.json(await service.add(c.env.DB, municipalityId, c.req.valid('json'), c.var.now), 201);
   },
 );
 
@@ -81,7 +74,7 @@ app.openapi(
     tags: ['places'],
     summary: 'Change a neighbourhood (municipality admin)',
     security: SECURITY,
-    request: { params: z.object({ neighbourhoodId: IdSchema }), body: jsonBody(NeighbourhoodPatchSchema) },
+    request: { params: NeighbourhoodParams, body: jsonBody(NeighbourhoodPatchSchema) },
     responses: {
       200: jsonResponse(NeighbourhoodSchema, 'Updated'),
       ...problems(
@@ -95,13 +88,9 @@ app.openapi(
   }),
   async (c) => {
     const user = requireUser(c);
-    const current = await repo.findNeighbourhood(c.env.DB, c.req.valid('param').neighbourhoodId);
-    if (!current) throw new Problem('not_found');
+    const current = await service.loadNeighbourhood(c.env.DB, c.req.valid('param').neighbourhoodId);
     allow(hasMunicipalityRole(user, current.municipalityId, 'municipality_admin'));
-    const updated = await repo.updateNeighbourhood(c.env.DB, current, c.req.valid('json'));
-    if (!updated)
-      throw new Problem('neighbourhood_name_taken', { detail: 'A neighbourhood with this name exists' });
-    return c.json(updated, 200);
+    return c.json(await service.change(c.env.DB, current, c.req.valid('json')), 200);
   },
 );
 

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { IdSchema } from '../lib/openapi.ts';
 
 export const NeighbourhoodSchema = z
   .object({
@@ -43,6 +44,13 @@ export const NeighbourhoodPatchSchema = z
   .strict()
   .openapi('NeighbourhoodPatch');
 
+export const MunicipalityParams = z.object({ municipalityId: IdSchema });
+export const NeighbourhoodParams = z.object({ neighbourhoodId: IdSchema });
+
+export const RegionListSchema = z.object({ items: z.array(RegionSchema) });
+export const NeighbourhoodListSchema = z.object({ items: z.array(NeighbourhoodSchema) });
+
 export type Neighbourhood = z.infer<typeof NeighbourhoodSchema>;
 export type Region = z.infer<typeof RegionSchema>;
 export type NeighbourhoodInput = z.infer<typeof NeighbourhoodInputSchema>;
+export type NeighbourhoodPatch = z.infer<typeof NeighbourhoodPatchSchema>;
