@@ -1,21 +1,23 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv, SessionUser } from '../env.ts';
-import { allow, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
-import { hashPassword } from '../auth/passwords.ts';
 import { managedClub } from '../auth/access.ts';
-import { newId } from '../lib/ids.ts';
-import { IdSchema, jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
-import { Problem } from '../lib/problem.ts';
+import { allow, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
+import { jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
 import * as repo from './repo.ts';
 import {
+  ClubParams,
   ClubStaffInputSchema,
+  ClubStaffParams,
+  MunicipalityParams,
   MunicipalityStaffInputSchema,
-  StaffMemberSchema,
-  type StaffInput,
+  MunicipalityStaffParams,
+  StaffListSchema,
+  UserParams,
 } from './schema.ts';
+import * as service from './service.ts';
 
-const StaffList = z.object({ items: z.array(StaffMemberSchema) });
+/** Staff: the roles of a club's and a municipality's staff, and blocking an account. */
 const app = new OpenAPIHono<AppEnv>();
 
 /** Who may manage the staff of a scope: a club's admins or its municipality's admin; a municipality's admin. */
@@ -27,54 +29,6 @@ async function authorizeScope(c: Context<AppEnv>, user: SessionUser, scope: repo
   }
 }
 
-async function add(c: Context<AppEnv>, user: SessionUser, scope: repo.Scope, input: StaffInput) {
-  await authorizeScope(c, user, scope);
-  const existing = await repo.findUserByEmail(c.env.DB, input.email);
-  if (!existing && !input.password) {
-    throw new Problem('validation_failed', {
-      detail: 'A first password is needed for a new account',
-      fields: [
-        {
-          pointer: '/password',
-          code: 'required',
-          messages: {
-            nl: 'Geef een eerste wachtwoord.',
-            fr: 'Donnez un premier mot de passe.',
-            en: 'Give a first password.',
-          },
-        },
-      ],
-    });
-  }
-  const added = await repo.addStaff(
-    c.env.DB,
-    {
-      newUserId: newId(),
-      email: input.email,
-      displayName: input.displayName,
-      passwordHash: existing ? null : await hashPassword(input.password!),
-      role: input.role,
-    },
-    scope,
-    c.var.now.toISOString(),
-  );
-  if (!added) throw new Problem('role_exists', { detail: 'This person already has this role here' });
-  return { items: await repo.listStaff(c.env.DB, scope) };
-}
-
-async function remove(
-  c: Context<AppEnv>,
-  user: SessionUser,
-  scope: repo.Scope,
-  userId: string,
-): Promise<void> {
-  await authorizeScope(c, user, scope);
-  if (userId === user.id) throw new Problem('own_role', { detail: 'You cannot remove your own role' });
-  if (!(await repo.removeStaff(c.env.DB, userId, scope))) throw new Problem('not_found');
-}
-
-const ClubParams = z.object({ clubId: IdSchema });
-const MunicipalityParams = z.object({ municipalityId: IdSchema });
 const clubScope = (clubId: string): repo.Scope => ({ municipalityId: null, clubId });
 const municipalityScope = (municipalityId: string): repo.Scope => ({ municipalityId, clubId: null });
 
@@ -87,7 +41,7 @@ app.openapi(
     security: SECURITY,
     request: { params: ClubParams },
     responses: {
-      200: jsonResponse(StaffList, 'Staff'),
+      200: jsonResponse(StaffListSchema, 'Staff'),
       ...problems('unauthenticated', 'forbidden', 'not_found'),
     },
   }),
@@ -107,12 +61,15 @@ app.openapi(
     security: SECURITY,
     request: { params: ClubParams, body: jsonBody(ClubStaffInputSchema) },
     responses: {
-      201: jsonResponse(StaffList, 'Added; the club’s staff now'),
+      201: jsonResponse(StaffListSchema, 'Added; the club’s staff now'),
       ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'role_exists'),
     },
   }),
-  async (c) =>
-    c.json(await add(c, requireUser(c), clubScope(c.req.valid('param').clubId), c.req.valid('json')), 201),
+  async (c) => {
+    const scope = clubScope(c.req.valid('param').clubId);
+    await authorizeScope(c, requireUser(c), scope);
+    return c.json({ items: await service.addStaff(c.env.DB, scope, c.req.valid('json'), c.var.now) }, 201);
+  },
 );
 
 app.openapi(
@@ -122,7 +79,7 @@ app.openapi(
     tags: ['staff'],
     summary: 'Take a person’s roles in a club away',
     security: SECURITY,
-    request: { params: ClubParams.extend({ userId: IdSchema }) },
+    request: { params: ClubStaffParams },
     responses: {
       204: { description: 'Removed' },
       ...problems('unauthenticated', 'forbidden', 'not_found', 'own_role'),
@@ -130,7 +87,10 @@ app.openapi(
   }),
   async (c) => {
     const { clubId, userId } = c.req.valid('param');
-    await remove(c, requireUser(c), clubScope(clubId), userId);
+    const user = requireUser(c);
+    const scope = clubScope(clubId);
+    await authorizeScope(c, user, scope);
+    await service.removeStaff(c.env.DB, scope, userId, user);
     return c.body(null, 204);
   },
 );
@@ -143,7 +103,7 @@ app.openapi(
     summary: 'A municipality’s admins and counter staff (municipality admin)',
     security: SECURITY,
     request: { params: MunicipalityParams },
-    responses: { 200: jsonResponse(StaffList, 'Staff'), ...problems('unauthenticated', 'forbidden') },
+    responses: { 200: jsonResponse(StaffListSchema, 'Staff'), ...problems('unauthenticated', 'forbidden') },
   }),
   async (c) => {
     const scope = municipalityScope(c.req.valid('param').municipalityId);
@@ -161,20 +121,15 @@ app.openapi(
     security: SECURITY,
     request: { params: MunicipalityParams, body: jsonBody(MunicipalityStaffInputSchema) },
     responses: {
-      201: jsonResponse(StaffList, 'Added; the municipality’s staff now'),
+      201: jsonResponse(StaffListSchema, 'Added; the municipality’s staff now'),
       ...problems('validation_failed', 'unauthenticated', 'forbidden', 'role_exists'),
     },
   }),
-  async (c) =>
-    c.json(
-      await add(
-        c,
-        requireUser(c),
-        municipalityScope(c.req.valid('param').municipalityId),
-        c.req.valid('json'),
-      ),
-      201,
-    ),
+  async (c) => {
+    const scope = municipalityScope(c.req.valid('param').municipalityId);
+    await authorizeScope(c, requireUser(c), scope);
+    return c.json({ items: await service.addStaff(c.env.DB, scope, c.req.valid('json'), c.var.now) }, 201);
+  },
 );
 
 app.openapi(
@@ -184,7 +139,7 @@ app.openapi(
     tags: ['staff'],
     summary: 'Take a person’s roles in a municipality away',
     security: SECURITY,
-    request: { params: MunicipalityParams.extend({ userId: IdSchema }) },
+    request: { params: MunicipalityStaffParams },
     responses: {
       204: { description: 'Removed' },
       ...problems('unauthenticated', 'forbidden', 'not_found', 'own_role'),
@@ -192,7 +147,10 @@ app.openapi(
   }),
   async (c) => {
     const { municipalityId, userId } = c.req.valid('param');
-    await remove(c, requireUser(c), municipalityScope(municipalityId), userId);
+    const user = requireUser(c);
+    const scope = municipalityScope(municipalityId);
+    await authorizeScope(c, user, scope);
+    await service.removeStaff(c.env.DB, scope, userId, user);
     return c.body(null, 204);
   },
 );
@@ -208,7 +166,7 @@ for (const action of ['block', 'unblock'] as const) {
           ? 'Block an account and revoke its sessions (municipality admin for its staff and clubs’ staff; admin or counter for its residents)'
           : 'Unblock an account',
       security: SECURITY,
-      request: { params: z.object({ userId: IdSchema }) },
+      request: { params: UserParams },
       responses: {
         204: { description: 'Done' },
         ...problems('unauthenticated', 'forbidden', 'not_found', 'own_account'),
@@ -217,16 +175,7 @@ for (const action of ['block', 'unblock'] as const) {
     async (c) => {
       const user = requireUser(c);
       const { userId } = c.req.valid('param');
-      if (userId === user.id) throw new Problem('own_account', { detail: 'You cannot block yourself' });
-      const target = await repo.userMunicipalities(c.env.DB, userId);
-      if (!target.exists) throw new Problem('not_found');
-      const asAdmin = target.staff.some((m) => hasMunicipalityRole(user, m, 'municipality_admin'));
-      const asCounter =
-        target.staff.length === 0 &&
-        target.resident !== null &&
-        hasMunicipalityRole(user, target.resident, 'municipality_admin', 'counter');
-      allow(asAdmin || asCounter);
-      await repo.setBlocked(c.env.DB, userId, action === 'block', c.var.now.toISOString());
+      await service.setBlocked(c.env.DB, user, userId, action === 'block', c.var.now);
       return c.body(null, 204);
     },
   );

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { IdSchema } from '../lib/openapi.ts';
 
 export const StaffMemberSchema = z
   .object({
@@ -28,6 +29,14 @@ export const MunicipalityStaffInputSchema = z
   .object({ ...staffInput, role: z.enum(['municipality_admin', 'counter']) })
   .strict()
   .openapi('MunicipalityStaffInput');
+
+export const StaffListSchema = z.object({ items: z.array(StaffMemberSchema) });
+
+export const ClubParams = z.object({ clubId: IdSchema });
+export const MunicipalityParams = z.object({ municipalityId: IdSchema });
+export const ClubStaffParams = ClubParams.extend({ userId: IdSchema });
+export const MunicipalityStaffParams = MunicipalityParams.extend({ userId: IdSchema });
+export const UserParams = z.object({ userId: IdSchema });
 
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
 export type StaffInput = z.infer<typeof ClubStaffInputSchema> | z.infer<typeof MunicipalityStaffInputSchema>;
