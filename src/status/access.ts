@@ -4,7 +4,7 @@ import { passholderAccess } from '../auth/access.ts';
 import { allow, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
 import { findImport, type CounterActor, type StoredImport } from './service.ts';
 
-/** Who may act on a social status or an import: the checks every status route makes first. */
+// Who may act on a social status or an import: the checks the status routes make first.
 
 /** Counter staff of the passholder's municipality: the caller, with the audit line of their change. */
 export async function asCounter(
