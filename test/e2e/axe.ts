@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
@@ -8,7 +9,12 @@ type Violation = { id: string; impact: string | null; help: string; nodes: { tar
 export async function audit(page: Page, what: string): Promise<string[]> {
   // The page as a person reads it: loaded, no part of it still busy or saying it is loading.
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], .loading'));
+  const busy = page.locator('[aria-busy="true"], .loading');
+  await expect
+    .poll(() => busy.evaluateAll((all) => all.map((e) => e.outerHTML.slice(0, 200))), {
+      message: `${what}: still loading`,
+    })
+    .toEqual([]);
   await page.addScriptTag({ path: axePath });
   const violations = (await page.evaluate(async () => {
     const result = await (
