@@ -2,13 +2,8 @@ import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.ts';
 import { allow, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
 import { jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
-import { Problem } from '../lib/problem.ts';
-import { brusselsDate } from '../lib/time.ts';
-import { sessionUser } from '../auth/session.ts';
 import { lookUpAtDoor } from '../door/service.ts';
-import { requireClubStaff } from '../auth/access.ts';
 import { displayName } from '../passes/people.ts';
-import { municipalityRegion } from '../places/repo.ts';
 import * as repo from './repo.ts';
 import {
   MunicipalityParams,
@@ -17,7 +12,7 @@ import {
   TariffRuleInputSchema,
   TariffRuleListSchema,
 } from './schema.ts';
-import { DOOR_PROBLEMS, lookUp, lookupAudit, priceAnswer } from './service.ts';
+import { addRule, DOOR_PROBLEMS, membershipPrice } from './service.ts';
 
 const app = new OpenAPIHono<AppEnv>();
 
@@ -46,14 +41,7 @@ app.openapi(
       return c.json({ passholder, ...price, messages: notices }, 200);
     }
     // A membership has no door window: the till's own checks, with the session loaded first.
-    await sessionUser(c);
-    const user = requireClubStaff(c);
-    const target: repo.Target = { kind: 'membership', offerId: query.offerId! };
-    const { facts, holder, notices } = await lookUp(c, user, target, query);
-    const { answer } = await priceAnswer(c.env.SIGNING_KEYS, facts, holder, target, c.var.now);
-    await lookupAudit(c.env.DB, holder.id, user, 'door_price', facts.seller.title, c.var.now).run();
-    const passholder = { displayName: displayName(holder.firstName, holder.lastName) };
-    return c.json({ passholder, ...answer, messages: notices }, 200);
+    return c.json(await membershipPrice(c, query.offerId!, query), 200);
   },
 );
 
@@ -96,30 +84,7 @@ app.openapi(
     const { municipalityId } = c.req.valid('param');
     const user = requireUser(c);
     allow(hasMunicipalityRole(user, municipalityId, 'municipality_admin'));
-    const input = c.req.valid('json');
-    const today = brusselsDate(c.var.now);
-    const validFrom = input.validFrom ?? today;
-    if (validFrom < today) {
-      throw new Problem('validation_failed', {
-        detail: 'A rule cannot start in the past',
-        fields: [
-          {
-            pointer: '/validFrom',
-            code: 'invalid',
-            messages: {
-              nl: 'Een regel kan niet in het verleden beginnen.',
-              fr: 'Une règle ne peut pas commencer dans le passé.',
-              en: 'A rule cannot start in the past.',
-            },
-          },
-        ],
-      });
-    }
-    const owner =
-      input.scope === 'region'
-        ? { municipalityId: null, regionId: await municipalityRegion(c.env.DB, municipalityId) }
-        : { municipalityId, regionId: null };
-    await repo.addRuleVersion(c.env.DB, owner, input, validFrom, user.id, c.var.now.toISOString());
+    await addRule(c.env.DB, municipalityId, c.req.valid('json'), user.id, c.var.now);
     return c.json({ items: await repo.listRules(c.env.DB, municipalityId) }, 201);
   },
 );

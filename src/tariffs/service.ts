@@ -2,7 +2,10 @@ import type { Context } from 'hono';
 import type { AppEnv, SessionUser } from '../env.ts';
 import { Problem } from '../lib/problem.ts';
 import { checkCard, readPass } from '../passes/door.ts';
-import { allowClub } from '../auth/access.ts';
+import { allowClub, requireClubStaff } from '../auth/access.ts';
+import { sessionUser } from '../auth/session.ts';
+import { displayName } from '../passes/people.ts';
+import { municipalityRegion } from '../places/repo.ts';
 import { notice, type Notice, type NoticeCode } from '../lib/notices.ts';
 import { doorOpen } from '../activities/window.ts';
 import { auditStatement } from '../passes/repo.ts';
@@ -11,6 +14,7 @@ import { deriveStatus, tariffApplies } from '../status/derive.ts';
 import { minorCutoff } from '../status/repo.ts';
 import { periodStart } from '../lib/periods.ts';
 import {
+  addRuleVersion,
   countLookupStatement,
   doorFactsStatement,
   PERIODS,
@@ -23,6 +27,7 @@ import {
   type Target,
 } from './repo.ts';
 import { sealContext, sealedOf, sealPrice } from './quote-token.ts';
+import type { TariffRuleInput } from './schema.ts';
 import { quote, type Quote } from './tariff.ts';
 
 export function clockFor(now: Date): Clock {
@@ -273,4 +278,52 @@ export async function lookUp(
   if (!facts.holder) throw new Problem('pass_not_found');
   const notices = checkCard(code, facts.holder, c.var.locale);
   return { facts, holder: facts.holder, code, notices };
+}
+
+/** The till's price of a club's membership offer for one pass (the session loaded first: no door window). */
+export async function membershipPrice(
+  c: Context<AppEnv>,
+  offerId: string,
+  pass: { code?: string | undefined; passNumber?: string | undefined },
+) {
+  await sessionUser(c);
+  const user = requireClubStaff(c);
+  const target: Target = { kind: 'membership', offerId };
+  const { facts, holder, notices } = await lookUp(c, user, target, pass);
+  const { answer } = await priceAnswer(c.env.SIGNING_KEYS, facts, holder, target, c.var.now);
+  await lookupAudit(c.env.DB, holder.id, user, 'door_price', facts.seller.title, c.var.now).run();
+  return {
+    passholder: { displayName: displayName(holder.firstName, holder.lastName) },
+    ...answer,
+    messages: notices,
+  };
+}
+
+const RULE_IN_THE_PAST = {
+  nl: 'Een regel kan niet in het verleden beginnen.',
+  fr: 'Une règle ne peut pas commencer dans le passé.',
+  en: 'A rule cannot start in the past.',
+};
+
+/** A new version of a municipality's (or its region's) rule, from today or a later date. */
+export async function addRule(
+  db: D1Database,
+  municipalityId: string,
+  input: TariffRuleInput,
+  by: string,
+  now: Date,
+): Promise<void> {
+  const today = brusselsDate(now);
+  const validFrom = input.validFrom ?? today;
+  if (validFrom < today) {
+    throw new Problem('validation_failed', {
+      detail: 'A rule cannot start in the past',
+      fields: [{ pointer: '/validFrom', code: 'invalid', messages: RULE_IN_THE_PAST }],
+    });
+  }
+  const owner =
+    input.scope === 'region'
+      ? { municipalityId: null, regionId: await municipalityRegion(db, municipalityId) }
+      : { municipalityId, regionId: null };
+  await addRuleVersion(db, owner, input, validFrom, by, now.toISOString());
 }
