@@ -3,7 +3,7 @@ import type { AppEnv } from '../env.ts';
 import { caller, sessionConfirmed, sessionRefused } from '../auth/session.ts';
 import type { StaffRole } from '../env.ts';
 import { newId } from '../lib/ids.ts';
-import { notice, type Notice, type NoticeCode } from '../lib/notices.ts';
+import { notice, type Notice } from '../lib/notices.ts';
 import { isLocale } from '../lib/i18n.ts';
 import { Problem } from '../lib/problem.ts';
 import { brusselsDate } from '../lib/time.ts';
@@ -275,7 +275,7 @@ export async function sellAtDoor(c: Context<AppEnv>, items: SaleItem[]): Promise
     writes.push(repo.insertSale(db, p.params, saleId, price));
     // Why the reduction did not apply goes to the holder alone, in their messages; never to the till.
     const reason = holderNotice(price);
-    if (reason) writes.push(repo.holderMessage(db, p.params, holderMessages(reason)));
+    if (reason) writes.push(repo.holderMessage(db, p.params, notice(reason, 'nl').messages));
   }
   writes.push(...repo.clearGuards(db), repo.soldRows(db, saleIds));
   let results: D1Result[];
@@ -323,12 +323,4 @@ async function refusalIfAny(
     if (problem === last) return;
     throw problem;
   }
-}
-
-function holderMessages(code: NoticeCode): { nl: string; fr: string; en: string } {
-  return {
-    nl: notice(code, 'nl').message,
-    fr: notice(code, 'fr').message,
-    en: notice(code, 'en').message,
-  };
 }
