@@ -1,5 +1,5 @@
 import { guardRefused } from '../lib/constraints.ts';
-import { PERIODS } from '../tariffs/repo.ts';
+import { PERIODS, RULE_JSON } from '../tariffs/repo.ts';
 
 /**
  * The door's SQL: every door request (scan, price, sale, check-in) is one batch, one round trip.
@@ -82,9 +82,7 @@ const DOOR_CHECKS = `
 
 /** The tariff rule in force for the activity's club on ?9: the municipality's own, else the region's. */
 const RULE_IN_FORCE = `
-  (SELECT r.id, r.version, r.caps, r.cancel_window_hours, r.participant_bp, r.club_bp, r.municipality_bp,
-          r.nonresident_participant_bp, r.nonresident_club_bp, r.nonresident_municipality_bp, r.min_price_cents,
-          r.rounding_cents, r.categories
+  (SELECT r.*
      FROM (SELECT 0 AS regional, m.* FROM tariff_rules m WHERE m.municipality_id = c.municipality_id
              AND m.valid_from <= ?9 AND (m.valid_until IS NULL OR m.valid_until >= ?9)
            UNION ALL
@@ -132,11 +130,7 @@ const PRICING = `
     'holderRegionId', (SELECT region_id FROM municipalities WHERE id = p.municipality_id),
     'sellerMunicipalityId', c.municipality_id,
     'sellerRegionId', (SELECT region_id FROM municipalities WHERE id = c.municipality_id),
-    'rule', (SELECT json_object('id', r.id, 'version', r.version, 'caps', json(r.caps), 'cancelWindowHours', r.cancel_window_hours,
-                               'participantBp', r.participant_bp, 'clubBp', r.club_bp, 'municipalityBp', r.municipality_bp,
-                               'nonresidentParticipantBp', r.nonresident_participant_bp, 'nonresidentClubBp', r.nonresident_club_bp,
-                               'nonresidentMunicipalityBp', r.nonresident_municipality_bp, 'minPriceCents', r.min_price_cents,
-                               'roundingCents', r.rounding_cents, 'categories', json(r.categories))
+    'rule', (SELECT ${RULE_JSON}
                FROM ${RULE_IN_FORCE} r),
     'usedHere', (SELECT count(*) FROM ticket_sales s WHERE s.passholder_id = p.id AND s.activity_id = a.id AND s.reduced = 1 AND s.cancelled_at IS NULL),
     'usedPeriods', (SELECT json_array(${PERIODS.map((_, i) => `count(CASE WHEN s.sold_at >= ?${11 + i} THEN 1 END), coalesce(sum(CASE WHEN s.sold_at >= ?${11 + i} THEN s.regular_price_cents - s.price_cents END), 0)`).join(', ')})

@@ -10,10 +10,16 @@ import { brusselsDate } from '../lib/time.ts';
 import { checkCard, readPass } from '../passes/door.ts';
 import type { PassCode } from '../passes/code.ts';
 import { deriveStatus, tariffApplies, type Grant, type Suspension } from '../status/derive.ts';
-import { doorFactsStatement, PERIODS, toDoorFacts, type DoorFactsRow } from '../tariffs/repo.ts';
+import {
+  doorFactsStatement,
+  PERIODS,
+  ruleFromJson,
+  toDoorFacts,
+  type DoorFactsRow,
+} from '../tariffs/repo.ts';
 import { checkSeller, clockFor, holderNotice } from '../tariffs/service.ts';
 import { openPrice, sealContext, sealedOf, sealPrice } from '../tariffs/quote-token.ts';
-import { quote, type Caps, type Quote, type Rule } from '../tariffs/tariff.ts';
+import { quote, type Quote } from '../tariffs/tariff.ts';
 import { isCapViolation } from '../sales/repo.ts';
 import * as repo from './repo.ts';
 
@@ -64,45 +70,11 @@ type PricingJson = {
   holderRegionId: string;
   sellerMunicipalityId: string;
   sellerRegionId: string;
-  rule: {
-    id: string;
-    version: number;
-    caps: Caps;
-    cancelWindowHours: number;
-    participantBp: number;
-    clubBp: number;
-    municipalityBp: number;
-    nonresidentParticipantBp: number | null;
-    nonresidentClubBp: number | null;
-    nonresidentMunicipalityBp: number | null;
-    minPriceCents: number;
-    roundingCents: number;
-    categories: string[] | null;
-  } | null;
+  /** A rule row as tariffs' RULE_JSON writes it. */
+  rule: object | null;
   usedHere: number;
   usedPeriods: number[];
 };
-
-function toRule(r: NonNullable<PricingJson['rule']>): Rule {
-  return {
-    id: r.id,
-    version: r.version,
-    key: { participantBp: r.participantBp, clubBp: r.clubBp, municipalityBp: r.municipalityBp },
-    nonresidentKey:
-      r.nonresidentParticipantBp === null
-        ? null
-        : {
-            participantBp: r.nonresidentParticipantBp,
-            clubBp: r.nonresidentClubBp ?? 0,
-            municipalityBp: r.nonresidentMunicipalityBp ?? 0,
-          },
-    minPriceCents: r.minPriceCents,
-    roundingCents: r.roundingCents,
-    categories: r.categories,
-    caps: r.caps,
-    cancelWindowHours: r.cancelWindowHours,
-  };
-}
 
 /** The holder's price from one answer row: the regular price unless their grants give a status. */
 export function quoteOf(row: repo.AnswerRow, today: string): Quote {
@@ -114,7 +86,7 @@ export function quoteOf(row: repo.AnswerRow, today: string): Quote {
     statusApplies: tariffApplies(status),
     holder: { municipalityId: pricing?.holderMunicipalityId ?? '', regionId: pricing?.holderRegionId ?? '' },
     seller: { municipalityId: pricing?.sellerMunicipalityId ?? '', regionId: pricing?.sellerRegionId ?? '' },
-    rule: pricing?.rule ? toRule(pricing.rule) : null,
+    rule: pricing?.rule ? ruleFromJson(pricing.rule) : null,
     usage: {
       perActivity: pricing?.usedHere ?? 0,
       perPeriod: PERIODS.map((period, i) => ({

@@ -49,18 +49,26 @@ export type DoorFacts = {
 
 export const PERIODS: Period[] = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'];
 
+/** A `tariff_rules` row `r` as JSON, read back by {@link ruleFromJson}. */
+export const RULE_JSON = `json_object('id', r.id, 'version', r.version, 'municipality_id', r.municipality_id, 'valid_from', r.valid_from,
+    'valid_until', r.valid_until, 'participant_bp', r.participant_bp, 'club_bp', r.club_bp,
+    'municipality_bp', r.municipality_bp, 'nonresident_participant_bp', r.nonresident_participant_bp,
+    'nonresident_club_bp', r.nonresident_club_bp, 'nonresident_municipality_bp', r.nonresident_municipality_bp,
+    'min_price_cents', r.min_price_cents, 'rounding_cents', r.rounding_cents, 'categories', r.categories,
+    'caps', r.caps, 'cancel_window_hours', r.cancel_window_hours)`;
+
+/** The part of a rule the price needs, from {@link RULE_JSON}'s text or its parsed object. */
+export function ruleFromJson(json: string | object): Rule {
+  return toPricingRule(toStoredRule((typeof json === 'string' ? JSON.parse(json) : json) as StoredRule));
+}
+
 const HOLDER_AND_RULE = `
        p.id AS passholder_id, p.pass_number, p.first_name, p.last_name, p.locale, p.card_version,
        p.municipality_id AS holder_municipality_id, hm.region_id AS holder_region_id, cd.blocked_at AS card_blocked_at,
        (SELECT coalesce(sum(l.points), 0) FROM points_ledger l WHERE l.passholder_id = p.id) AS points,
        ${grantsJson('p.id', '?3')} AS grants,
        ${suspensionsJson('p.id')} AS suspensions,
-       (SELECT json_object('id', r.id, 'version', r.version, 'municipality_id', r.municipality_id, 'valid_from', r.valid_from,
-                           'valid_until', r.valid_until, 'participant_bp', r.participant_bp, 'club_bp', r.club_bp,
-                           'municipality_bp', r.municipality_bp, 'nonresident_participant_bp', r.nonresident_participant_bp,
-                           'nonresident_club_bp', r.nonresident_club_bp, 'nonresident_municipality_bp', r.nonresident_municipality_bp,
-                           'min_price_cents', r.min_price_cents, 'rounding_cents', r.rounding_cents, 'categories', r.categories,
-                           'caps', r.caps, 'cancel_window_hours', r.cancel_window_hours)
+       (SELECT ${RULE_JSON}
           FROM (SELECT 0 AS regional, m.* FROM tariff_rules m WHERE m.municipality_id = c.municipality_id
                   AND m.valid_from <= ?4 AND (m.valid_until IS NULL OR m.valid_until >= ?4)
                 UNION ALL
@@ -237,7 +245,7 @@ export function toDoorFacts(row: Row | undefined): DoorFacts | null {
             signupStatus: row.signup_status,
             checkedInAt: row.checked_in_at,
           },
-    rule: row.rule ? toPricingRule(toStoredRule(JSON.parse(row.rule) as StoredRule)) : null,
+    rule: row.rule ? ruleFromJson(row.rule) : null,
     usage: {
       perActivity: row.used_here ?? 0,
       perPeriod: PERIODS.map((period, i) => ({
