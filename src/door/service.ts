@@ -37,7 +37,7 @@ export type DoorAnswer = {
 
 type Prepared = { params: (string | number | null)[]; passNumber: string; code: PassCode | null };
 
-async function prepare(
+async function prepareRequest(
   c: Context<AppEnv>,
   activityId: string,
   pass: PassInput,
@@ -156,7 +156,7 @@ export async function lookUpAtDoor(
   pass: PassInput,
 ): Promise<DoorAnswer> {
   const db = c.env.DB;
-  const { params, passNumber, code } = await prepare(c, activityId, pass, newId());
+  const { params, passNumber, code } = await prepareRequest(c, activityId, pass, newId());
   const [read, marker] = await db.batch<repo.AnswerRow>([
     repo.doorAnswer(db, params),
     repo.auditMarker(db, params, 'door_price'),
@@ -188,7 +188,7 @@ export async function checkInAtDoor(
   pass: PassInput,
 ): Promise<{ row: repo.CheckinRow; notices: Notice[] }> {
   const db = c.env.DB;
-  const { params, passNumber, code } = await prepare(c, activityId, pass, crypto.randomUUID());
+  const { params, passNumber, code } = await prepareRequest(c, activityId, pass, crypto.randomUUID());
   const results = await db.batch<repo.CheckinRow>(repo.checkinStatements(db, params));
   const row = results[2]?.results[0];
   if (!row) return refusal(c, activityId, passNumber, code, 'checkin_closed', new Problem('conflict'));
@@ -223,7 +223,7 @@ export async function sellAtDoor(c: Context<AppEnv>, items: SaleItem[]): Promise
   const saleIds: string[] = [];
   for (const [i, item] of items.entries()) {
     const marker = newId();
-    const p = await prepare(c, item.activityId, item, marker);
+    const p = await prepareRequest(c, item.activityId, item, marker);
     prepared.push({ ...p, activityId: item.activityId });
     const price = await openPrice(
       c.env.SIGNING_KEYS,
