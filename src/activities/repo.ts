@@ -208,7 +208,7 @@ export async function updateActivity(
     const results = await db.batch(statements);
     return messages ? (results[2]?.meta.changes ?? 0) : 0;
   } catch (error) {
-    if (guardRefused(error, 'write_guards')) return null;
+    if (guardRefused(error, 'write_guards', 'write_refused')) return null;
     throw error;
   }
 }

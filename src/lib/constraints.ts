@@ -20,13 +20,6 @@ export type Violation =
   | { kind: 'foreign_key' }
   | { kind: 'raise'; message: string };
 
-/**
- * The unnamed `CHECK (ok = 1)` of the guard tables `sale_guards` (migration 0003) and `write_guards` (0004):
- * SQLite names an unnamed CHECK by its expression, so a refusal of one reads the same as a refusal of the
- * other. `door_guards` (0010) names its CHECK `door_refused`.
- */
-export const GUARD_CHECK = 'ok = 1';
-
 const PREFIX = /^(?:Error: |D1_ERROR: |D1_EXEC_ERROR: |Error in line \d+: )/;
 const CODE = /: (SQLITE_[A-Z]+)(?: \(extended: (SQLITE_[A-Z_]+)\))?$/;
 
@@ -98,10 +91,9 @@ export function raised(error: unknown, message: string): boolean {
 
 /**
  * A guard row refused the batch: the row inserted into `table` (`INSERT INTO table (ok) SELECT <condition>`)
- * had `ok` 0, so its CHECK failed, or NULL (a condition on a row that is gone), so NOT NULL failed. The
- * CHECK of `sale_guards` and `write_guards` is the same unnamed {@link GUARD_CHECK}, which cannot tell the
- * two tables apart; the NOT NULL half can.
+ * had `ok` 0, so its CHECK `check` failed, or NULL (a condition on a row that is gone), so NOT NULL failed.
+ * Each guard table names its CHECK (`door_refused`, `cap_reached`, `write_refused`: migrations 0010, 0011).
  */
-export function guardRefused(error: unknown, table: string, check: string = GUARD_CHECK): boolean {
+export function guardRefused(error: unknown, table: string, check: string): boolean {
   return checkViolation(error, check) || notNullViolation(error, table, 'ok');
 }

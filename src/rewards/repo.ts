@@ -165,7 +165,7 @@ const STOCK_CHECK = 'redeemed >= 0 AND (stock IS NULL OR redeemed <= stock)';
 
 /** A redemption's batch was refused: its guard row (balance, limit) or the reward's stock. */
 export function isGuardViolation(error: unknown): boolean {
-  return guardRefused(error, 'write_guards') || checkViolation(error, STOCK_CHECK);
+  return guardRefused(error, 'write_guards', 'write_refused') || checkViolation(error, STOCK_CHECK);
 }
 
 /** The database's refusal to redeem a welcome reward (it is granted, once; see migration 0007). */

@@ -44,7 +44,7 @@ const lostLate = (activity: ActivityRow) =>
 
 /** A guard row (seats, offer status) or the offer's own seat CHECK failed and rolled the batch back. */
 const rolledBack = (error: unknown) =>
-  guardRefused(error, 'write_guards') || checkViolation(error, repo.OFFER_SEATS_CHECK);
+  guardRefused(error, 'write_guards', 'write_refused') || checkViolation(error, repo.OFFER_SEATS_CHECK);
 
 /** True when a cancellation at `now` of a ride leaving at `departure` comes too late for the other side. */
 async function isLate(db: D1Database, activity: ActivityRow, departure: string, now: Date) {

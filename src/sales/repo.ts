@@ -106,12 +106,9 @@ export function clearGuardsStatement(db: D1Database): D1PreparedStatement {
   return db.prepare('DELETE FROM sale_guards');
 }
 
-/**
- * True when a batch failed on a cap guard (a `sale_guards` row). Its CHECK reads the same as `write_guards`'
- * (both the unnamed `ok = 1`); no sale batch writes a `write_guards` row.
- */
+/** True when a batch failed on a cap guard (a `sale_guards` row: its CHECK `cap_reached`). */
 export function isCapViolation(error: unknown): boolean {
-  return guardRefused(error, 'sale_guards');
+  return guardRefused(error, 'sale_guards', 'cap_reached');
 }
 
 export async function findSale(db: D1Database, id: string): Promise<(Sale & { clubId: string }) | null> {

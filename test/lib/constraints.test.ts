@@ -21,13 +21,18 @@ async function errorOf(run: () => Promise<unknown>): Promise<unknown> {
 describe('D1 constraint errors as local D1 throws them (the strings of constraints.unit.test.ts)', () => {
   const db = env.DB;
 
-  it('guard tables: the shared CHECK (ok = 1), door_refused, and a NULL guard row', async () => {
+  it('guard tables: each CHECK by its name (cap_reached, write_refused, door_refused), and a NULL guard row', async () => {
     const sale = await errorOf(() => db.batch([db.prepare('INSERT INTO sale_guards (ok) VALUES (0)')]));
-    expect(violationOf(sale)).toEqual({ kind: 'check', name: 'ok = 1' });
-    expect(guardRefused(sale, 'sale_guards')).toBe(true);
+    expect(violationOf(sale)).toEqual({ kind: 'check', name: 'cap_reached' });
+    expect(guardRefused(sale, 'sale_guards', 'cap_reached')).toBe(true);
+    expect(guardRefused(sale, 'write_guards', 'write_refused')).toBe(false);
+    const write = await errorOf(() => db.batch([db.prepare('INSERT INTO write_guards (ok) VALUES (0)')]));
+    expect(violationOf(write)).toEqual({ kind: 'check', name: 'write_refused' });
+    expect(guardRefused(write, 'write_guards', 'write_refused')).toBe(true);
+    expect(guardRefused(write, 'sale_guards', 'cap_reached')).toBe(false);
     const door = await errorOf(() => db.batch([db.prepare('INSERT INTO door_guards (ok) VALUES (0)')]));
     expect(guardRefused(door, 'door_guards', 'door_refused')).toBe(true);
-    expect(guardRefused(door, 'sale_guards')).toBe(false);
+    expect(guardRefused(door, 'sale_guards', 'cap_reached')).toBe(false);
     const gone = await errorOf(() =>
       db.batch([
         db.prepare(
@@ -35,8 +40,8 @@ describe('D1 constraint errors as local D1 throws them (the strings of constrain
         ),
       ]),
     );
-    expect(guardRefused(gone, 'write_guards')).toBe(true);
-    expect(guardRefused(gone, 'sale_guards')).toBe(false);
+    expect(guardRefused(gone, 'write_guards', 'write_refused')).toBe(true);
+    expect(guardRefused(gone, 'sale_guards', 'cap_reached')).toBe(false);
   });
 
   it('a UNIQUE on columns, a table CHECK by its expression, a trigger’s RAISE', async () => {
