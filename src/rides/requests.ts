@@ -136,7 +136,14 @@ app.openapi(
   }),
   async (c) => {
     const r = await loadRequest(c, c.req.valid('param').requestId);
-    const offer = await loadOffer(c, r.offerId ?? c.req.valid('json').offerId ?? '');
+    const mine = c.req.valid('json').offerId;
+    const offer = await loadOffer(c, r.offerId ?? mine ?? '');
+    if (mine && r.offerId && mine !== r.offerId && !(await mayActFor(c, offer.driverId))) {
+      // Another driver's offer holds this request now (a tap on "take this neighbour" just after someone else
+      // did): the driver of the offer named hears where the request stands, not a bare 403.
+      await asDriver(c, await loadOffer(c, mine));
+      throw service.takenRefusal(r);
+    }
     await asDriver(c, offer);
     return c.json({ ok: true as const, status: await service.accept(c.env.DB, r, offer, c.var.now) }, 200);
   },

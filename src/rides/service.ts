@@ -194,6 +194,13 @@ async function seatsRefusal(db: D1Database, offerId: string): Promise<Problem> {
     : new Problem('ride_offer_cancelled', { detail: 'This offer is cancelled' });
 }
 
+/** What a driver hears when another driver's offer holds the request: proposed to the passenger, or agreed. */
+export function takenRefusal(r: repo.Request): Problem {
+  return repo.rideStatus(r) === 'proposed'
+    ? new Problem('ride_awaiting_passenger', { detail: 'Another driver proposed; waiting for the passenger' })
+    : new Problem('ride_request_not_pending', { detail: 'Another driver took this request' });
+}
+
 /**
  * The driver says yes: to a passenger's request on their offer the ride is agreed; to an open request it
  * is a proposal the passenger still confirms. Seats are never overbooked.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { rotatingCode } from '../../src/passes/code.ts';
 import { runRideBonuses } from '../../src/rides/job.ts';
 import { call, demo, expectProblem, json, loginAs } from '../helpers/api.ts';
-import { bulkPassholders, createActivity } from '../helpers/fixtures.ts';
+import { bulkPassholders, createActivity, registerResident } from '../helpers/fixtures.ts';
 
 const passNumber = async (id: string) =>
   (await env.DB.prepare('SELECT pass_number FROM passholders WHERE id = ?1')
@@ -228,6 +228,50 @@ describe('rides', () => {
       'code_invalid',
     );
     await json(`/api/v1/ride-requests/${r}/pickup`, 200, { token: resident, body: { rideCode: code } });
+  });
+
+  it('a second driver who taps "take" just after another hears where the request stands (409), not 403', async () => {
+    const samira = await demo.id('passholder:resident');
+    const jan = await demo.id('passholder:neighbour');
+    const other = await registerResident(await loginAs('counter'));
+    const { activity, counter } = await activityWith([samira, jan, other.passholder.id]);
+    const janOffer = await offer(counter, activity.id, jan);
+    const otherOffer = await offer(counter, activity.id, other.passholder.id);
+    const otherDriver = (
+      await json<{ token: string }>('/api/v1/auth/activate', 201, {
+        body: {
+          passNumber: other.passholder.passNumber,
+          activationCode: other.activationCode,
+          password: 'my-own-password',
+        },
+      })
+    ).token;
+    const { id: r } = await json<{ id: string }>(`/api/v1/activities/${activity.id}/ride-requests`, 201, {
+      token: await loginAs('resident'),
+      body: { address: 'Stationsstraat 3', lat: 50.942, lon: 4.036 },
+    });
+    await json(`/api/v1/ride-requests/${r}/accept`, 200, {
+      token: await loginAs('neighbour'),
+      body: { offerId: janOffer },
+    });
+    const take = () =>
+      call(`/api/v1/ride-requests/${r}/accept`, { token: otherDriver, body: { offerId: otherOffer } });
+    await expectProblem(await take(), 409, 'ride_awaiting_passenger');
+    // Naming someone else's offer is still not theirs to use.
+    await expectProblem(
+      await call(`/api/v1/ride-requests/${r}/accept`, { token: otherDriver, body: { offerId: janOffer } }),
+      403,
+      'forbidden',
+    );
+    await json(`/api/v1/ride-requests/${r}/confirm`, 200, {
+      method: 'POST',
+      token: await loginAs('resident'),
+    });
+    await expectProblem(await take(), 409, 'ride_request_not_pending');
+    const stored = await env.DB.prepare('SELECT offer_id, status FROM ride_requests WHERE id = ?1')
+      .bind(r)
+      .first();
+    expect(stored).toEqual({ offer_id: janOffer, status: 'accepted' });
   });
 
   it('a driver taking an open request only proposes: nothing more than first name and area until the passenger confirms', async () => {
