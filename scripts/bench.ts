@@ -129,6 +129,9 @@ async function fill(holders: number, rows: number) {
  * rows); the load runs without it, as production does: the probe wraps every D1 call, which costs the
  * requests that use D1 (not health) about a tenth of their throughput.
  */
+/** Servers still running: stopped when the bench ends, also when it fails half-way. */
+const running = new Set<ChildProcess>();
+
 function start(metrics: boolean): Promise<ChildProcess> {
   const child = spawn(node, ['scripts/start.ts'], {
     env: {
@@ -141,6 +144,7 @@ function start(metrics: boolean): Promise<ChildProcess> {
     stdio: ['ignore', 'ignore', 'ignore'],
     detached: true,
   });
+  running.add(child);
   return new Promise((resolve, reject) => {
     const deadline = Date.now() + 120_000;
     const poll = async () => {
@@ -157,6 +161,7 @@ function start(metrics: boolean): Promise<ChildProcess> {
 }
 
 async function stop(child: ChildProcess) {
+  running.delete(child);
   try {
     process.kill(-child.pid!, 'SIGTERM');
   } catch {
@@ -462,4 +467,8 @@ function reorder(sql: string, values: unknown[]): unknown[] {
   return [...sql.matchAll(/\?(\d+)/g)].map((m) => values[Number(m[1]) - 1] ?? null);
 }
 
-await main();
+try {
+  await main();
+} finally {
+  for (const child of running) await stop(child);
+}
