@@ -70,14 +70,19 @@ export async function managedClub(
 /** Door staff or club admins (of some club); the club itself is checked once the target is known. */
 export function requireClubStaff(c: Context<AppEnv>): SessionUser {
   const user = requireUser(c);
+  allowClubStaff(user);
+  return user;
+}
+
+/** Refuses (403) anyone who is neither door staff nor club admin of some club. */
+export function allowClubStaff(user: Pick<SessionUser, 'staffRoles'>): void {
   allow(
     user.staffRoles.some((r) => r.role === 'door' || r.role === 'club_admin'),
     'Door staff or club admins only',
   );
-  return user;
 }
 
 /** Door staff or club admins of this club. */
-export function allowClub(user: SessionUser, clubId: string): void {
+export function allowClub(user: Pick<SessionUser, 'staffRoles'>, clubId: string): void {
   allow(hasClubRole(user, clubId, 'door', 'club_admin'), 'This belongs to another club');
 }

@@ -24,7 +24,11 @@ export function hasMunicipalityRole(
 }
 
 /** Does the user hold one of `roles` for this club? */
-export function hasClubRole(user: SessionUser, clubId: string, ...roles: StaffRole['role'][]): boolean {
+export function hasClubRole(
+  user: Pick<SessionUser, 'staffRoles'>,
+  clubId: string,
+  ...roles: StaffRole['role'][]
+): boolean {
   return user.staffRoles.some((r) => r.clubId === clubId && roles.includes(r.role));
 }
 

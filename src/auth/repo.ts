@@ -99,7 +99,7 @@ export async function openSession(
   ]);
 }
 
-type SessionRow = {
+export type SessionRow = {
   user_id: string;
   email: string | null;
   display_name: string;
@@ -120,13 +120,13 @@ export const SESSION_SQL = `SELECT u.id AS user_id, u.email, u.display_name, u.l
          LEFT JOIN passholders p ON p.user_id = u.id
         WHERE s.id = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2 AND u.blocked_at IS NULL`;
 
-/** The user behind a live session (not revoked, not expired, user not blocked), in one query; null otherwise. */
-export async function loadSessionUser(
-  db: D1Database,
-  sessionId: string,
-  now: string,
-): Promise<SessionUser | null> {
-  const row = await db.prepare(SESSION_SQL).bind(sessionId, now).first<SessionRow>();
+/** The session look-up as a statement, for a batch (the door's second read); read it with {@link toSessionUser}. */
+export function sessionUserStatement(db: D1Database, sessionId: string, now: string): D1PreparedStatement {
+  return db.prepare(SESSION_SQL).bind(sessionId, now);
+}
+
+/** The user of a row of {@link SESSION_SQL}; null when there was no live session. */
+export function toSessionUser(row: SessionRow | null | undefined, sessionId: string): SessionUser | null {
   if (!row) return null;
   return {
     id: row.user_id,
@@ -139,6 +139,15 @@ export async function loadSessionUser(
     householdId: row.household_id,
     residentMunicipalityId: row.resident_municipality_id,
   };
+}
+
+/** The user behind a live session (not revoked, not expired, user not blocked), in one query; null otherwise. */
+export async function loadSessionUser(
+  db: D1Database,
+  sessionId: string,
+  now: string,
+): Promise<SessionUser | null> {
+  return toSessionUser(await sessionUserStatement(db, sessionId, now).first<SessionRow>(), sessionId);
 }
 
 export async function revokeSession(db: D1Database, sessionId: string, now: string): Promise<void> {

@@ -361,20 +361,3 @@ export type SoldRow = {
 export function isDoorRefusal(error: unknown): boolean {
   return guardRefused(error, 'door_guards', 'door_refused');
 }
-
-/** Is the session behind a token still live (the second read of a refused request)? */
-export function sessionLive(
-  db: D1Database,
-  sessionId: string,
-  userId: string,
-  now: string,
-): D1PreparedStatement {
-  return db
-    .prepare(
-      `SELECT (SELECT locale FROM users WHERE id = s.user_id) AS locale,
-              (SELECT json_group_array(json_object('role', r.role, 'municipalityId', r.municipality_id, 'clubId', r.club_id))
-                 FROM staff_roles r WHERE r.user_id = s.user_id) AS staff_roles
-         FROM sessions s WHERE s.id = ?1 AND s.user_id = ?2 AND s.revoked_at IS NULL AND s.expires_at > ?3`,
-    )
-    .bind(sessionId, userId, now);
-}

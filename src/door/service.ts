@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.ts';
+import { allowClub, allowClubStaff } from '../auth/access.ts';
+import { sessionUserStatement, toSessionUser, type SessionRow } from '../auth/repo.ts';
 import { caller, sessionConfirmed, sessionRefused } from '../auth/session.ts';
-import type { StaffRole } from '../env.ts';
 import { newId } from '../lib/ids.ts';
 import { notice, type Notice } from '../lib/notices.ts';
 import { isLocale } from '../lib/i18n.ts';
@@ -12,12 +13,12 @@ import type { PassCode } from '../passes/code.ts';
 import { deriveStatus, tariffApplies, type Grant, type Suspension } from '../status/derive.ts';
 import {
   doorFactsStatement,
-  PERIODS,
   ruleFromJson,
   toDoorFacts,
+  usageFrom,
   type DoorFactsRow,
 } from '../tariffs/repo.ts';
-import { checkSeller, clockFor, holderNotice } from '../tariffs/service.ts';
+import { checkSeller, clockFor, holderNotice, targetKey } from '../tariffs/service.ts';
 import { openPrice, sealContext, sealedOf, sealPrice } from '../tariffs/quote-token.ts';
 import { quote, type Quote } from '../tariffs/tariff.ts';
 import { isCapViolation } from '../sales/repo.ts';
@@ -87,19 +88,8 @@ export function quoteOf(row: repo.AnswerRow, today: string): Quote {
     holder: { municipalityId: pricing?.holderMunicipalityId ?? '', regionId: pricing?.holderRegionId ?? '' },
     seller: { municipalityId: pricing?.sellerMunicipalityId ?? '', regionId: pricing?.sellerRegionId ?? '' },
     rule: pricing?.rule ? ruleFromJson(pricing.rule) : null,
-    usage: {
-      perActivity: pricing?.usedHere ?? 0,
-      perPeriod: PERIODS.map((period, i) => ({
-        period,
-        count: pricing?.usedPeriods[i * 2] ?? 0,
-        amountCents: pricing?.usedPeriods[i * 2 + 1] ?? 0,
-      })),
-    },
+    usage: usageFrom(pricing?.usedHere ?? 0, pricing?.usedPeriods ?? []),
   });
-}
-
-function ticketKey(activityId: string): string {
-  return `t:${activityId}`;
 }
 
 /**
@@ -116,20 +106,17 @@ async function refusal(
 ): Promise<never> {
   const db = c.env.DB;
   const { userId, sessionId } = caller(c);
-  const [session, facts] = await db.batch<{ staff_roles: string; locale: string } | DoorFactsRow>([
-    repo.sessionLive(db, sessionId, userId, c.var.now.toISOString()),
+  const [session, facts] = await db.batch<SessionRow | DoorFactsRow>([
+    sessionUserStatement(db, sessionId, c.var.now.toISOString()),
     doorFactsStatement(db, { kind: 'ticket', activityId }, { passNumber }, clockFor(c.var.now)),
   ]);
-  const live = session?.results[0] as { staff_roles: string; locale: string } | undefined;
-  if (!live) sessionRefused(c);
-  useUserLocale(c, live.locale);
-  const roles = JSON.parse(live.staff_roles) as StaffRole[];
-  if (!roles.some((r) => r.role === 'door' || r.role === 'club_admin'))
-    throw new Problem('forbidden', { detail: 'Door staff or club admins only' });
+  const user = toSessionUser(session?.results[0] as SessionRow | undefined, sessionId);
+  if (!user || user.id !== userId) sessionRefused(c);
+  useUserLocale(c, user.locale);
+  allowClubStaff(user);
   const found = toDoorFacts(facts?.results[0] as DoorFactsRow | undefined);
   if (!found) throw new Problem('not_found', { detail: 'No such activity' });
-  if (!roles.some((r) => r.clubId === found.seller.clubId && (r.role === 'door' || r.role === 'club_admin')))
-    throw new Problem('forbidden', { detail: 'This belongs to another club' });
+  allowClub(user, found.seller.clubId);
   checkSeller(found.seller, c.var.now, null, closed);
   if (!found.holder) throw new Problem('pass_not_found');
   checkCard(code, found.holder, c.var.locale);
@@ -171,7 +158,7 @@ export async function lookUpAtDoor(
   const tariffId = await sealPrice(
     c.env.SIGNING_KEYS,
     sealedOf(q, row.regular_price_cents),
-    sealContext(row.pass_number, ticketKey(activityId), today),
+    sealContext(row.pass_number, targetKey({ kind: 'ticket', activityId }), today),
   );
   return {
     row,
@@ -228,7 +215,7 @@ export async function sellAtDoor(c: Context<AppEnv>, items: SaleItem[]): Promise
     const price = await openPrice(
       c.env.SIGNING_KEYS,
       item.tariffId,
-      sealContext(p.passNumber, ticketKey(item.activityId), today),
+      sealContext(p.passNumber, targetKey({ kind: 'ticket', activityId: item.activityId }), today),
     );
     if (!price) {
       // Not a price shown today for this pass here: the door's own problem first (the door may be closed).

@@ -3,7 +3,8 @@ import type { AppEnv } from '../env.ts';
 import { passholderAccess } from '../auth/access.ts';
 import { requireUser } from '../auth/guard.ts';
 import { jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
-import { CounterSignupsSchema, MySignupsSchema, PassholderParams, ReasonQuery } from './schema.ts';
+import { ReadReasonQuery } from '../passes/schema.ts';
+import { CounterSignupsSchema, MySignupsSchema, PassholderParams } from './schema.ts';
 import * as service from './service.ts';
 
 /** A resident's coming sign-ups: their own (and their wards'), or at the counter to act for them. */
@@ -35,7 +36,7 @@ app.openapi(
     summary:
       'A resident’s coming sign-ups and waiting-list places, each with its live lift request, so the counter can act for them (counter staff of the resident’s municipality; written to the audit log with the reason, once per visit)',
     security: SECURITY,
-    request: { params: PassholderParams, query: ReasonQuery },
+    request: { params: PassholderParams, query: ReadReasonQuery },
     responses: {
       200: jsonResponse(CounterSignupsSchema, 'Sign-ups'),
       ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found'),

@@ -1,13 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { IdSchema } from '../lib/openapi.ts';
-import { AuditReasonSchema } from '../passes/schema.ts';
 
 export const ActivityParams = z.object({ activityId: IdSchema });
 export const SignupParams = z.object({ signupId: IdSchema });
 export const PassholderParams = z.object({ passholderId: IdSchema });
 
 /** Why counter staff read a resident's sign-ups (written to the audit log). */
-export const ReasonQuery = z.object({ reason: AuditReasonSchema.default('counter_visit') });
 
 export const SignupSchema = z
   .object({

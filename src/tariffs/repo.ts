@@ -246,14 +246,19 @@ export function toDoorFacts(row: Row | undefined): DoorFacts | null {
             checkedInAt: row.checked_in_at,
           },
     rule: row.rule ? ruleFromJson(row.rule) : null,
-    usage: {
-      perActivity: row.used_here ?? 0,
-      perPeriod: PERIODS.map((period, i) => ({
-        period,
-        count: used[i * 2] ?? 0,
-        amountCents: used[i * 2 + 1] ?? 0,
-      })),
-    },
+    usage: usageFrom(row.used_here ?? 0, used),
+  };
+}
+
+/** A holder's reduced purchases so far, from the SQL's per-period pairs (count, discount) in `PERIODS` order. */
+export function usageFrom(usedHere: number, usedPeriods: (number | null)[]): Usage {
+  return {
+    perActivity: usedHere,
+    perPeriod: PERIODS.map((period, i) => ({
+      period,
+      count: usedPeriods[i * 2] ?? 0,
+      amountCents: usedPeriods[i * 2 + 1] ?? 0,
+    })),
   };
 }
 
