@@ -16,9 +16,9 @@
  * BENCH_STATEMENT_DIR=path (a new directory) holds the database and is kept after, to look into; the default is a
  * temporary directory, removed after.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -26,6 +26,7 @@ import { demoId } from '../src/demo/seed.ts';
 import { luhnCheckDigit } from '../src/lib/pass-number.ts';
 import * as repo from '../src/statements/repo.ts';
 import { monthRange } from '../src/lib/periods.ts';
+import { databaseFile, signIn, startApp, stopApp } from './local-app.ts';
 
 const HOLDERS = Number(process.env.BENCH_LARGE_PASSHOLDERS ?? 200_000);
 const ROWS = Number(process.env.BENCH_LARGE_ROWS ?? 1_000_000);
@@ -36,19 +37,12 @@ const persist = keep ?? mkdtempSync(join(tmpdir(), 'buurtpas-statement-'));
 const node = process.execPath;
 const log = (message: string) => process.stdout.write(`${message}\n`);
 
-function databaseFile(): string {
-  const dir = join(persist, 'v3', 'd1', 'miniflare-D1DatabaseObject');
-  const file = readdirSync(dir).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite');
-  if (!file) throw new Error('no D1 database file');
-  return join(dir, file);
-}
-
 /**
  * The bench's large fill (`fill` in scripts/bench.ts, without its open-door activity): passholders with cards,
  * past activities, and per row pair a check-in with its points and a sale of the sports club.
  */
 async function fill(holders: number, rows: number) {
-  const db = new DatabaseSync(databaseFile());
+  const db = new DatabaseSync(databaseFile(persist));
   const municipality = await demoId('demostad');
   const club = await demoId('club:sports');
   const now = new Date().toISOString();
@@ -108,7 +102,7 @@ async function fill(holders: number, rows: number) {
 
 /** One June sale in a hundred cancelled in October, after June's approval: corrections for October. */
 function cancelSome() {
-  const db = new DatabaseSync(databaseFile());
+  const db = new DatabaseSync(databaseFile(persist));
   const { changes } = db
     .prepare(
       "UPDATE ticket_sales SET cancelled_at = '2026-10-20T12:00:00.000Z' WHERE id LIKE 'bench-sale-%' AND sold_at LIKE '2026-06-%' AND CAST(substr(id, 12) AS INTEGER) % 500 = 0",
@@ -130,7 +124,7 @@ async function explain() {
     },
   });
   const fake = { prepare: statement, batch: async () => [] } as unknown as D1Database;
-  const db = new DatabaseSync(databaseFile(), { readOnly: true });
+  const db = new DatabaseSync(databaseFile(persist), { readOnly: true });
   const june = db.prepare("SELECT id FROM statements WHERE month = '2026-06'").get() as { id: string };
   const open = { clubId: club, range: monthRange('2026-10') };
   for (const [query, run] of [
@@ -155,51 +149,6 @@ async function explain() {
     }
   }
   db.close();
-}
-
-function start(): Promise<ChildProcess> {
-  const child = spawn(node, ['scripts/start.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      PERSIST_DIR: persist,
-      SKIP_WEB_BUILD: '1',
-      EXTRA_VARS: 'D1_METRICS:on',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 120_000;
-    const poll = async () => {
-      try {
-        if ((await fetch(`${URL_}/api/health`)).ok) return resolve(child);
-      } catch {
-        /* not yet */
-      }
-      if (Date.now() > deadline) return reject(new Error('server did not start'));
-      setTimeout(poll, 500);
-    };
-    void poll();
-  });
-}
-
-async function stop(child: ChildProcess) {
-  try {
-    process.kill(-child.pid!, 'SIGTERM');
-  } catch {
-    /* gone */
-  }
-  await new Promise((r) => setTimeout(r, 1500));
-}
-
-async function token(login: string): Promise<string> {
-  const r = await fetch(`${URL_}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login, password: 'demo-password' }),
-  });
-  return ((await r.json()) as { token: string }).token;
 }
 
 /** One timed call: wall time with the body read, status, lines, D1 rows read and the body's hash. */
@@ -234,26 +183,26 @@ async function main() {
     `filled ${HOLDERS} passholders and ${ROWS} check-ins and sales in ${Math.round((Date.now() - t0) / 1000)} s (${persist})`,
   );
 
-  let server = await start();
+  let server = await startApp(PORT, persist, true);
   try {
-    const clubToken = await token('club@demo.local');
-    const admin = await token('admin@demo.local');
+    const clubToken = await signIn(URL_, 'club@demo.local');
+    const admin = await signIn(URL_, 'admin@demo.local');
     for (let i = 1; i <= 3; i++) await timed(`open 2026-10, run ${i}`, `${statements}/2026-10`, clubToken);
     for (const month of ['2026-06', '2026-07', '2026-08'])
       await timed(`approve ${month}`, `${statements}/${month}/approve`, admin, { method: 'POST' });
     for (let i = 1; i <= 3; i++)
       await timed(`approved 2026-06, run ${i}`, `${statements}/2026-06`, clubToken);
   } finally {
-    await stop(server);
+    await stopApp(server);
   }
 
   log(`cancelled ${cancelSome()} June sales in October`);
   await explain();
   log('');
-  server = await start();
+  server = await startApp(PORT, persist, true);
   try {
-    const clubToken = await token('club@demo.local');
-    const admin = await token('admin@demo.local');
+    const clubToken = await signIn(URL_, 'club@demo.local');
+    const admin = await signIn(URL_, 'admin@demo.local');
     for (let i = 1; i <= 3; i++)
       await timed(`open 2026-10 with corrections, run ${i}`, `${statements}/2026-10`, clubToken);
     await timed('open 2026-10 with corrections, CSV', `${statements}/2026-10`, clubToken, {
@@ -263,7 +212,7 @@ async function main() {
       method: 'POST',
     });
   } finally {
-    await stop(server);
+    await stopApp(server);
   }
   if (!keep) rmSync(persist, { recursive: true, force: true });
 }

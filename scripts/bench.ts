@@ -3,7 +3,7 @@
  * generator on loopback. Prints a table and writes test/bench/results.json. Not part of `npm test`.
  *   BENCH_SECONDS (default 8) per load run; BENCH_LARGE_PASSHOLDERS (default 200000); BENCH_LARGE_ROWS (default 1000000).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import autocannon, { type Request as LoadRequest, type Result } from 'autocannon
 import { luhnCheckDigit } from '../src/lib/pass-number.ts';
 import { demoId } from '../src/demo/seed.ts';
 import { SESSION_SQL } from '../src/auth/repo.ts';
+import { databaseFile, signIn, startApp, stopAll, stopApp } from './local-app.ts';
 
 /** The bench activity whose door is open while the load runs. */
 const OPEN_ACTIVITY = 'bench-open';
@@ -35,13 +36,6 @@ function setup() {
   });
 }
 
-function databaseFile(): string {
-  const dir = join(persist, 'v3', 'd1', 'miniflare-D1DatabaseObject');
-  const file = readdirSync(dir).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite');
-  if (!file) throw new Error('no D1 database file');
-  return join(dir, file);
-}
-
 const passNumber = (i: number) => {
   const body = String(500_000_000_000 + i).padStart(12, '0');
   return body + luhnCheckDigit(body);
@@ -49,7 +43,7 @@ const passNumber = (i: number) => {
 
 /** Fills the local D1 file directly (the server is stopped): passholders, cards, past activities, check-ins with points, and sales. */
 async function fill(holders: number, rows: number) {
-  const db = new DatabaseSync(databaseFile());
+  const db = new DatabaseSync(databaseFile(persist));
   const municipality = await demoId('demostad');
   const club = await demoId('club:sports');
   const now = new Date().toISOString();
@@ -122,61 +116,6 @@ async function fill(holders: number, rows: number) {
   }
   db.exec('COMMIT');
   db.close();
-}
-
-/**
- * Starts the app on the bench's database. With `metrics`, answers carry the D1 probe's counts (round trips,
- * rows); the load runs without it, as production does: the probe wraps every D1 call, which costs the
- * requests that use D1 (not health) about a tenth of their throughput.
- */
-/** Servers still running: stopped when the bench ends, also when it fails half-way. */
-const running = new Set<ChildProcess>();
-
-function start(metrics: boolean): Promise<ChildProcess> {
-  const child = spawn(node, ['scripts/start.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      PERSIST_DIR: persist,
-      SKIP_WEB_BUILD: '1',
-      EXTRA_VARS: metrics ? 'D1_METRICS:on' : '',
-    },
-    stdio: ['ignore', 'ignore', 'ignore'],
-    detached: true,
-  });
-  running.add(child);
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 120_000;
-    const poll = async () => {
-      try {
-        if ((await fetch(`${URL_}/api/health`)).ok) return resolve(child);
-      } catch {
-        /* not yet */
-      }
-      if (Date.now() > deadline) return reject(new Error('server did not start'));
-      setTimeout(poll, 500);
-    };
-    void poll();
-  });
-}
-
-async function stop(child: ChildProcess) {
-  running.delete(child);
-  try {
-    process.kill(-child.pid!, 'SIGTERM');
-  } catch {
-    /* gone */
-  }
-  await new Promise((r) => setTimeout(r, 1500));
-}
-
-async function token(login: string): Promise<string> {
-  const r = await fetch(`${URL_}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login, password: 'demo-password' }),
-  });
-  return ((await r.json()) as { token: string }).token;
 }
 
 type Run = { rps: number; p50: number; p99: number; errors: number };
@@ -271,8 +210,10 @@ async function main() {
 
   // Small size: about 1,000 passholders.
   await fill(1_000, 2_000);
-  let server = await start(true);
-  let door = await token('door@demo.local');
+  // Probes with the D1 probe's counts; the load without it, as production runs (the probe wraps every D1
+  // call, which costs the requests that use D1, not health, about a tenth of their throughput).
+  let server = await startApp(PORT, persist, true);
+  let door = await signIn(URL_, 'door@demo.local');
   const scanBody = (holders: number) => () =>
     JSON.stringify({
       activityId: OPEN_ACTIVITY,
@@ -280,9 +221,9 @@ async function main() {
     });
   const perRequest = await probeRequests(door);
   const perScan = perRequest.scan!;
-  await stop(server);
-  server = await start(false);
-  door = await token('door@demo.local');
+  await stopApp(server);
+  server = await startApp(PORT, persist, false);
+  door = await signIn(URL_, 'door@demo.local');
   const small: Record<string, Run> = {};
   for (const c of [16, 64]) {
     small[`health${c}`] = await load('/api/health', c);
@@ -291,17 +232,17 @@ async function main() {
       `small c=${c}: scan ${JSON.stringify(small[`scan${c}`])} health ${JSON.stringify(small[`health${c}`])}`,
     );
   }
-  await stop(server);
+  await stopApp(server);
 
   // Large size: 200,000 passholders and 1,000,000 past check-ins and sales.
   const t0 = Date.now();
   await fill(LARGE_HOLDERS, LARGE_ROWS);
   log(`filled the large database in ${Math.round((Date.now() - t0) / 1000)} s`);
-  server = await start(false);
-  door = await token('door@demo.local');
+  server = await startApp(PORT, persist, false);
+  door = await signIn(URL_, 'door@demo.local');
   const large = await load('/api/v1/scans', 16, { token: door, body: scanBody(LARGE_HOLDERS) });
   log(`large c=16: scan ${JSON.stringify(large)}`);
-  const club = await token('club@demo.local');
+  const club = await signIn(URL_, 'club@demo.local');
   // The statement three times, the median reported (scripts/bench-statement.ts measures it in detail).
   const statementRunsMs: number[] = [];
   let statementLines = 0;
@@ -314,7 +255,7 @@ async function main() {
     statementRunsMs.push(Date.now() - t1);
   }
   const statementMs = [...statementRunsMs].sort((a, b) => a - b)[1]!;
-  await stop(server);
+  await stopApp(server);
 
   const plans = await explain();
   const workerDir = mkdtempSync(join(tmpdir(), 'buurtpas-bundle-'));
@@ -439,7 +380,7 @@ async function explain(): Promise<{ query: string; plan: string; fullScan: boole
   });
   name = 'session';
   captured.push({ name, sql: SESSION_SQL, values: ['x', new Date().toISOString()] });
-  const db = new DatabaseSync(databaseFile(), { readOnly: true });
+  const db = new DatabaseSync(databaseFile(persist), { readOnly: true });
   const plans = captured.map(({ name: query, sql, values }) => {
     const rows = db
       .prepare(`EXPLAIN QUERY PLAN ${sql.replace(/\?(\d+)/g, '?')}`)
@@ -470,5 +411,5 @@ function reorder(sql: string, values: unknown[]): unknown[] {
 try {
   await main();
 } finally {
-  for (const child of running) await stop(child);
+  await stopAll();
 }
