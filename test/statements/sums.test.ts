@@ -5,18 +5,15 @@ import { monthRange } from '../../src/lib/periods.ts';
 import { demo, json, loginAs } from '../helpers/api.ts';
 import { registerResident, residentWithStatus } from '../helpers/fixtures.ts';
 import { sellAt } from './sell.ts';
+import type {
+  Statement as StatementOfMonth,
+  StatementGroup,
+  StatementLine,
+} from '../../src/statements/schema.ts';
 
-type Amounts = { regularPrice: number; paid: number; clubShare: number; municipalityShare: number };
-type Group = Amounts & {
-  kind: string;
-  type: string;
-  description: string;
-  unitRegularPrice: number;
-  unitPaid: number;
-  count: number;
-};
-type Line = Amounts & { saleId: string; kind: string; type: string; at: string; description: string };
-type Statement = { status: string; groups: Group[]; totals: Amounts & { lines: number } };
+type Group = StatementGroup;
+type Line = StatementLine;
+type Statement = Pick<StatementOfMonth, 'status' | 'groups' | 'totals'>;
 type Audit = { lines: Line[] };
 
 /** The groups a statement's lines add up to, in the statement's order: added up here, not by SQL. */
