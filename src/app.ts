@@ -30,6 +30,7 @@ import rideRoutes from './rides/routes.ts';
 import signupRoutes from './signups/routes.ts';
 import budgetRoutes from './budget/routes.ts';
 import figureRoutes from './figures/routes.ts';
+import outreachRoutes from './outreach/routes.ts';
 import salesRoutes from './sales/routes.ts';
 import membershipRoutes from './memberships/routes.ts';
 import statementRoutes from './statements/routes.ts';
@@ -175,6 +176,7 @@ export function createApp() {
     pointRoutes,
     rewardRoutes,
     rideRoutes,
+    outreachRoutes,
   ];
   for (const routes of features) app.route('/api/v1', routes);
   app.route('/', jwks);
