@@ -177,7 +177,7 @@ describe('the take-up dashboard', () => {
         token: admin,
         headers: { 'accept-language': language },
       });
-      return (await expectProblem(response, 400, 'validation_failed')) as {
+      return (await expectProblem(response, 400, 'validation_failed')) as unknown as {
         message: string;
         fields: { pointer: string; messages: { nl: string; fr: string; en: string } }[];
       };

@@ -257,7 +257,7 @@ describe('the outreach worklist', () => {
         headers: { 'accept-language': language },
         body: { reason: 'not_activated', how: 'fax', outcome: 'reached', note: 'x'.repeat(501) },
       });
-      const problem = (await expectProblem(response, 400, 'validation_failed')) as {
+      const problem = (await expectProblem(response, 400, 'validation_failed')) as unknown as {
         message: string;
         fields: { pointer: string }[];
       };
@@ -275,7 +275,7 @@ describe('the outreach worklist', () => {
         contactedAt: '2026-06-16T10:00:00.000Z',
       },
     });
-    const problem = (await expectProblem(future, 400, 'validation_failed')) as {
+    const problem = (await expectProblem(future, 400, 'validation_failed')) as unknown as {
       fields: { pointer: string; messages: { fr: string } }[];
     };
     expect(problem.fields).toMatchObject([
