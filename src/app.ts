@@ -27,6 +27,7 @@ import placeRoutes from './places/routes.ts';
 import pointRoutes from './points/routes.ts';
 import rewardRoutes from './rewards/routes.ts';
 import rideRoutes from './rides/routes.ts';
+import rightsRoutes from './rights/routes.ts';
 import signupRoutes from './signups/routes.ts';
 import budgetRoutes from './budget/routes.ts';
 import figureRoutes from './figures/routes.ts';
@@ -176,6 +177,7 @@ export function createApp() {
     pointRoutes,
     rewardRoutes,
     rideRoutes,
+    rightsRoutes,
     outreachRoutes,
   ];
   for (const routes of features) app.route('/api/v1', routes);

@@ -629,6 +629,15 @@ export const PROBLEMS = {
       en: 'There is no bonus to take back: it was not awarded, or was taken back already.',
     },
   },
+  right_not_held: {
+    status: 409,
+    title: 'The passholder does not hold this right',
+    messages: {
+      nl: 'Deze persoon heeft dit recht (nu) niet. Kijk de rechten op de fiche na.',
+      fr: 'Cette personne n’a pas (plus) ce droit. Vérifiez les droits dans le dossier.',
+      en: 'This person does not hold this right (now). Check the rights on the record.',
+    },
+  },
   internal_error: {
     status: 500,
     title: 'Internal error',

@@ -306,3 +306,32 @@ export async function myRedemptions(db: D1Database, passholderId: string) {
     collectAt: collectAt(r) ?? null,
   }));
 }
+
+/**
+ * 'reward_ready' messages (nightly): one per holder and reward of their municipality (its own, or one of its
+ * clubs) that is available today and whose cost their balance reaches, in the holder's language. The id is
+ * derived from reward and holder, so each is written once, however often the job runs. Answers how many.
+ */
+export async function writeRewardReady(
+  db: D1Database,
+  texts: { nl: string; fr: string; en: string },
+  today: string,
+  at: string,
+): Promise<number> {
+  const fillIn = (n: number) =>
+    `replace(replace(?${n}, '{title}', r.title), '{points}', CAST(r.points_cost AS TEXT))`;
+  const result = await db
+    .prepare(
+      `INSERT INTO notifications (id, passholder_id, kind, activity_id, message, created_at)
+       SELECT 'reward_ready:' || r.id || ':' || p.id, p.id, 'reward_ready', NULL,
+              CASE p.locale WHEN 'fr' THEN ${fillIn(2)} WHEN 'en' THEN ${fillIn(3)} ELSE ${fillIn(1)} END, ?5
+         FROM rewards r
+         JOIN passholders p ON p.municipality_id = coalesce(r.municipality_id, (SELECT c.municipality_id FROM clubs c WHERE c.id = r.club_id))
+        WHERE r.welcome = 0 AND r.points_cost > 0 AND r.valid_from <= ?4 AND (r.valid_until IS NULL OR r.valid_until >= ?4)
+          AND (r.stock IS NULL OR r.redeemed < r.stock) AND p.points_balance >= r.points_cost
+       ON CONFLICT DO NOTHING`,
+    )
+    .bind(texts.nl, texts.fr, texts.en, today, at)
+    .run();
+  return result.meta.changes ?? 0;
+}

@@ -76,3 +76,12 @@ export function statusUntil(duration: Duration, from: string, entitlementUntil: 
   const nextApril = from < `${year}-04-30` ? year : year + 1;
   return `${nextApril + 1}-04-30`;
 }
+
+/**
+ * When a change lets a status that gives the tariff (ACTIVE or IN_GRACE) run on longer, the new end date
+ * (a renewal: the holder hears it); null when it is a first grant, a shortening, or no change.
+ */
+export function renewedUntil(before: DerivedStatus, after: DerivedStatus): string | null {
+  if (!tariffApplies(before.status) || after.status !== 'ACTIVE' || after.validUntil === null) return null;
+  return before.validUntil === null || after.validUntil > before.validUntil ? after.validUntil : null;
+}

@@ -2,7 +2,6 @@ import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.ts';
 import { allow, hasMunicipalityRole, requireUser } from '../auth/guard.ts';
 import { jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
-import { Problem } from '../lib/problem.ts';
 import { brusselsDate } from '../lib/time.ts';
 import { asCounter } from './access.ts';
 import * as repo from './repo.ts';
@@ -59,9 +58,7 @@ app.openapi(
     const { passholderId, entitlementId } = c.req.valid('param');
     const { audit } = await asCounter(c, passholderId, 'entitlement:end');
     const today = brusselsDate(c.var.now);
-    if (!(await repo.endEntitlement(c.env.DB, passholderId, entitlementId, today, audit)))
-      throw new Problem('not_found');
-    return c.json(await service.socialStatus(c.env.DB, passholderId, today), 200);
+    return c.json(await service.endEntitlement(c.env.DB, passholderId, entitlementId, audit, today), 200);
   },
 );
 

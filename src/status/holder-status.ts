@@ -2,11 +2,9 @@ import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.ts';
 import { passholderAccess } from '../auth/access.ts';
 import { jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
-import { Problem } from '../lib/problem.ts';
 import { brusselsDate } from '../lib/time.ts';
 import { ReadReasonQuery } from '../passes/schema.ts';
 import { asCounter } from './access.ts';
-import * as repo from './repo.ts';
 import {
   EndSchema,
   ExtendSchema,
@@ -85,9 +83,9 @@ app.openapi(
   async (c) => {
     const { passholderId, grantId } = c.req.valid('param');
     const { audit } = await asCounter(c, passholderId, 'social_status:extend');
-    if (!(await repo.extendGrant(c.env.DB, passholderId, grantId, c.req.valid('json').validUntil, audit)))
-      throw new Problem('not_found');
-    return c.json(await service.socialStatus(c.env.DB, passholderId, brusselsDate(c.var.now)), 200);
+    const { validUntil } = c.req.valid('json');
+    const today = brusselsDate(c.var.now);
+    return c.json(await service.extend(c.env.DB, passholderId, grantId, validUntil, audit, today), 200);
   },
 );
 
@@ -105,8 +103,8 @@ app.openapi(
     const { passholderId } = c.req.valid('param');
     const { audit } = await asCounter(c, passholderId, 'social_status:end');
     const today = brusselsDate(c.var.now);
-    await repo.endGrants(c.env.DB, passholderId, c.req.valid('json').endedOn ?? today, audit);
-    return c.json(await service.socialStatus(c.env.DB, passholderId, today), 200);
+    const endedOn = c.req.valid('json').endedOn ?? today;
+    return c.json(await service.end(c.env.DB, passholderId, endedOn, audit, today), 200);
   },
 );
 
@@ -142,9 +140,7 @@ app.openapi(
     const { passholderId, suspensionId } = c.req.valid('param');
     const { audit } = await asCounter(c, passholderId, 'social_status:lift');
     const today = brusselsDate(c.var.now);
-    if (!(await repo.liftSuspension(c.env.DB, passholderId, suspensionId, today, audit)))
-      throw new Problem('not_found');
-    return c.json(await service.socialStatus(c.env.DB, passholderId, today), 200);
+    return c.json(await service.lift(c.env.DB, passholderId, suspensionId, audit, today), 200);
   },
 );
 

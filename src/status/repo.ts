@@ -94,8 +94,14 @@ function grantStatement(db: D1Database, g: NewGrant): D1PreparedStatement {
     );
 }
 
-export async function grant(db: D1Database, g: NewGrant, audit: Audit): Promise<void> {
-  await db.batch([grantStatement(db, g), auditStatement(db, g.passholderId, audit)]);
+/** Grants the status; `extra` are writes that go with it in the same batch (the rights it opens, messages). */
+export async function grant(
+  db: D1Database,
+  g: NewGrant,
+  audit: Audit,
+  extra: D1PreparedStatement[] = [],
+): Promise<void> {
+  await db.batch([grantStatement(db, g), auditStatement(db, g.passholderId, audit), ...extra]);
 }
 
 /** Moves a grant's end date; false when the grant is not this passholder's own or was ended. */
@@ -105,6 +111,7 @@ export async function extendGrant(
   grantId: string,
   validUntil: string,
   audit: Audit,
+  extra: D1PreparedStatement[] = [],
 ): Promise<boolean> {
   const [update] = await db.batch([
     db
@@ -113,6 +120,7 @@ export async function extendGrant(
       )
       .bind(grantId, passholderId, validUntil),
     auditStatement(db, passholderId, audit),
+    ...extra,
   ]);
   return (update?.meta.changes ?? 0) > 0;
 }
@@ -123,6 +131,7 @@ export async function endGrants(
   passholderId: string,
   endedOn: string,
   audit: Audit,
+  extra: D1PreparedStatement[] = [],
 ): Promise<number> {
   const [update] = await db.batch([
     db
@@ -131,6 +140,7 @@ export async function endGrants(
       )
       .bind(passholderId, endedOn),
     auditStatement(db, passholderId, audit),
+    ...extra,
   ]);
   return update?.meta.changes ?? 0;
 }
@@ -138,16 +148,18 @@ export async function endGrants(
 export async function suspend(
   db: D1Database,
   passholderId: string,
-  s: { fromDate: string; untilDate: string | null; reason: string; by: string },
+  s: { id?: string; fromDate: string; untilDate: string | null; reason: string; by: string },
   audit: Audit,
+  extra: D1PreparedStatement[] = [],
 ): Promise<void> {
   await db.batch([
     db
       .prepare(
         'INSERT INTO status_suspensions (id, passholder_id, from_date, until_date, reason, decided_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)',
       )
-      .bind(newId(), passholderId, s.fromDate, s.untilDate, s.reason, s.by, audit.at),
+      .bind(s.id ?? newId(), passholderId, s.fromDate, s.untilDate, s.reason, s.by, audit.at),
     auditStatement(db, passholderId, audit),
+    ...extra,
   ]);
 }
 
@@ -157,6 +169,7 @@ export async function liftSuspension(
   suspensionId: string,
   on: string,
   audit: Audit,
+  extra: D1PreparedStatement[] = [],
 ): Promise<boolean> {
   const [update] = await db.batch([
     db
@@ -165,6 +178,7 @@ export async function liftSuspension(
       )
       .bind(suspensionId, passholderId, on),
     auditStatement(db, passholderId, audit),
+    ...extra,
   ]);
   return (update?.meta.changes ?? 0) > 0;
 }
@@ -182,6 +196,7 @@ export async function recordEntitlement(
   },
   opens: Omit<NewGrant, 'entitlementId'> | null,
   audit: Audit,
+  extra: D1PreparedStatement[] = [],
 ): Promise<void> {
   await db.batch([
     db
@@ -191,6 +206,7 @@ export async function recordEntitlement(
       .bind(e.id, e.passholderId, e.kind, e.validFrom, e.validUntil, e.by, audit.at),
     ...(opens ? [grantStatement(db, { ...opens, entitlementId: e.id })] : []),
     auditStatement(db, e.passholderId, audit),
+    ...extra,
   ]);
 }
 
@@ -201,6 +217,7 @@ export async function endEntitlement(
   entitlementId: string,
   on: string,
   audit: Audit,
+  extra: D1PreparedStatement[] = [],
 ): Promise<boolean> {
   const [update] = await db.batch([
     db
@@ -212,6 +229,7 @@ export async function endEntitlement(
       .prepare('UPDATE status_grants SET ended_on = ?2 WHERE entitlement_id = ?1 AND ended_on IS NULL')
       .bind(entitlementId, on),
     auditStatement(db, passholderId, audit),
+    ...extra,
   ]);
   return (update?.meta.changes ?? 0) > 0;
 }
@@ -367,6 +385,7 @@ export async function confirmImport(
   validFrom: string,
   by: string,
   at: string,
+  extra: (callId: string) => D1PreparedStatement[] = () => [],
 ): Promise<number> {
   // Grants follow only this call's confirmation (its call id: two confirmations can share a millisecond).
   const callId = crypto.randomUUID();
@@ -387,6 +406,8 @@ export async function confirmImport(
          ON CONFLICT DO NOTHING`,
       )
       .bind(id, validFrom, by, at, callId),
+    // Writes that follow only this call's confirmation (the rights the grants open, messages): guarded by the call id.
+    ...extra(callId),
   ]);
   return (confirm?.meta.changes ?? 0) > 0 ? (grants?.meta.changes ?? 0) : 0;
 }

@@ -1,8 +1,12 @@
 import { newId } from '../lib/ids.ts';
 import { Problem } from '../lib/problem.ts';
 import type { Audit } from '../passes/repo.ts';
+import { applyChange, type Member, type StatusChange } from '../rights/changes.ts';
+import { syncStatements } from '../rights/opening.ts';
+import * as rightsRepo from '../rights/repo.ts';
 import { readImport } from './csv.ts';
-import { deriveStatus, statusUntil } from './derive.ts';
+import { deriveStatus, renewedUntil, statusUntil } from './derive.ts';
+import { statusMessage, statusMessageId } from './messages.ts';
 import { classify, countRows, fileHash, withReasonCodes } from './import.ts';
 import * as repo from './repo.ts';
 import type {
@@ -36,6 +40,73 @@ function dateProblem(pointer: string): Problem {
     ],
   });
 }
+
+const derivedOf = (m: Member | undefined, today: string) =>
+  deriveStatus(m?.grants ?? [], m?.suspensions ?? [], today);
+
+/** 'status_renewed' to the holder whose own status runs on longer after the change (once per new end date). */
+function renewedStatements(
+  db: D1Database,
+  before: Member[],
+  after: Member[],
+  passholderIds: string[],
+  today: string,
+  at: string,
+  guard?: rightsRepo.ImportGuard,
+): D1PreparedStatement[] {
+  return passholderIds.flatMap((id) => {
+    const was = before.find((m) => m.passholderId === id);
+    const until = renewedUntil(
+      derivedOf(was, today),
+      derivedOf(
+        after.find((m) => m.passholderId === id),
+        today,
+      ),
+    );
+    if (!was || until === null) return [];
+    return [
+      rightsRepo.notificationStatement(db, {
+        id: statusMessageId('status_renewed', id, until),
+        passholderId: id,
+        kind: 'status_renewed',
+        message: statusMessage('status_renewed', was.locale, until),
+        at,
+        guard,
+      }),
+    ];
+  });
+}
+
+/**
+ * The writes that go with a change of the status or an entitlement, in its batch: the linked rights of the
+ * passholder (and of the minors of their household, who inherit the status) that open or end, the
+ * 'rights_opened' message, and 'status_renewed' when their status runs on longer. Read before the change.
+ */
+async function rightsWrites(
+  db: D1Database,
+  passholderId: string,
+  change: StatusChange,
+  today: string,
+  at: string,
+): Promise<D1PreparedStatement[]> {
+  const facts = await rightsRepo.rightsFacts(db, [passholderId], today, true);
+  const after = applyChange(facts.members, change);
+  return [
+    ...syncStatements(db, facts, after, today, at).statements,
+    ...renewedStatements(db, facts.members, after, [passholderId], today, at),
+  ];
+}
+
+/** A grant not yet written, as the rights rules read it. */
+const pendingGrant = (g: repo.NewGrant, entitlementId: string | null = null) => ({
+  id: 'pending',
+  ownerId: g.passholderId,
+  entitlementId,
+  validFrom: g.validFrom,
+  validUntil: g.validUntil,
+  graceDays: g.graceDays,
+  endedOn: null,
+});
 
 /** The status of a passholder on `on`, with every record it is derived from. */
 export async function socialStatus(db: D1Database, passholderId: string, on: string): Promise<SocialStatus> {
@@ -73,20 +144,83 @@ export async function grant(
   const validFrom = input.validFrom ?? today;
   const validUntil = input.validUntil ?? statusUntil('april30_after_next', validFrom, null);
   if (validUntil < validFrom) throw dateProblem('/validUntil');
-  await repo.grant(
+  const g: repo.NewGrant = {
+    passholderId,
+    source: 'counter',
+    reason: input.reason,
+    validFrom,
+    validUntil,
+    graceDays: input.graceDays ?? 60,
+    decidedBy: by.userId,
+    at: by.audit.at,
+  };
+  const extra = await rightsWrites(db, passholderId, { kind: 'grant', grant: pendingGrant(g) }, today, g.at);
+  await repo.grant(db, g, by.audit, extra);
+  return socialStatus(db, passholderId, today);
+}
+
+/** Moves a grant's end date (a renewal, or a correction); not found when it is not the holder's own running grant. */
+export async function extend(
+  db: D1Database,
+  passholderId: string,
+  grantId: string,
+  validUntil: string,
+  audit: Audit,
+  today: string,
+): Promise<SocialStatus> {
+  const change = { kind: 'extend' as const, passholderId, grantId, validUntil };
+  const extra = await rightsWrites(db, passholderId, change, today, audit.at);
+  if (!(await repo.extendGrant(db, passholderId, grantId, validUntil, audit, extra)))
+    throw new Problem('not_found');
+  return socialStatus(db, passholderId, today);
+}
+
+/** Ends the holder's own running grants on `endedOn` (no grace); the rights of status end with them. */
+export async function end(
+  db: D1Database,
+  passholderId: string,
+  endedOn: string,
+  audit: Audit,
+  today: string,
+): Promise<SocialStatus> {
+  const extra = await rightsWrites(
     db,
-    {
-      passholderId,
-      source: 'counter',
-      reason: input.reason,
-      validFrom,
-      validUntil,
-      graceDays: input.graceDays ?? 60,
-      decidedBy: by.userId,
-      at: by.audit.at,
-    },
-    by.audit,
+    passholderId,
+    { kind: 'end_grants', passholderId, endedOn },
+    today,
+    audit.at,
   );
+  await repo.endGrants(db, passholderId, endedOn, audit, extra);
+  return socialStatus(db, passholderId, today);
+}
+
+/** Lifts a suspension today; not found when there is no such running suspension. */
+export async function lift(
+  db: D1Database,
+  passholderId: string,
+  suspensionId: string,
+  audit: Audit,
+  today: string,
+): Promise<SocialStatus> {
+  const change = { kind: 'lift' as const, passholderId, suspensionId, on: today };
+  const extra = await rightsWrites(db, passholderId, change, today, audit.at);
+  if (!(await repo.liftSuspension(db, passholderId, suspensionId, today, audit, extra)))
+    throw new Problem('not_found');
+  return socialStatus(db, passholderId, today);
+}
+
+/** Ends an entitlement today, and the status it opened; its rights end with it. */
+export async function endEntitlement(
+  db: D1Database,
+  passholderId: string,
+  entitlementId: string,
+  audit: Audit,
+  today: string,
+): Promise<SocialStatus> {
+  const change = { kind: 'end_entitlement' as const, passholderId, entitlementId, on: today };
+  const extra = await rightsWrites(db, passholderId, change, today, audit.at);
+  if (!(await repo.endEntitlement(db, passholderId, entitlementId, today, audit, extra)))
+    throw new Problem('not_found');
   return socialStatus(db, passholderId, today);
 }
 
@@ -100,12 +234,10 @@ export async function suspend(
 ): Promise<SocialStatus> {
   const fromDate = input.fromDate ?? today;
   if (input.untilDate && input.untilDate < fromDate) throw dateProblem('/untilDate');
-  await repo.suspend(
-    db,
-    passholderId,
-    { fromDate, untilDate: input.untilDate ?? null, reason: input.reason, by: by.userId },
-    by.audit,
-  );
+  const s = { id: newId(), fromDate, untilDate: input.untilDate ?? null, liftedOn: null };
+  const change = { kind: 'suspend' as const, passholderId, suspension: s };
+  const extra = await rightsWrites(db, passholderId, change, today, by.audit.at);
+  await repo.suspend(db, passholderId, { ...s, reason: input.reason, by: by.userId }, by.audit, extra);
   return socialStatus(db, passholderId, today);
 }
 
@@ -132,19 +264,22 @@ export async function recordEntitlement(
         at: by.audit.at,
       }
     : null;
-  await repo.recordEntitlement(
-    db,
-    {
-      id: newId(),
-      passholderId,
-      kind: input.kind,
-      validFrom,
-      validUntil: input.validUntil ?? null,
-      by: by.userId,
-    },
-    opens,
-    by.audit,
-  );
+  const entitlement = {
+    id: newId(),
+    passholderId,
+    kind: input.kind,
+    validFrom,
+    validUntil: input.validUntil ?? null,
+    by: by.userId,
+  };
+  const change = {
+    kind: 'entitlement' as const,
+    passholderId,
+    entitlement: { ...entitlement, endedOn: null },
+    grant: opens ? pendingGrant(opens, entitlement.id) : null,
+  };
+  const extra = await rightsWrites(db, passholderId, change, today, by.audit.at);
+  await repo.recordEntitlement(db, entitlement, opens, by.audit, extra);
   return socialStatus(db, passholderId, today);
 }
 
@@ -228,6 +363,36 @@ export async function confirmImport(
   now: Date,
   today: string,
 ): Promise<ImportAnswer & { granted: number }> {
-  const granted = await repo.confirmImport(db, importId, today, by, now.toISOString());
+  const at = now.toISOString();
+  const found = await findImport(db, importId);
+  const matched = [
+    ...new Set(
+      found.rows.flatMap((r) => (r.outcome === 'matched' && r.passholderId ? [r.passholderId] : [])),
+    ),
+  ];
+  // The rights the import's grants open, read before and written in the confirmation's batch, only when this
+  // call confirms (a second confirmation, or another import of the same file, writes nothing).
+  const facts = await rightsRepo.rightsFacts(db, matched, today, true);
+  let after = facts.members;
+  for (const passholderId of matched)
+    after = applyChange(after, {
+      kind: 'grant',
+      grant: {
+        id: 'pending',
+        ownerId: passholderId,
+        entitlementId: null,
+        validFrom: today,
+        validUntil: found.validUntil,
+        graceDays: found.graceDays,
+        endedOn: null,
+      },
+    });
+  const granted = await repo.confirmImport(db, importId, today, by, at, (callId) => {
+    const guard = { importId, callId };
+    return [
+      ...syncStatements(db, facts, after, today, at, guard).statements,
+      ...renewedStatements(db, facts.members, after, matched, today, at, guard),
+    ];
+  });
   return { ...importAnswer(await findImport(db, importId)), granted };
 }

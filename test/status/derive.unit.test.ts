@@ -76,3 +76,19 @@ describe('status duration', () => {
     expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
   });
 });
+
+describe('a renewal', () => {
+  it('is a longer ACTIVE status after one that gave the tariff; not a first grant or a shortening', async () => {
+    const { renewedUntil } = await import('../../src/status/derive.ts');
+    const active = (validUntil: string) => ({ status: 'ACTIVE' as const, validUntil, graceUntil: null });
+    expect(renewedUntil(active('2026-04-30'), active('2027-04-30'))).toBe('2027-04-30');
+    expect(
+      renewedUntil({ status: 'IN_GRACE', validUntil: null, graceUntil: '2026-06-29' }, active('2027-04-30')),
+    ).toBe('2027-04-30');
+    expect(
+      renewedUntil({ status: 'NONE', validUntil: null, graceUntil: null }, active('2027-04-30')),
+    ).toBeNull();
+    expect(renewedUntil(active('2027-04-30'), active('2026-04-30'))).toBeNull();
+    expect(renewedUntil(active('2027-04-30'), active('2027-04-30'))).toBeNull();
+  });
+});
