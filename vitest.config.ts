@@ -31,12 +31,26 @@ export default defineConfig(async () => {
                 // Lets tests call the Worker's own scheduled() the way workerd's cron does
                 // (`exports.default.scheduled(...)`); test-only, wrangler.toml is unchanged.
                 compatibilityFlags: ['service_binding_extra_handlers'],
+                // The outbox queue without waiting: batches go out at once, retries come back at once, and a
+                // message reaches the dead-letter queue after 3 retries. Replaces the toml's consumers, so
+                // every field is repeated.
+                queueConsumers: {
+                  'buurtpas-outbox': {
+                    maxBatchSize: 10,
+                    maxBatchTimeout: 0,
+                    maxRetries: 3,
+                    retryDelay: 0,
+                    deadLetterQueue: 'buurtpas-outbox-dlq',
+                  },
+                  'buurtpas-outbox-dlq': { maxBatchSize: 10, maxBatchTimeout: 0, maxRetries: 0 },
+                },
                 bindings: {
                   TEST_MIGRATIONS: migrations,
                   TEST_SEED: seed,
                   SIGNING_KEYS: signingKeys,
                   TEST_CLOCK: 'on',
                   D1_METRICS: 'on',
+                  OUTBOX_RETRY_BASE_SECONDS: '0',
                 },
               },
             }),

@@ -22,6 +22,8 @@ import {
 } from './lib/operations.ts';
 import { Problem, problemBody } from './lib/problem.ts';
 import { validationProblem } from './lib/validation.ts';
+import { relay } from './messages/outbox.ts';
+import messageRoutes from './messages/routes.ts';
 import passRoutes from './passes/routes.ts';
 import placeRoutes from './places/routes.ts';
 import pointRoutes from './points/routes.ts';
@@ -94,6 +96,21 @@ export function createApp() {
   });
 
   app.use('*', requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
+  // After a write, hand the messages it wrote to the outbox queue, once the answer is on its way (the cron
+  // relays whatever this misses). Registered before the D1 probe, so it uses the plain database and never
+  // counts in a request's round trips. Not after the door's requests: they write no message that leaves
+  // the app, and their one round trip stays one.
+  app.use('/api/v1/*', async function relayOutbox(c, next) {
+    const env = c.env;
+    await next();
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.res.status >= 400) return;
+    if (operationOf(c)?.sessionInBatch) return;
+    c.executionCtx.waitUntil(
+      relay(env.DB, env.OUTBOX_QUEUE, new Date()).catch((error: unknown) =>
+        console.error('outbox relay after a write', error),
+      ),
+    );
+  });
   app.use('*', async function measure(c, next) {
     const failHeader =
       c.env.TEST_CLOCK === 'on' ? c.req.header('x-test-fail')?.match(/^(\d+):(before|after)$/) : null;
@@ -178,6 +195,7 @@ export function createApp() {
     rewardRoutes,
     rideRoutes,
     rightsRoutes,
+    messageRoutes,
     outreachRoutes,
   ];
   for (const routes of features) app.route('/api/v1', routes);

@@ -10,6 +10,19 @@ export type Bindings = {
   TOKEN_AUDIENCE: string;
   /** Only in tests: when "on", an `X-Test-Now` header sets the request's clock and `X-Test-Fail` injects D1 faults. Never in production. */
   TEST_CLOCK?: string;
+  /** The outbox queue: messages that leave the app (e-mail, SMS, letters), one delivery id each. */
+  OUTBOX_QUEUE: Queue<{ deliveryId: string }>;
+  /** Cloudflare Email Service (`[[send_email]]`); simulated by wrangler dev. */
+  EMAIL: SendEmail;
+  /** The address e-mails come from (a verified sender domain in production). */
+  MAIL_FROM: string;
+  MAIL_FROM_NAME?: string;
+  /** First wait, in seconds, before a failed delivery is tried again (default 30). */
+  OUTBOX_RETRY_BASE_SECONDS?: string;
+  /** SMS gateway (see src/messages/sms.ts); without a URL, SMS go to a local sink that logs them. */
+  SMS_GATEWAY_URL?: string;
+  SMS_GATEWAY_TOKEN?: string;
+  SMS_FROM?: string;
   /** In tests and benchmarks: when "on", answers carry `X-D1-Round-Trips`, `X-D1-Rows-Read` and `X-D1-Rows-Written`. */
   D1_METRICS?: string;
 };

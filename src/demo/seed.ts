@@ -324,6 +324,8 @@ export async function demoSeedStatements(now: Date): Promise<string[]> {
       id: municipalities.demostad,
       region_id: region,
       name: 'Demostad',
+      social_house_phone: '050 12 34 56',
+      social_house_address: 'Marktplein 1\n8000 Demostad',
       created_at: at,
     }),
   );
@@ -332,6 +334,8 @@ export async function demoSeedStatements(now: Date): Promise<string[]> {
       id: municipalities.buurdorp,
       region_id: region,
       name: 'Buurdorp',
+      social_house_phone: '050 65 43 21',
+      social_house_address: 'Dorpsstraat 10\n8010 Buurdorp',
       created_at: at,
     }),
   );

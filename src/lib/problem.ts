@@ -647,6 +647,15 @@ export const PROBLEMS = {
       en: 'Something went wrong on our side. Please try again later.',
     },
   },
+  delivery_not_failed: {
+    status: 409,
+    title: 'The delivery is not (or no longer) failed',
+    messages: {
+      nl: 'Dit bericht is al afgehandeld.',
+      fr: 'Ce message a déjà été traité.',
+      en: 'This message has already been dealt with.',
+    },
+  },
 } as const satisfies Record<string, ProblemDefinition>;
 
 export type ProblemCode = keyof typeof PROBLEMS;
