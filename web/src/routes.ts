@@ -99,6 +99,13 @@ export const ROUTES: Route[] = [
     may: counter,
     menu: 'importNav',
   },
+  {
+    path: 'counter/outreach',
+    page: async () => (await import('./pages/counter-outreach.ts')).outreachPage(),
+    may: counter,
+    menu: 'outreachNav',
+    home: 'outreachNav',
+  },
   { path: 'counter/p/:id', page: ({ params }) => counterRecordPage(params.id!), may: counter },
   { path: 'print/:id', page: ({ params }) => printPage(params.id!), may: counter },
   {
@@ -150,6 +157,13 @@ export const ROUTES: Route[] = [
     page: async ({ me }) => (await import('./pages/admin-figures.ts')).figuresPage(adminMunicipality(me)!),
     may: municipalityAdmin,
     menu: 'figuresNav',
+  },
+  {
+    path: 'admin/take-up',
+    // Charts: their own bundle, like the figures page.
+    page: async ({ me }) => (await import('./pages/admin-take-up.ts')).takeUpPage(adminMunicipality(me)!),
+    may: municipalityAdmin,
+    menu: 'takeUpNav',
   },
   {
     path: 'admin/import',

@@ -5,6 +5,7 @@ import { municipalityEn } from './areas/municipality.ts';
 import { behalfEn } from './areas/behalf.ts';
 import { intakeEn } from './areas/intake.ts';
 import { figuresEn } from './areas/figures.ts';
+import { outreachEn } from './areas/outreach.ts';
 
 export const en: Record<MessageKey, string> = {
   skipToContent: 'Skip to content',
@@ -568,4 +569,5 @@ export const en: Record<MessageKey, string> = {
   ...behalfEn,
   ...intakeEn,
   ...figuresEn,
+  ...outreachEn,
 };

@@ -5,6 +5,7 @@ import { municipalityFr } from './areas/municipality.ts';
 import { behalfFr } from './areas/behalf.ts';
 import { intakeFr } from './areas/intake.ts';
 import { figuresFr } from './areas/figures.ts';
+import { outreachFr } from './areas/outreach.ts';
 
 export const fr: Record<MessageKey, string> = {
   skipToContent: 'Aller au contenu',
@@ -573,4 +574,5 @@ export const fr: Record<MessageKey, string> = {
   ...behalfFr,
   ...intakeFr,
   ...figuresFr,
+  ...outreachFr,
 };

@@ -4,6 +4,7 @@ import { municipalityNl } from './areas/municipality.ts';
 import { behalfNl } from './areas/behalf.ts';
 import { intakeNl } from './areas/intake.ts';
 import { figuresNl } from './areas/figures.ts';
+import { outreachNl } from './areas/outreach.ts';
 /** Dutch, the source language: every key here must exist in fr and en too (the type checks it). */
 export const nl = {
   skipToContent: 'Naar de inhoud',
@@ -566,6 +567,7 @@ export const nl = {
   ...behalfNl,
   ...intakeNl,
   ...figuresNl,
+  ...outreachNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

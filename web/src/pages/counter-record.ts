@@ -5,6 +5,7 @@ import { button, choice, confirmStep, field, fieldset, section, table } from '..
 import { sendForm } from '../forms.ts';
 import { statusSection } from './status-section.ts';
 import { onBehalfSection } from './counter-behalf.ts';
+import { outreachContactsSection } from './outreach-contacts.ts';
 import { AUDIT_REASONS, auditReasonText, auditTable, type AuditReason } from './pass.ts';
 
 type Record = Answer<'/api/v1/passholders/{passholderId}'>;
@@ -168,6 +169,7 @@ export async function counterRecordPage(id: string): Promise<HTMLElement> {
           }),
         ),
         fold(onBehalfSection(id)),
+        fold(outreachContactsSection(id, reason, () => fullName(record))),
       ];
     }
     page.replaceChildren(

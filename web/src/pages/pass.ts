@@ -3,6 +3,7 @@ import { h } from '../dom.ts';
 import type { paths } from '../api-types.ts';
 import { format, locale, t, type MessageKey } from '../i18n.ts';
 import { emptyState, section, table } from '../components.ts';
+import { myOutreachSection } from './outreach-contacts.ts';
 
 type PassItem = Answer<'/api/v1/me/passes'>['items'][number];
 type MyPass = Answer<'/api/v1/me/pass'>;
@@ -59,6 +60,10 @@ const ENTITLEMENT_KINDS: Record<string, MessageKey> = {
 const AREAS: Record<string, [MessageKey, Record<string, MessageKey>]> = {
   social_status: ['auditAreaStatus', STATUS_STEPS],
   entitlement: ['auditAreaEntitlement', ENTITLEMENT_KINDS],
+  outreach: [
+    'outreachAuditArea',
+    { ...AUDIT_REASONS, worklist: 'outreachAuditWorklist', contact: 'outreachAuditContact' },
+  ],
 };
 const label = (map: Record<string, MessageKey>, value: string) => (map[value] ? t(map[value]) : value);
 /** A known value in words, in lower case inside the line ("Leefloon" becomes "leefloon"); anything else as it is. */
@@ -188,5 +193,13 @@ export async function passPage(me: Me, signal: AbortSignal): Promise<HTMLElement
         );
       })
     : null;
-  return h('div', {}, h('h1', {}, t('myPass')), picker, current, audit);
+  return h(
+    'div',
+    {},
+    h('h1', {}, t('myPass')),
+    picker,
+    current,
+    me.passholderId ? myOutreachSection() : null,
+    audit,
+  );
 }
