@@ -514,6 +514,117 @@ export async function demoSeedStatements(now: Date): Promise<string[]> {
       created_at: at,
     }),
   );
+  // Local rights of Demostad (issue 14), linked to the status or an entitlement. Samira holds those of her
+  // status and of her increased allowance; her children, minors who share her status, those of the status.
+  const LOCAL_RIGHTS = [
+    {
+      key: 'school-meals',
+      basis: 'status',
+      grantedBy: 'Scholengroep Demostad',
+      name: {
+        nl: 'Schoolmaaltijden aan verminderd tarief',
+        fr: 'Repas scolaires à tarif réduit',
+        en: 'School meals at a reduced price',
+      },
+      description: {
+        nl: 'Een warme maaltijd op school voor 1 euro.',
+        fr: 'Un repas chaud à l’école pour 1 euro.',
+        en: 'A hot meal at school for 1 euro.',
+      },
+      howToUse: {
+        nl: 'Toon je pas op het secretariaat van de school.',
+        fr: 'Montrez votre pass au secrétariat de l’école.',
+        en: 'Show your pass at the school office.',
+      },
+    },
+    {
+      key: 'food-parcel',
+      basis: 'living_wage',
+      grantedBy: 'Voedselbank Demostad',
+      name: { nl: 'Voedselpakket', fr: 'Colis alimentaire', en: 'Food parcel' },
+      description: {
+        nl: 'Elke week een pakket met verse en houdbare voeding.',
+        fr: 'Chaque semaine, un colis de produits frais et de conserves.',
+        en: 'Every week a parcel of fresh and long-life food.',
+      },
+      howToUse: {
+        nl: 'Kom op woensdag tussen 14 en 17 uur naar de voedselbank, met je pas.',
+        fr: 'Venez à la banque alimentaire le mercredi entre 14 et 17 heures, avec votre pass.',
+        en: 'Come to the food bank on Wednesday between 2 and 5 pm, with your pass.',
+      },
+    },
+    {
+      key: 'swimming',
+      basis: 'status',
+      grantedBy: 'Stedelijk zwembad',
+      name: {
+        nl: 'Zwembad aan verminderd tarief',
+        fr: 'Piscine à tarif réduit',
+        en: 'Swimming pool at a reduced rate',
+      },
+      description: {
+        nl: 'Zwemmen voor 1 euro per beurt.',
+        fr: 'Nager pour 1 euro par entrée.',
+        en: 'Swimming for 1 euro a visit.',
+      },
+      howToUse: {
+        nl: 'Scan je pas aan de kassa van het zwembad.',
+        fr: 'Scannez votre pass à la caisse de la piscine.',
+        en: 'Scan your pass at the pool’s till.',
+      },
+    },
+    {
+      key: 'energy-premium',
+      basis: 'increased_allowance',
+      grantedBy: 'Gemeente Demostad',
+      name: { nl: 'Energiepremie', fr: 'Prime énergie', en: 'Energy premium' },
+      description: {
+        nl: 'Eenmaal per jaar 150 euro voor je energiefactuur.',
+        fr: '150 euros une fois par an pour votre facture d’énergie.',
+        en: '150 euros once a year towards your energy bill.',
+      },
+      howToUse: {
+        nl: 'Breng je laatste energiefactuur mee naar de balie van het Sociaal Huis.',
+        fr: 'Apportez votre dernière facture d’énergie au guichet de la Maison sociale.',
+        en: 'Bring your latest energy bill to the counter of the Social House.',
+      },
+    },
+  ] as const;
+  for (const r of LOCAL_RIGHTS) {
+    out.push(
+      insert('local_rights', {
+        id: await id(`right:${r.key}`),
+        municipality_id: municipalities.demostad,
+        name: JSON.stringify(r.name),
+        description: JSON.stringify(r.description),
+        how_to_use: JSON.stringify(r.howToUse),
+        granted_by: r.grantedBy,
+        basis: r.basis,
+        active: 1,
+        created_by: await id('user:admin'),
+        created_at: at,
+        updated_at: at,
+      }),
+    );
+  }
+  for (const [holder, rights] of [
+    ['resident', ['school-meals', 'swimming', 'energy-premium']],
+    ['samira-child-1', ['school-meals', 'swimming']],
+    ['samira-child-2', ['school-meals', 'swimming']],
+  ] as const) {
+    for (const right of rights) {
+      out.push(
+        insert('holder_rights', {
+          id: await id(`holding:${holder}:${right}`),
+          right_id: await id(`right:${right}`),
+          passholder_id: await id(`passholder:${holder}`),
+          opened_on: today,
+          ended_on: null,
+          created_at: at,
+        }),
+      );
+    }
+  }
   const rule = (
     ruleId: string,
     owner: { municipality_id: string | null; region_id: string | null },
