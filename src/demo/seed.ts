@@ -869,5 +869,79 @@ export async function demoSeedStatements(now: Date): Promise<string[]> {
       created_at: at,
     }),
   );
+  out.push(...(await outreachDemo(now)));
+  return out;
+}
+
+/**
+ * Take-up and outreach (issue 14): Demostad residents the counter's worklist and the policy team's dashboard
+ * show. Youssef (Samira's partner) has an entitlement but no status yet; Marie (Jan's partner) came with an
+ * import list, never activated her pass and her letter is 45 days old; r07's status ends in a month; r08 has
+ * had status for over a year without using the pass (a letter was sent, so the next step is a visit); r13 is in
+ * the grace period; r14 is on an import list and not activated; r10 has the living wage; r11's status is new.
+ */
+async function outreachDemo(now: Date): Promise<string[]> {
+  const id = demoId;
+  const at = now.toISOString();
+  const day = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  const ago = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+  const counter = await id('user:counter');
+  const out: string[] = [];
+  const grant = async (key: string, source: 'counter' | 'import', from: string, until: string, grace = 60) =>
+    insert('status_grants', {
+      id: await id(`grant:outreach:${key}`),
+      passholder_id: await id(`passholder:${key}`),
+      source,
+      reason: source === 'import' ? 'import' : 'low_income',
+      valid_from: from,
+      valid_until: until,
+      grace_days: grace,
+      decided_by: source === 'counter' ? counter : null,
+      created_at: at,
+    });
+  const entitlement = async (key: string, kind: string, from: string) =>
+    insert('entitlements', {
+      id: await id(`entitlement:outreach:${key}`),
+      passholder_id: await id(`passholder:${key}`),
+      kind,
+      valid_from: from,
+      valid_until: null,
+      recorded_by: counter,
+      created_at: at,
+    });
+  const letter = async (key: string, daysAgo: number) =>
+    insert('audit_log', {
+      id: await id(`audit:outreach-letter:${key}`),
+      at: ago(daysAgo),
+      actor_user_id: counter,
+      passholder_id: await id(`passholder:${key}`),
+      action: 'register',
+      reason: 'counter_visit',
+    });
+  const phone = async (key: string, number: string) =>
+    `UPDATE passholders SET phone = ${literal(number)} WHERE id = ${literal(await id(`passholder:${key}`))} AND phone IS NULL;`;
+  const longUntil = statusUntil('april30_after_next', day(0), null);
+  out.push(await entitlement('samira-partner', 'increased_allowance', day(-90)));
+  out.push(await grant('jan-partner', 'import', day(-200), longUntil), await letter('jan-partner', 45));
+  out.push(await grant('r07', 'counter', day(-300), day(30)), await phone('r07', '0470 12 34 07'));
+  out.push(await grant('r08', 'import', day(-400), longUntil), await letter('r08', 400));
+  out.push(
+    insert('outreach_contacts', {
+      id: await id('outreach-contact:r08'),
+      passholder_id: await id('passholder:r08'),
+      municipality_id: await id('demostad'),
+      reason: 'not_used',
+      how: 'letter',
+      contacted_at: ago(20),
+      outcome: 'sent',
+      note: 'Brief met de activiteiten van deze maand en het nummer van het Sociaal Huis.',
+      by_user: counter,
+      created_at: ago(20),
+    }),
+  );
+  out.push(await grant('r13', 'counter', day(-380), day(-20)), await phone('r13', '050 33 44 13'));
+  out.push(await grant('r14', 'import', day(-100), longUntil), await letter('r14', 60));
+  out.push(await entitlement('r10', 'living_wage', day(-150)));
+  out.push(await grant('r11', 'counter', day(-20), longUntil));
   return out;
 }
