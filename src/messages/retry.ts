@@ -4,12 +4,11 @@
 
 /** A failure the channel gave: `permanent` ones (a bad address) are never tried again. */
 export class DeliveryError extends Error {
-  constructor(
-    message: string,
-    readonly permanent: boolean,
-  ) {
+  readonly permanent: boolean;
+  constructor(message: string, permanent: boolean) {
     super(message);
     this.name = 'DeliveryError';
+    this.permanent = permanent;
   }
 }
 

@@ -44,11 +44,14 @@ export class LocalSmsSink implements SmsProvider {
  */
 export class HttpSmsProvider implements SmsProvider {
   readonly name = 'http';
-  constructor(
-    private readonly url: string,
-    private readonly token: string,
-    private readonly from: string,
-  ) {}
+  private readonly url: string;
+  private readonly token: string;
+  private readonly from: string;
+  constructor(url: string, token: string, from: string) {
+    this.url = url;
+    this.token = token;
+    this.from = from;
+  }
 
   async send(to: string, text: string): Promise<string> {
     const number = numberOrFail(to);

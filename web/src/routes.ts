@@ -78,6 +78,12 @@ export const ROUTES: Route[] = [
     home: 'myPass',
   },
   { path: 'points', page: () => pointsPage(), may: resident, menu: 'myPoints', home: 'myPoints' },
+  {
+    path: 'settings',
+    page: async () => (await import('./pages/message-settings.ts')).messageSettingsPage(),
+    may: resident,
+    menu: 'msgSettingsNav',
+  },
   { path: 'rides', page: ({ signal }) => ridesPage(signal), may: resident, menu: 'myLifts', home: 'myLifts' },
   { path: 'checkin/:code', page: ({ params }) => selfCheckinPage(params.code!), may: resident },
   {
@@ -105,6 +111,21 @@ export const ROUTES: Route[] = [
     may: counter,
     menu: 'outreachNav',
     home: 'outreachNav',
+  },
+  {
+    path: 'counter/letters',
+    page: async ({ me }) =>
+      (await import('./pages/counter-messages.ts')).lettersPage(counterMunicipality(me)!),
+    may: counter,
+    menu: 'msgLettersNav',
+  },
+  {
+    path: 'counter/failed-deliveries',
+    page: async ({ me }) =>
+      (await import('./pages/counter-messages.ts')).failedDeliveriesPage(counterMunicipality(me)!),
+    may: counter,
+    menu: 'msgFailedNav',
+    home: 'msgFailedNav',
   },
   { path: 'counter/p/:id', page: ({ params }) => counterRecordPage(params.id!), may: counter },
   { path: 'print/:id', page: ({ params }) => printPage(params.id!), may: counter },

@@ -6,6 +6,7 @@ import { behalfEn } from './areas/behalf.ts';
 import { intakeEn } from './areas/intake.ts';
 import { figuresEn } from './areas/figures.ts';
 import { outreachEn } from './areas/outreach.ts';
+import { messagesEn } from './areas/messages.ts';
 
 export const en: Record<MessageKey, string> = {
   skipToContent: 'Skip to content',
@@ -570,4 +571,5 @@ export const en: Record<MessageKey, string> = {
   ...intakeEn,
   ...figuresEn,
   ...outreachEn,
+  ...messagesEn,
 };

@@ -6,6 +6,7 @@ import { behalfFr } from './areas/behalf.ts';
 import { intakeFr } from './areas/intake.ts';
 import { figuresFr } from './areas/figures.ts';
 import { outreachFr } from './areas/outreach.ts';
+import { messagesFr } from './areas/messages.ts';
 
 export const fr: Record<MessageKey, string> = {
   skipToContent: 'Aller au contenu',
@@ -575,4 +576,5 @@ export const fr: Record<MessageKey, string> = {
   ...intakeFr,
   ...figuresFr,
   ...outreachFr,
+  ...messagesFr,
 };

@@ -5,6 +5,7 @@ import { behalfNl } from './areas/behalf.ts';
 import { intakeNl } from './areas/intake.ts';
 import { figuresNl } from './areas/figures.ts';
 import { outreachNl } from './areas/outreach.ts';
+import { messagesNl } from './areas/messages.ts';
 /** Dutch, the source language: every key here must exist in fr and en too (the type checks it). */
 export const nl = {
   skipToContent: 'Naar de inhoud',
@@ -568,6 +569,7 @@ export const nl = {
   ...intakeNl,
   ...figuresNl,
   ...outreachNl,
+  ...messagesNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -6,6 +6,7 @@ import { sendForm } from '../forms.ts';
 import { statusSection } from './status-section.ts';
 import { onBehalfSection } from './counter-behalf.ts';
 import { outreachContactsSection } from './outreach-contacts.ts';
+import { messageSettingsSection } from './message-settings.ts';
 import { AUDIT_REASONS, auditReasonText, auditTable, type AuditReason } from './pass.ts';
 
 type Record = Answer<'/api/v1/passholders/{passholderId}'>;
@@ -170,6 +171,7 @@ export async function counterRecordPage(id: string): Promise<HTMLElement> {
         ),
         fold(onBehalfSection(id)),
         fold(outreachContactsSection(id, reason, () => fullName(record))),
+        fold(messageSettingsSection(id, reason, () => fullName(record))),
       ];
     }
     page.replaceChildren(

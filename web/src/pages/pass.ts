@@ -200,6 +200,7 @@ export async function passPage(me: Me, signal: AbortSignal): Promise<HTMLElement
     picker,
     current,
     me.passholderId ? myOutreachSection() : null,
+    h('p', {}, h('a', { href: '#/settings' }, t('msgSettingsLink'))),
     audit,
   );
 }
