@@ -125,7 +125,7 @@ export function outreachPage(): HTMLElement {
   };
   const form = h(
     'form',
-    { class: 'figures-controls' },
+    { class: 'outreach-filter' },
     filter,
     h('button', { type: 'submit' }, t('outreachShowList')),
   );
