@@ -187,6 +187,12 @@ export const ROUTES: Route[] = [
     menu: 'takeUpNav',
   },
   {
+    path: 'admin/rights',
+    page: async ({ me }) => (await import('./pages/admin-rights.ts')).adminRightsPage(adminMunicipality(me)!),
+    may: municipalityAdmin,
+    menu: 'rightsNav',
+  },
+  {
     path: 'admin/import',
     page: ({ me }) => importPage(adminMunicipality(me)!, counter(me)),
     may: municipalityAdmin,

@@ -7,6 +7,7 @@ import { intakeEn } from './areas/intake.ts';
 import { figuresEn } from './areas/figures.ts';
 import { outreachEn } from './areas/outreach.ts';
 import { messagesEn } from './areas/messages.ts';
+import { rightsEn } from './areas/rights.ts';
 
 export const en: Record<MessageKey, string> = {
   skipToContent: 'Skip to content',
@@ -572,4 +573,5 @@ export const en: Record<MessageKey, string> = {
   ...figuresEn,
   ...outreachEn,
   ...messagesEn,
+  ...rightsEn,
 };

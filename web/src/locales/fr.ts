@@ -7,6 +7,7 @@ import { intakeFr } from './areas/intake.ts';
 import { figuresFr } from './areas/figures.ts';
 import { outreachFr } from './areas/outreach.ts';
 import { messagesFr } from './areas/messages.ts';
+import { rightsFr } from './areas/rights.ts';
 
 export const fr: Record<MessageKey, string> = {
   skipToContent: 'Aller au contenu',
@@ -577,4 +578,5 @@ export const fr: Record<MessageKey, string> = {
   ...figuresFr,
   ...outreachFr,
   ...messagesFr,
+  ...rightsFr,
 };

@@ -6,6 +6,7 @@ import { intakeNl } from './areas/intake.ts';
 import { figuresNl } from './areas/figures.ts';
 import { outreachNl } from './areas/outreach.ts';
 import { messagesNl } from './areas/messages.ts';
+import { rightsNl } from './areas/rights.ts';
 /** Dutch, the source language: every key here must exist in fr and en too (the type checks it). */
 export const nl = {
   skipToContent: 'Naar de inhoud',
@@ -570,6 +571,7 @@ export const nl = {
   ...figuresNl,
   ...outreachNl,
   ...messagesNl,
+  ...rightsNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -6,6 +6,7 @@ import { sendForm } from '../forms.ts';
 import { statusSection } from './status-section.ts';
 import { onBehalfSection } from './counter-behalf.ts';
 import { outreachContactsSection } from './outreach-contacts.ts';
+import { recordRightsSection } from './rights-section.ts';
 import { messageSettingsSection } from './message-settings.ts';
 import { AUDIT_REASONS, auditReasonText, auditTable, type AuditReason } from './pass.ts';
 
@@ -161,6 +162,7 @@ export async function counterRecordPage(id: string): Promise<HTMLElement> {
     if (kept.length === 0) {
       kept = [
         fold(statusSection(id, reason, () => fullName(record))),
+        fold(recordRightsSection(id, reason)),
         fold(
           section('no-shows', 'recordLifts', async (body) => {
             const n = await api<Answer<'/api/v1/passholders/{passholderId}/rides'>>(

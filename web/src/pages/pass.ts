@@ -4,6 +4,7 @@ import type { paths } from '../api-types.ts';
 import { format, locale, t, type MessageKey } from '../i18n.ts';
 import { emptyState, section, table } from '../components.ts';
 import { myOutreachSection } from './outreach-contacts.ts';
+import { myRightsSection } from './rights-section.ts';
 
 type PassItem = Answer<'/api/v1/me/passes'>['items'][number];
 type MyPass = Answer<'/api/v1/me/pass'>;
@@ -199,6 +200,7 @@ export async function passPage(me: Me, signal: AbortSignal): Promise<HTMLElement
     h('h1', {}, t('myPass')),
     picker,
     current,
+    me.passholderId ? myRightsSection() : null,
     me.passholderId ? myOutreachSection() : null,
     h('p', {}, h('a', { href: '#/settings' }, t('msgSettingsLink'))),
     audit,
