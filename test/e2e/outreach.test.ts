@@ -91,14 +91,14 @@ describe.skipIf(!hasChromium)('take-up and outreach', () => {
         await page.goto(`${ctx.app.url}/#/counter/outreach`);
         await page.getByRole('heading', { level: 1, name: L.outreachTitle }).waitFor();
         // Maria (Jan's partner) never activated her pass; her letter is 45 days old.
-        const maria = page.locator('article.outreach-person', { hasText: 'Maria' });
+        const maria = page.locator('section.outreach-person', { hasText: 'Maria' });
         await maria.waitFor();
         const text = (await maria.textContent())!;
         expect(text).toContain(L.outreachReasonNotActivated);
         expect(text).toContain(L.outreachStepVisit);
         expect(text).toContain(L.outreachNoPhone);
         // Lotte (r07) has a phone: call.
-        expect(await page.locator('article.outreach-person', { hasText: 'Lotte' }).textContent()).toContain(
+        expect(await page.locator('section.outreach-person', { hasText: 'Lotte' }).textContent()).toContain(
           L.outreachStepCall,
         );
         expect(await page.locator('main').textContent()).toContain(L.outreachAudited);

@@ -115,23 +115,28 @@ function render(answer: TakeUp): HTMLElement[] {
   const nobody = answer.rows.every((r) => r.entitled === 0);
   const charts = nobody
     ? [emptyState(t('takeUpNobody'))]
-    : MEASURES.map(([measure, title, description]) =>
-        stackedBars({
+    : MEASURES.flatMap(([measure, title, description]) => {
+        const series = answer.neighbourhoods.map((n) => ({
+          name: hoodName(n.id),
+          values: answer.months.map((m) => toValue(rowOf(m, n.id)[measure])),
+        }));
+        const values = series.flatMap((one) => one.values);
+        // Nothing to draw while every count is 0 or "< 5": say so under the empty chart.
+        const allSmall = values.includes(SMALL) && values.every((v) => v === SMALL || v === 0);
+        const chart = stackedBars({
           title: t(title),
           description: `${t(description)} ${t('takeUpChartDesc', { measure: t(title) })}`,
           labels: answer.months.map(format.month),
           shortLabels: answer.months.map(shortMonth),
           rowHeader: t('takeUpMonth'),
           tableCaption: t('takeUpChartTable'),
-          series: answer.neighbourhoods.map((n) => ({
-            name: hoodName(n.id),
-            values: answer.months.map((m) => toValue(rowOf(m, n.id)[measure])),
-          })),
+          series,
           format: chartText,
           minStep: 1,
           hidden: (value) => value === SMALL,
-        }),
-      );
+        });
+        return allSmall ? [chart, h('p', { class: 'muted' }, t('takeUpAllSmall'))] : [chart];
+      });
   const headers = [t('takeUpMonth'), t('takeUpHood'), ...MEASURES.map(([, title]) => t(title))];
   const rows = answer.months.flatMap((month) => {
     const total = answer.totals.find((r) => r.month === month)!;
@@ -147,7 +152,7 @@ function render(answer: TakeUp): HTMLElement[] {
     h(
       'section',
       { class: 'card figures-part', 'aria-labelledby': 'take-up-charts-title' },
-      h('h2', { id: 'take-up-charts-title' }, t('takeUpTitle')),
+      h('h2', { id: 'take-up-charts-title' }, t('takeUpCharts')),
       ...charts,
     ),
     h(

@@ -43,7 +43,7 @@ function personCard(item: Item): HTMLElement {
       : null,
   ].filter((x): x is string => x !== null);
   return h(
-    'article',
+    'section',
     { class: 'card outreach-person', 'aria-labelledby': headingId },
     h('h2', { id: headingId }, name),
     h('p', { class: 'pass' }, format.passNumber(item.passNumber)),

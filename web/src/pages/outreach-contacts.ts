@@ -131,7 +131,7 @@ export function outreachContactsSection(
           ? emptyState(t('outreachNoContacts'))
           : table(
               t('outreachContactsTitle'),
-              [t('outreachLastContact'), t('outreachWhy'), t('outreachNote'), t('outreachBy')],
+              [t('outreachContactColumn'), t('outreachWhy'), t('outreachNoteColumn'), t('outreachBy')],
               items.map((c) => [contactSummary(c), t(REASONS[c.reason]), c.note ?? '—', c.by]),
             ),
       );
