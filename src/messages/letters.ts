@@ -100,7 +100,7 @@ export function lettersDocument(letters: Letter[], date: string, locale: Locale)
   <h2>${escapeHtml(l.subject)}</h2>
   ${l.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n  ')}
   <p class="closing">${lines(l.closing.split('\n'))}</p>
-  <p class="ref">${escapeHtml(l.passNumber)}</p>
+  <p class="ref">${escapeHtml(l.passNumber.replace(/(\d{4})(?=\d)/g, '$1 '))}</p>
 </article>`,
   );
   return `<!doctype html>

@@ -37,7 +37,8 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  if (request.mode === 'navigate') {
+  // Documents the API serves to open in a tab (the day's letters to print) come from the network, not the shell.
+  if (request.mode === 'navigate' && !url.pathname.startsWith('/api/')) {
     event.respondWith(networkFirst(new Request('/'), SHELL));
   } else if (url.pathname.startsWith('/assets/')) {
     event.respondWith(cacheFirst(request));
