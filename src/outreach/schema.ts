@@ -34,7 +34,7 @@ const Measures = {
   rightsOpened: Count.openapi({ description: 'Of them, a local right opened during the month' }),
 };
 
-const Total = Count.nullable().openapi({
+const Total = z.union([z.number().int().min(0), z.literal('< 5'), z.null()]).openapi({
   description:
     'The sum over the neighbourhoods; null when a cell of the column is "< 5" (an exact total would give it away by subtraction)',
 });
