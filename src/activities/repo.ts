@@ -199,14 +199,16 @@ export async function updateActivity(
            SELECT lower(hex(randomblob(16))), s.passholder_id, 'activity_changed', ?1,
                   CASE p.locale WHEN 'fr' THEN ?3 WHEN 'en' THEN ?4 ELSE ?2 END, ?5
              FROM signups s JOIN passholders p ON p.id = s.passholder_id
-            WHERE s.activity_id = ?1 AND s.status IN ('confirmed', 'waitlisted')`,
+            WHERE s.activity_id = ?1 AND s.status IN ('confirmed', 'waitlisted')
+           RETURNING id`,
         )
         .bind(id, messages.nl, messages.fr, messages.en, at),
     );
   statements.push(db.prepare('DELETE FROM write_guards'));
   try {
     const results = await db.batch(statements);
-    return messages ? (results[2]?.meta.changes ?? 0) : 0;
+    // The rows it returned, not `changes`: D1 counts the outbox rows the notifications trigger writes too.
+    return messages ? (results[2]?.results.length ?? 0) : 0;
   } catch (error) {
     if (guardRefused(error, 'write_guards', 'write_refused')) return null;
     throw error;
