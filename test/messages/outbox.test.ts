@@ -204,6 +204,23 @@ describe('outbox rows are written with the change', () => {
   });
 });
 
+describe('a minor’s messages', () => {
+  it('go to their guardian’s channels when the minor has no contact of their own', async () => {
+    const child = await demo.id('passholder:samira-child-1');
+    const samira = await demo.id('passholder:resident');
+    const id = await messageInDb(child, 'signup_promoted', 'Nour heeft een plaats.');
+    const rows = (await deliveriesOf(samira)).filter((d) => d.notification_id === id);
+    expect(rows).toEqual([
+      expect.objectContaining({ channel: 'email', address: 'resident@demo.local', passholder_id: samira }),
+    ]);
+    expect(await deliveriesOf(child)).toEqual([]);
+    await worker.scheduled({ scheduledTime: new Date(), cron: '*/5 * * * *' });
+    await expect
+      .poll(async () => (await deliveriesOf(samira)).find((d) => d.notification_id === id)?.status)
+      .toBe('sent');
+  });
+});
+
 describe('the queue consumer', () => {
   it('run twice on the same message sends once', async () => {
     const counter = await loginAs('counter');
