@@ -61,6 +61,7 @@ const ENTITLEMENT_KINDS: Record<string, MessageKey> = {
 const AREAS: Record<string, [MessageKey, Record<string, MessageKey>]> = {
   social_status: ['auditAreaStatus', STATUS_STEPS],
   entitlement: ['auditAreaEntitlement', ENTITLEMENT_KINDS],
+  rights: ['rightsAuditArea', { ...AUDIT_REASONS, use: 'rightsAuditUse' }],
   outreach: [
     'outreachAuditArea',
     { ...AUDIT_REASONS, worklist: 'outreachAuditWorklist', contact: 'outreachAuditContact' },

@@ -59,6 +59,8 @@ export const rightsNl = {
   rightsBasisDebtMediation: 'schuldbemiddeling',
   rightsBasisChildBenefit: 'de sociale toeslag in het groeipakket',
   rightsBasisOther: 'een ander recht',
+  rightsAuditArea: 'lokale rechten',
+  rightsAuditUse: 'gebruik genoteerd',
 };
 
 type Keys = keyof typeof rightsNl;
@@ -121,6 +123,8 @@ export const rightsFr: Record<Keys, string> = {
   rightsBasisDebtMediation: 'la médiation de dettes',
   rightsBasisChildBenefit: 'le supplément social des allocations familiales',
   rightsBasisOther: 'un autre droit',
+  rightsAuditArea: 'droits locaux',
+  rightsAuditUse: 'utilisation notée',
 };
 
 export const rightsEn: Record<Keys, string> = {
@@ -179,4 +183,6 @@ export const rightsEn: Record<Keys, string> = {
   rightsBasisDebtMediation: 'debt mediation',
   rightsBasisChildBenefit: 'the social supplement of the child benefit',
   rightsBasisOther: 'another right',
+  rightsAuditArea: 'local rights',
+  rightsAuditUse: 'use recorded',
 };
