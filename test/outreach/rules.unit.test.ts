@@ -85,3 +85,19 @@ describe('the next step for a person on the worklist', () => {
     expect(nextStep({ phone: false, address: false }, null)).toBe('visit');
   });
 });
+
+describe('the worklist’s clock', () => {
+  it('counts 30 days after the letter, six calendar months back and 60 days ahead, from the Belgian day', async () => {
+    const { worklistClock } = await import('../../src/outreach/service.ts');
+    // 23:30 UTC on 30 August is 31 August in Brussels; six months before 31 August is 28 February.
+    expect(worklistClock(new Date('2026-08-30T23:30:00.000Z'))).toEqual({
+      now: '2026-08-30T23:30:00.000Z',
+      today: '2026-08-31',
+      letterBefore: '2026-07-31T23:30:00.000Z',
+      sixMonthsAgo: '2026-02-28',
+      sixMonthsAgoAt: '2026-02-28T00:00:00.000Z',
+      endingBy: '2026-10-30',
+      quietSince: '2026-07-31T23:30:00.000Z',
+    });
+  });
+});

@@ -149,6 +149,10 @@ describe('the outreach worklist', () => {
   it('filters by reason', async () => {
     const { items } = await list('?reason=status_ending');
     expect(items.map((i) => i.passholderId)).toEqual([w[4]!.id, w[6]!.id]);
+    // The session, then the audit lines and the page in one batch: two round trips whatever the list's length.
+    const response = await call('/api/v1/outreach', { token: counter.token, now: NOW });
+    expect(response.status).toBe(200);
+    expect(Number(response.headers.get('x-d1-round-trips'))).toBeLessThanOrEqual(2);
   });
 
   it('writes one line per listed person in their "who looked at my record", and none for the others', async () => {
