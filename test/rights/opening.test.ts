@@ -93,6 +93,23 @@ describe('rights that open with the status', () => {
     });
     expect(await messages(person.passholder.id, 'rights_opened')).toHaveLength(1);
     expect(await messages(person.passholder.id, 'status_renewed')).toHaveLength(1);
+    // Extending the running grant is a renewal too; its message names the new end date.
+    const status2 = await json<{ grants: { id: string; validUntil: string }[] }>(
+      `/api/v1/passholders/${person.passholder.id}/status`,
+      200,
+      { token: holder },
+    );
+    const latest = status2.grants.reduce((a, b) => (a.validUntil > b.validUntil ? a : b));
+    await json(`/api/v1/passholders/${person.passholder.id}/status/grants/${latest.id}`, 200, {
+      token: counter,
+      method: 'PATCH',
+      body: { validUntil: addDays(latest.validUntil, 30) },
+    });
+    const renewed = await messages(person.passholder.id, 'status_renewed');
+    expect(renewed).toHaveLength(2);
+    expect(renewed.map((m) => m.id)).toContain(
+      `status_renewed:${person.passholder.id}:${addDays(latest.validUntil, 30)}`,
+    );
   });
 
   it('the grant, its rights and its message are written together or not at all', async () => {
@@ -256,6 +273,33 @@ describe('the nightly job and the rights', () => {
     expect([await countRows('holder_rights'), await countRows('notifications')]).toEqual(counts);
     expect(await messages(id, 'status_ending')).toHaveLength(1);
     expect(await messages(id, 'status_in_grace')).toHaveLength(1);
+  });
+
+  it('an entitlement that runs out keeps its own rights for the grace of its kind, while the status it opened runs on', async () => {
+    const admin = await loginAs('admin');
+    const demostad = await demo.demostad();
+    const ofStatus = await createRight(admin, demostad, 'status');
+    const ofLivingWage = await createRight(admin, demostad, 'living_wage');
+    const counter = await loginAs('counter');
+    const person = await registerResident(counter);
+    const id = person.passholder.id;
+    const validUntil = addDays(today, 5);
+    // Demostad's rule: the living wage opens the status until 30 April after next, with 60 days' grace.
+    await json(`/api/v1/passholders/${id}/entitlements`, 200, {
+      token: counter,
+      body: { kind: 'living_wage', validUntil },
+    });
+    const held = async (on: string) =>
+      (await holdings(id)).filter((h) => h.ended_on === null || h.ended_on > on).map((h) => h.right_id);
+    await nightlyOn(addDays(validUntil, 60));
+    expect(await held(addDays(validUntil, 60))).toEqual(
+      expect.arrayContaining([ofStatus.id, ofLivingWage.id]),
+    );
+    await nightlyOn(addDays(validUntil, 61));
+    expect((await holdings(id)).find((h) => h.right_id === ofLivingWage.id)!.ended_on).toBe(
+      addDays(validUntil, 61),
+    );
+    expect((await holdings(id)).find((h) => h.right_id === ofStatus.id)!.ended_on).toBeNull();
   });
 
   it('a status that starts later opens its rights the night it starts', async () => {
