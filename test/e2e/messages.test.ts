@@ -155,7 +155,6 @@ describe.skipIf(!hasChromium)('messages by e-mail, SMS and letter', () => {
       const page = await ctx.browser.newPage({ locale: 'nl-BE', viewport: { width: 390, height: 844 } });
       await signIn(page, ctx.app.url, 'counter@demo.local');
       await choose(page, language);
-      await page.click().catch(() => undefined);
       await page.goto(`${ctx.app.url}/#/counter/letters`);
       await page.getByRole('heading', { level: 1, name: L.msgLettersTitle }).waitFor();
       const count = (await batch()).count;
