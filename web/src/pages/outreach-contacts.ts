@@ -155,6 +155,8 @@ export function myOutreachSection(): HTMLElement | null {
   const region = section('my-outreach', 'outreachMineTitle', async (body) => {
     const { items } = await api<{ items: Contact[] }>('/me/outreach-contacts');
     if (items.length === 0) {
+      // Hidden, and no "loading" note left inside it (the page would read as still busy).
+      body.replaceChildren();
       region.hidden = true;
       return;
     }
