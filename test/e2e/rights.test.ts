@@ -58,6 +58,11 @@ describe.skipIf(!hasChromium)('local rights', () => {
       await expect.poll(() => form.locator('[aria-invalid="true"]').count()).toBeGreaterThan(5);
       expect(await form.locator('#right-name-fr').getAttribute('aria-invalid')).toBe('true');
       expect(await form.locator('#right-name-nl').getAttribute('aria-invalid')).toBeNull();
+      expect(await form.locator('#right-name-fr-error').textContent()).toBe(
+        { nl: 'Dit veld is verplicht.', fr: 'Ce champ est obligatoire.', en: 'This field is required.' }[
+          language
+        ],
+      );
       expect(await audit(page, `rights form error (${language})`)).toEqual([]);
       await screenshot(page, `rights-admin-error-${language}`);
 

@@ -133,10 +133,12 @@ export function adminRightsPage(municipalityId: string): HTMLElement {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const v = formValues(form);
+    // A blank field is left out, so the API says it is required (not "too short").
+    const given = (name: string) => (v[name]?.trim() ? v[name] : undefined);
     const texts = (prefix: string) => ({
-      nl: v[`${prefix}-nl`] ?? '',
-      fr: v[`${prefix}-fr`] ?? '',
-      en: v[`${prefix}-en`] ?? '',
+      nl: given(`${prefix}-nl`),
+      fr: given(`${prefix}-fr`),
+      en: given(`${prefix}-en`),
     });
     void sendForm(
       form,
@@ -147,7 +149,7 @@ export function adminRightsPage(municipalityId: string): HTMLElement {
             name: texts('name'),
             description: texts('description'),
             howToUse: texts('how'),
-            grantedBy: v.grantedBy ?? '',
+            grantedBy: given('grantedBy'),
             basis: v.basis,
           },
         });
