@@ -27,6 +27,8 @@ import {
 const LANGUAGES = { nl, fr, en } as const;
 type Language = keyof typeof LANGUAGES;
 const lead = (text: string) => text.split('{')[0]!;
+/** Long enough for one retry of the outbox queue (wrangler.toml: a first retry after 30 s). */
+const DELIVERY_WAIT = 75_000;
 
 async function choose(page: Page, language: Language) {
   await page.locator('#lang').selectOption(language);
@@ -133,11 +135,13 @@ describe.skipIf(!hasChromium)('messages by e-mail, SMS and letter', () => {
       });
       return (await response.json()) as Batch;
     };
-    // The queue's consumer puts them in today's batch.
+    // The queue's consumer puts them in today's batch (a try that fails comes back after the local
+    // queue's 30 s wait: hence the longer wait here).
     await expect
       .poll(
         async () =>
           (await batch()).letters.filter((l) => [marie.id, piet.id].includes(l.passholderId)).length,
+        { timeout: DELIVERY_WAIT },
       )
       .toBe(2);
     const letters = (await batch()).letters;
@@ -203,7 +207,11 @@ describe.skipIf(!hasChromium)('messages by e-mail, SMS and letter', () => {
         `/municipalities/${counter.municipalityId}/failed-deliveries`,
         counter.token,
       );
-    await expect.poll(async () => (await list()).items.some((i) => i.passholderId === person.id)).toBe(true);
+    await expect
+      .poll(async () => (await list()).items.some((i) => i.passholderId === person.id), {
+        timeout: DELIVERY_WAIT,
+      })
+      .toBe(true);
     for (const language of Object.keys(LANGUAGES) as Language[]) {
       const L = LANGUAGES[language];
       const page = await ctx.browser.newPage({ locale: 'nl-BE', viewport: { width: 390, height: 844 } });
