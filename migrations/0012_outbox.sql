@@ -72,7 +72,8 @@ BEGIN
      AND CASE c.channel
            WHEN 'email' THEN r.email IS NOT NULL AND coalesce(s.email, 1) = 1
            WHEN 'sms' THEN r.phone IS NOT NULL AND coalesce(s.sms, r.email IS NULL) = 1
-           ELSE coalesce(s.paper, r.email IS NULL AND r.phone IS NULL) = 1
+           -- A lift is about the coming days and is answered in the app: a letter would come too late.
+           ELSE coalesce(s.paper, r.email IS NULL AND r.phone IS NULL) = 1 AND NEW.kind NOT LIKE 'ride\_%' ESCAPE '\'
          END;
 END;
 

@@ -35,6 +35,9 @@ export function effectiveChannels(contact: Contact, chosen: ChosenChannels | nul
   };
 }
 
+/** Lift messages (kinds `ride_*`) are about the coming days and answered in the app: never by letter. */
+export const notOnPaper = (kind: string) => kind.startsWith('ride_');
+
 /** The outside channels a message of this kind goes out on. */
 export function deliveryChannels(
   kind: string,
@@ -43,5 +46,5 @@ export function deliveryChannels(
 ): OutsideChannel[] {
   if (APP_ONLY_KINDS.includes(kind)) return [];
   const channels = effectiveChannels(contact, chosen);
-  return OUTSIDE_CHANNELS.filter((c) => channels[c]);
+  return OUTSIDE_CHANNELS.filter((c) => channels[c] && !(c === 'paper' && notOnPaper(kind)));
 }

@@ -3,7 +3,7 @@
  * this in vitest's main process, once for every browser file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,8 +47,15 @@ export async function startApp(): Promise<RunningApp> {
     detached: true,
   });
   let log = '';
-  child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+  // The app's whole log (requests, queue deliveries, errors) is kept for reading after a failed run.
+  mkdirSync('test-results', { recursive: true });
+  const file = createWriteStream(join('test-results', 'e2e-app.log'));
+  const keep = (d: Buffer) => {
+    if (log.length < 200_000) log += d.toString();
+    file.write(d);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {

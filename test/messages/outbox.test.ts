@@ -170,6 +170,20 @@ describe('outbox rows are written with the change', () => {
     expect(await deliveriesOf(person.passholder.id)).toEqual([]);
   });
 
+  it('lift messages never go by letter: they would come too late', async () => {
+    const counter = await loginAs('counter');
+    const nothing = await registerResident(counter);
+    const ride = await messageInDb(nothing.passholder.id, 'ride_confirmed', 'Jan rijdt mee.');
+    const cancelled = await messageInDb(nothing.passholder.id, 'activity_cancelled', 'Geannuleerd.');
+    const rows = await deliveriesOf(nothing.passholder.id);
+    expect(rows.filter((d) => d.notification_id === ride)).toEqual([]);
+    expect(rows.filter((d) => d.notification_id === cancelled).map((d) => d.channel)).toEqual(['paper']);
+    await worker.scheduled({ scheduledTime: new Date(), cron: '*/5 * * * *' });
+    await expect
+      .poll(async () => (await deliveriesOf(nothing.passholder.id)).every((d) => d.status === 'sent'))
+      .toBe(true);
+  });
+
   it('channels follow the settings, or the defaults: e-mail, else SMS, else a letter', async () => {
     const counter = await loginAs('counter');
     const withPhone = await registerResident(counter, { phone: '0470 12 34 56' });

@@ -37,6 +37,14 @@ describe('channel choice', () => {
       ),
     ).toEqual(['email', 'sms', 'paper']);
   });
+  it('never sends a lift message by letter', () => {
+    const all = { email: true, sms: true, paper: true };
+    expect(deliveryChannels('ride_confirmed', { email: 'a@b.be', phone: '0470' }, all)).toEqual([
+      'email',
+      'sms',
+    ]);
+    expect(deliveryChannels('ride_cancelled', { email: null, phone: null }, null)).toEqual([]);
+  });
   it('keeps reduction messages in the app', () => {
     expect(deliveryChannels('tariff', { email: 'a@b.be', phone: null }, null)).toEqual([]);
   });
