@@ -1,5 +1,5 @@
 import { uniqueViolation } from '../lib/constraints.ts';
-import type { Neighbourhood, NeighbourhoodInput, Region } from './schema.ts';
+import type { Neighbourhood, NeighbourhoodInput, Region, SocialHouse } from './schema.ts';
 
 type NeighbourhoodRow = {
   id: string;
@@ -109,4 +109,36 @@ export async function municipalityRegion(db: D1Database, id: string): Promise<st
     .bind(id)
     .first<{ region_id: string }>();
   return row?.region_id ?? null;
+}
+
+type SocialHouseRow = { social_house_phone: string | null; social_house_address: string | null };
+
+const toSocialHouse = (row: SocialHouseRow): SocialHouse => ({
+  phone: row.social_house_phone,
+  address: row.social_house_address,
+});
+
+/** The Social House's phone and address; null when the municipality does not exist. */
+export async function socialHouse(db: D1Database, municipalityId: string): Promise<SocialHouse | null> {
+  const row = await db
+    .prepare('SELECT social_house_phone, social_house_address FROM municipalities WHERE id = ?1')
+    .bind(municipalityId)
+    .first<SocialHouseRow>();
+  return row ? toSocialHouse(row) : null;
+}
+
+/** Sets the Social House's phone and address; null when the municipality does not exist. */
+export async function saveSocialHouse(
+  db: D1Database,
+  municipalityId: string,
+  contact: SocialHouse,
+): Promise<SocialHouse | null> {
+  const row = await db
+    .prepare(
+      `UPDATE municipalities SET social_house_phone = ?2, social_house_address = ?3 WHERE id = ?1
+       RETURNING social_house_phone, social_house_address`,
+    )
+    .bind(municipalityId, contact.phone, contact.address)
+    .first<SocialHouseRow>();
+  return row ? toSocialHouse(row) : null;
 }

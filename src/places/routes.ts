@@ -13,9 +13,14 @@ import {
   RegionListSchema,
 } from './schema.ts';
 import * as service from './service.ts';
+import socialHouse from './social-house.ts';
 
-/** Places: the regions with their municipalities, and a municipality's neighbourhoods. */
+/**
+ * Places: the regions with their municipalities, a municipality's neighbourhoods, and its Social House's
+ * phone and address (social-house.ts).
+ */
 const app = new OpenAPIHono<AppEnv>();
+app.route('/', socialHouse);
 
 app.openapi(
   createRoute({

@@ -54,3 +54,32 @@ export type Neighbourhood = z.infer<typeof NeighbourhoodSchema>;
 export type Region = z.infer<typeof RegionSchema>;
 export type NeighbourhoodInput = z.infer<typeof NeighbourhoodInputSchema>;
 export type NeighbourhoodPatch = z.infer<typeof NeighbourhoodPatchSchema>;
+
+/** The Social House every e-mail, SMS and letter names, so a person can call (null: not set yet). */
+export const SocialHouseSchema = z
+  .object({
+    phone: z.string().nullable().openapi({ example: '050 12 34 56' }),
+    address: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Lines separated by a newline', example: 'Marktplein 1\n8000 Demostad' }),
+  })
+  .openapi('SocialHouse');
+
+export const SocialHouseInputSchema = z
+  .object({
+    phone: z.string().trim().max(40).openapi({
+      description:
+        'A Belgian phone number as people write it (digits, spaces, `+`, `/`, `.`), printed as given on every letter and message',
+      example: '050 12 34 56',
+    }),
+    address: z.string().trim().max(200).nullable().default(null).openapi({
+      description: 'Optional; lines separated by a newline',
+      example: 'Marktplein 1\n8000 Demostad',
+    }),
+  })
+  .strict()
+  .openapi('SocialHouseInput');
+
+export type SocialHouse = z.infer<typeof SocialHouseSchema>;
+export type SocialHouseInput = z.infer<typeof SocialHouseInputSchema>;

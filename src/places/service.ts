@@ -1,7 +1,14 @@
 import { newId } from '../lib/ids.ts';
 import { Problem } from '../lib/problem.ts';
 import * as repo from './repo.ts';
-import type { Neighbourhood, NeighbourhoodInput, NeighbourhoodPatch } from './schema.ts';
+import type {
+  Neighbourhood,
+  NeighbourhoodInput,
+  NeighbourhoodPatch,
+  SocialHouse,
+  SocialHouseInput,
+} from './schema.ts';
+import { socialHouseContact } from './social-house-rules.ts';
 
 // The places' rules that take more than one read or write; who may act is checked before.
 
@@ -42,4 +49,22 @@ export async function change(
   const updated = await repo.updateNeighbourhood(db, current, patch);
   if (!updated) throw nameTaken();
   return updated;
+}
+
+/** The phone and address every message of the municipality names; not found when there is no such municipality. */
+export async function socialHouseOf(db: D1Database, municipalityId: string): Promise<SocialHouse> {
+  const found = await repo.socialHouse(db, municipalityId);
+  if (!found) throw new Problem('not_found');
+  return found;
+}
+
+/** Sets the Social House's phone (a Belgian number) and address, as they will be printed. */
+export async function setSocialHouse(
+  db: D1Database,
+  municipalityId: string,
+  input: SocialHouseInput,
+): Promise<SocialHouse> {
+  const saved = await repo.saveSocialHouse(db, municipalityId, socialHouseContact(input));
+  if (!saved) throw new Problem('not_found');
+  return saved;
 }

@@ -193,6 +193,13 @@ export const ROUTES: Route[] = [
     menu: 'rightsNav',
   },
   {
+    path: 'admin/social-house',
+    page: async ({ me }) =>
+      (await import('./pages/admin-social-house.ts')).adminSocialHousePage(adminMunicipality(me)!),
+    may: municipalityAdmin,
+    menu: 'socialHouseNav',
+  },
+  {
     path: 'admin/import',
     page: ({ me }) => importPage(adminMunicipality(me)!, counter(me)),
     may: municipalityAdmin,

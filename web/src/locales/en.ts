@@ -8,6 +8,7 @@ import { figuresEn } from './areas/figures.ts';
 import { outreachEn } from './areas/outreach.ts';
 import { messagesEn } from './areas/messages.ts';
 import { rightsEn } from './areas/rights.ts';
+import { socialHouseEn } from './areas/social-house.ts';
 
 export const en: Record<MessageKey, string> = {
   skipToContent: 'Skip to content',
@@ -574,4 +575,5 @@ export const en: Record<MessageKey, string> = {
   ...outreachEn,
   ...messagesEn,
   ...rightsEn,
+  ...socialHouseEn,
 };

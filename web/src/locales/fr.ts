@@ -8,6 +8,7 @@ import { figuresFr } from './areas/figures.ts';
 import { outreachFr } from './areas/outreach.ts';
 import { messagesFr } from './areas/messages.ts';
 import { rightsFr } from './areas/rights.ts';
+import { socialHouseFr } from './areas/social-house.ts';
 
 export const fr: Record<MessageKey, string> = {
   skipToContent: 'Aller au contenu',
@@ -579,4 +580,5 @@ export const fr: Record<MessageKey, string> = {
   ...outreachFr,
   ...messagesFr,
   ...rightsFr,
+  ...socialHouseFr,
 };

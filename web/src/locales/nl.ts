@@ -7,6 +7,7 @@ import { figuresNl } from './areas/figures.ts';
 import { outreachNl } from './areas/outreach.ts';
 import { messagesNl } from './areas/messages.ts';
 import { rightsNl } from './areas/rights.ts';
+import { socialHouseNl } from './areas/social-house.ts';
 /** Dutch, the source language: every key here must exist in fr and en too (the type checks it). */
 export const nl = {
   skipToContent: 'Naar de inhoud',
@@ -572,6 +573,7 @@ export const nl = {
   ...outreachNl,
   ...messagesNl,
   ...rightsNl,
+  ...socialHouseNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
