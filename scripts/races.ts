@@ -17,6 +17,7 @@ export const RACE_TESTS = [
   'test/rewards/rewards.test.ts',
   'test/rides/rides.test.ts',
   'test/jobs/scheduled.test.ts',
+  'test/messages/outbox.test.ts',
 ];
 
 const runs = Number(process.env.RUNS ?? 20);

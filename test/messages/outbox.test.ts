@@ -255,6 +255,23 @@ describe('the queue consumer', () => {
     expect(sentTo(send, email)).toHaveLength(1);
   });
 
+  it('five consumers at once on the same message send it once', async () => {
+    const counter = await loginAs('counter');
+    const email = `${unique('parallel')}@example.org`;
+    const person = await registerResident(counter, { email });
+    await messageInDb(person.passholder.id);
+    const [delivery] = await deliveriesOf(person.passholder.id);
+    await handedToQueue(delivery!.id);
+    const message = { id: 'm-par', timestamp: new Date(), attempts: 1, body: { deliveryId: delivery!.id } };
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => worker.queue('buurtpas-outbox', [message])),
+    );
+    // Every consumer acks (the one that sent, and those that found it claimed or sent); none retries.
+    for (const r of results) expect([r.explicitAcks, r.retryMessages]).toEqual([['m-par'], []]);
+    await expect.poll(async () => (await deliveriesOf(person.passholder.id))[0]?.status).toBe('sent');
+    expect(sentTo(send, email)).toHaveLength(1);
+  });
+
   it('a failing e-mail is retried, then the dead-letter queue marks it failed for the counter', async () => {
     const counter = await loginAs('counter');
     const email = `${unique('bounce')}@example.org`;
@@ -376,6 +393,41 @@ describe('the queue consumer', () => {
     expect(result.explicitAcks).toEqual(['m-sms']);
     await expect.poll(async () => (await deliveriesOf(target.passholder.id))[0]?.status).toBe('failed');
     expect((await deliveriesOf(target.passholder.id))[0]!.last_error).toMatch(/phone number/);
+  });
+
+  it('relays running at once hand each pending row to the queue once', async () => {
+    const counter = await loginAs('counter');
+    const people = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        registerResident(counter, { email: `${unique('relay')}@example.org` }),
+      ),
+    );
+    for (const p of people) await messageInDb(p.passholder.id);
+    const ours = new Set(
+      (await Promise.all(people.map((p) => deliveriesOf(p.passholder.id)))).flat().map((d) => d.id),
+    );
+    expect(ours.size).toBe(12);
+    const handed: string[] = [];
+    const sendBatch = vi.spyOn(env.OUTBOX_QUEUE, 'sendBatch');
+    sendBatch.mockImplementation(async (messages) => {
+      for (const m of messages) handed.push((m.body as { deliveryId: string }).deliveryId);
+    });
+    try {
+      await Promise.all(
+        Array.from({ length: 6 }, () => worker.scheduled({ scheduledTime: new Date(), cron: '*/5 * * * *' })),
+      );
+    } finally {
+      sendBatch.mockRestore();
+    }
+    const mine = handed.filter((id) => ours.has(id));
+    expect(mine.sort()).toEqual([...ours].sort());
+    // Hand them on for real, so nothing of this test arrives late in another file.
+    await worker.scheduled({
+      scheduledTime: new Date(Date.now() + 31 * 60_000),
+      cron: '*/5 * * * *',
+    });
+    for (const p of people)
+      await expect.poll(async () => (await deliveriesOf(p.passholder.id))[0]?.status).toBe('sent');
   });
 
   it('the relay cron hands pending rows to the queue and they are delivered', async () => {
