@@ -13,8 +13,16 @@ import {
 
 const PAGES: Record<string, string[]> = {
   '': ['#/', '#/activities', '#/activate'],
-  'resident@demo.local': ['#/', '#/pass', '#/points', '#/rides', '#/activities'],
-  'counter@demo.local': ['#/', '#/counter', '#/counter/new', '#/counter/import'],
+  'resident@demo.local': ['#/', '#/pass', '#/points', '#/settings', '#/rides', '#/activities'],
+  'counter@demo.local': [
+    '#/',
+    '#/counter',
+    '#/counter/new',
+    '#/counter/import',
+    '#/counter/outreach',
+    '#/counter/letters',
+    '#/counter/failed-deliveries',
+  ],
   'club@demo.local': ['#/', '#/door', '#/statements', '#/club/activities'],
   'admin@demo.local': [
     '#/',
@@ -22,6 +30,9 @@ const PAGES: Record<string, string[]> = {
     '#/admin/statements',
     '#/admin/figures',
     '#/admin/lifts',
+    '#/admin/take-up',
+    '#/admin/rights',
+    '#/admin/social-house',
     '#/admin/import',
   ],
   'door@demo.local': ['#/', '#/door'],
