@@ -84,6 +84,7 @@ describe('the day’s letters', () => {
     });
     expect(html.status).toBe(200);
     expect(html.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(html.headers.get('content-security-policy')).toContain("default-src 'none'");
     const page = await html.text();
     expect(page).toContain('@page { size: A4');
     expect(page).toContain('<article class="letter" lang="fr"');

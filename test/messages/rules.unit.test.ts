@@ -144,4 +144,20 @@ describe('texts', () => {
     expect(lettersDocument([], '2026-12-06', 'fr')).toContain('Pas de lettres pour ce jour.');
     expect(letter({ ...facts, address: null }, '2026-12-06').addressLines).toEqual([]);
   });
+  it('a letter prints what people typed as text, never as HTML', () => {
+    const facts = {
+      ...message('nl'),
+      firstName: '<script>alert(1)</script>',
+      deliveryId: 'd1',
+      passholderId: 'p1',
+      passNumber: '1234567890123',
+      address: '<img src=x onerror=alert(1)>',
+      postalCode: '9300',
+      socialHouseAddress: null,
+    };
+    const doc = lettersDocument([letter(facts, '2026-12-06')], '2026-12-06', 'nl');
+    expect(doc).not.toMatch(/<script|<img/);
+    expect(doc).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(doc).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
 });
