@@ -16,16 +16,15 @@
  * BENCH_STATEMENT_DIR=path (a new directory) holds the database and is kept after, to look into; the default is a
  * temporary directory, removed after.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { demoId } from '../src/demo/seed.ts';
-import { luhnCheckDigit } from '../src/lib/pass-number.ts';
 import * as repo from '../src/statements/repo.ts';
 import { monthRange } from '../src/lib/periods.ts';
+import { insertPassholders, prepareDatabase } from './bench-fill.ts';
 import { databaseFile, signIn, startApp, stopApp } from './local-app.ts';
 
 const HOLDERS = Number(process.env.BENCH_LARGE_PASSHOLDERS ?? 200_000);
@@ -34,7 +33,6 @@ const PORT = 8900 + Math.floor(Math.random() * 100);
 const URL_ = `http://127.0.0.1:${PORT}`;
 const keep = process.env.BENCH_STATEMENT_DIR;
 const persist = keep ?? mkdtempSync(join(tmpdir(), 'buurtpas-statement-'));
-const node = process.execPath;
 const log = (message: string) => process.stdout.write(`${message}\n`);
 
 /**
@@ -47,15 +45,7 @@ async function fill(holders: number, rows: number) {
   const club = await demoId('club:sports');
   const now = new Date().toISOString();
   db.exec('BEGIN');
-  const holder = db.prepare(
-    "INSERT INTO passholders (id, municipality_id, pass_number, first_name, last_name, birth_date, postal_code, created_at) VALUES (?, ?, ?, ?, 'Bench', '1980-01-01', '9300', ?)",
-  );
-  const card = db.prepare('INSERT INTO cards (passholder_id, version, issued_at) VALUES (?, 1, ?)');
-  for (let i = 0; i < holders; i++) {
-    const body = String(500_000_000_000 + i).padStart(12, '0');
-    holder.run(`bench-${i}`, municipality, body + luhnCheckDigit(body), `B${i}`, now);
-    card.run(`bench-${i}`, now);
-  }
+  insertPassholders(db, municipality, 0, holders, now);
   const activities = Math.max(1, Math.ceil(rows / 2 / Math.max(holders, 1)));
   const activity = db.prepare(
     "INSERT INTO activities (id, club_id, title, category, starts_at, ends_at, capacity, regular_price_cents, created_at) VALUES (?, ?, ?, 'sport', ?, ?, NULL, 400, ?)",
@@ -173,10 +163,7 @@ async function main() {
   const club = await demoId('club:sports');
   const statements = `/api/v1/clubs/${club}/statements`;
   if (keep && existsSync(keep)) throw new Error(`${keep} exists: the bench fills a new database`);
-  execFileSync(node, ['scripts/start.ts'], {
-    env: { ...process.env, PERSIST_DIR: persist, SETUP_ONLY: '1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  prepareDatabase(persist);
   const t0 = Date.now();
   await fill(HOLDERS, ROWS);
   log(

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { gzipSync } from 'node:zlib';
 import autocannon, { type Request as LoadRequest, type Result } from 'autocannon';
-import { luhnCheckDigit } from '../src/lib/pass-number.ts';
 import { demoId } from '../src/demo/seed.ts';
 import { SESSION_SQL } from '../src/auth/repo.ts';
+import { insertPassholders, passNumber, prepareDatabase } from './bench-fill.ts';
 import { databaseFile, signIn, startApp, stopAll, stopApp } from './local-app.ts';
 
 /** The bench activity whose door is open while the load runs. */
@@ -29,17 +29,7 @@ function log(message: string) {
   process.stdout.write(`${message}\n`);
 }
 
-function setup() {
-  execFileSync(node, ['scripts/start.ts'], {
-    env: { ...process.env, PERSIST_DIR: persist, SETUP_ONLY: '1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-const passNumber = (i: number) => {
-  const body = String(500_000_000_000 + i).padStart(12, '0');
-  return body + luhnCheckDigit(body);
-};
+const setup = () => prepareDatabase(persist);
 
 /** Fills the local D1 file directly (the server is stopped): passholders, cards, past activities, check-ins with points, and sales. */
 async function fill(holders: number, rows: number) {
@@ -51,14 +41,7 @@ async function fill(holders: number, rows: number) {
     db.prepare("SELECT count(*) AS n FROM passholders WHERE last_name = 'Bench'").get() as { n: number }
   ).n;
   db.exec('BEGIN');
-  const holder = db.prepare(
-    "INSERT INTO passholders (id, municipality_id, pass_number, first_name, last_name, birth_date, postal_code, created_at) VALUES (?, ?, ?, ?, 'Bench', '1980-01-01', '9300', ?)",
-  );
-  const card = db.prepare('INSERT INTO cards (passholder_id, version, issued_at) VALUES (?, 1, ?)');
-  for (let i = existing; i < holders; i++) {
-    holder.run(`bench-${i}`, municipality, passNumber(i), `B${i}`, now);
-    card.run(`bench-${i}`, now);
-  }
+  insertPassholders(db, municipality, existing, holders, now);
   const activities = Math.max(1, Math.ceil(rows / 2 / Math.max(holders, 1)));
   const activity = db.prepare(
     "INSERT OR IGNORE INTO activities (id, club_id, title, category, starts_at, ends_at, capacity, regular_price_cents, created_at) VALUES (?, ?, ?, 'sport', ?, ?, NULL, 400, ?)",
