@@ -18,3 +18,8 @@ CREATE TABLE outreach_contacts (
 );
 CREATE INDEX outreach_contacts_by_passholder ON outreach_contacts (passholder_id, contacted_at);
 CREATE INDEX outreach_contacts_by_municipality ON outreach_contacts (municipality_id, contacted_at);
+
+-- The worklist walks a municipality's passholders in (created_at, id) order and stops after one page: with
+-- this index it reads them in order instead of sorting them all first (bench: 139 ms -> 7 ms per page at
+-- 20,000 passholders; scripts/bench-outreach.ts).
+CREATE INDEX passholders_by_municipality_created ON passholders (municipality_id, created_at, id);

@@ -411,6 +411,7 @@ describe('the queue consumer', () => {
     const sendBatch = vi.spyOn(env.OUTBOX_QUEUE, 'sendBatch');
     sendBatch.mockImplementation(async (messages) => {
       for (const m of messages) handed.push((m.body as { deliveryId: string }).deliveryId);
+      return { metadata: { metrics: { backlogCount: 0, backlogBytes: 0 } } };
     });
     try {
       await Promise.all(
