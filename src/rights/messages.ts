@@ -5,14 +5,23 @@ import { fill, type Locale, type Localized } from '../lib/i18n.ts';
  * No reason, no status word, no birth date: it may be printed as a paper letter.
  */
 const RIGHTS_OPENED = {
-  nl: 'Met je pas heb je nu ook recht op: {rights}. Je hoeft niets aan te vragen. Hoe je ze gebruikt, staat bij "Jouw rechten" op je pas. Vragen? Bel het Sociaal Huis of kom langs aan de balie.',
-  fr: 'Avec votre pass, vous avez maintenant aussi droit à : {rights}. Vous ne devez rien demander. Comment les utiliser : voyez « Vos droits » sur votre pass. Des questions ? Appelez la Maison sociale ou passez au guichet.',
-  en: 'With your pass you now also have: {rights}. You do not need to apply. How to use them is under "Your rights" on your pass. Questions? Call the Social House or come to the counter.',
+  nl: 'Met je pas heb je nu ook deze rechten. Je hoeft niets aan te vragen. {rights}',
+  fr: 'Avec votre pass, vous avez maintenant aussi ces droits. Vous ne devez rien demander. {rights}',
+  en: 'With your pass you now also have these rights. You do not need to apply. {rights}',
 } as const satisfies Localized;
 
-/** "A; B; C" from each right's name in the holder's language (nl when that text is missing). */
-export function rightsOpenedMessage(locale: Locale, names: Partial<Localized>[]): string {
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+/**
+ * "Name: how to use it." for each right, in the holder's language (nl when that text is missing): a letter
+ * must say how to use a right by itself, for people who do not use the app.
+ */
+export function rightsOpenedMessage(
+  locale: Locale,
+  rights: { name: Partial<Localized>; howToUse: Partial<Localized> }[],
+): string {
+  const text = (t: Partial<Localized>) => (t[locale] ?? t.nl ?? '').trim();
   return fill(RIGHTS_OPENED[locale], {
-    rights: names.map((n) => n[locale] ?? n.nl ?? '').join('; '),
+    rights: rights.map((r) => sentence(`${text(r.name)}: ${text(r.howToUse)}`)).join(' '),
   });
 }

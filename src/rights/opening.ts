@@ -36,13 +36,13 @@ export function syncStatements(
     );
     for (const holding of diff.end) statements.push(repo.endStatement(db, holding.id, today));
     if (diff.open.length > 0) {
-      const names = diff.open.map((id) => rights.find((r) => r.id === id)!.name);
+      const opened = diff.open.map((id) => rights.find((r) => r.id === id)!);
       statements.push(
         repo.notificationStatement(db, {
           id: `rights_opened:${ids[0]!}`,
           passholderId: m.passholderId,
           kind: 'rights_opened',
-          message: rightsOpenedMessage(m.locale, names),
+          message: rightsOpenedMessage(m.locale, opened),
           at,
           whenHolding: ids[0]!,
         }),

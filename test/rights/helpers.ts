@@ -2,7 +2,8 @@ import { env } from 'cloudflare:workers';
 import { json, unique } from '../helpers/api.ts';
 import type { Registered } from '../helpers/fixtures.ts';
 
-export type RightAnswer = { id: string; basis: string; name: { nl: string; fr: string; en: string } };
+type Texts = { nl: string; fr: string; en: string };
+export type RightAnswer = { id: string; basis: string; name: Texts; howToUse: Texts };
 export type Held = {
   rightId: string;
   text: { name: string };

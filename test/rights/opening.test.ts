@@ -84,6 +84,8 @@ describe('rights that open with the status', () => {
     expect(audit!.n).toBe(1);
     const [message] = await messages(person.passholder.id, 'rights_opened');
     expect(message!.message).toContain(ofStatus.name.fr);
+    // How to use it is in the message itself: a letter must say it without the app.
+    expect(message!.message).toContain(ofStatus.howToUse.fr);
     expect(message!.message).not.toContain(ofLivingWage.name.fr);
     expect(await messages(person.passholder.id, 'rights_opened')).toHaveLength(1);
     // Granting again (a renewal) opens nothing new and says so once.
