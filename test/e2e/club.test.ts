@@ -4,6 +4,7 @@ import { toBrusselsInput } from '../../web/src/pages/activity-times.ts';
 import { audit } from './axe.ts';
 import {
   apiSignIn,
+  chooseLanguage,
   grantStatus,
   hasChromium,
   newResident,
@@ -111,7 +112,7 @@ describe.skipIf(!hasChromium)('the club admin at 1280×800', () => {
       const page = await ctx.browser.newPage({ locale: 'nl-BE', viewport: { width: 1280, height: 800 } });
       await signIn(page, url, 'club@demo.local');
       await page.locator('#logout:not([hidden])').waitFor();
-      await page.locator('#lang').selectOption(lang);
+      await chooseLanguage(page, lang);
       await page.goto(`${url}/#/club/activities`);
       await page.getByRole('heading', { name: w.list, level: 1 }).waitFor();
 

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { audit } from './axe.ts';
 import {
   apiSignIn,
+  chooseLanguage,
   hasChromium,
   launchBrowser,
   pageIdle,
@@ -174,7 +175,7 @@ describe.skipIf(!hasChromium)('the door volunteer on a phone', () => {
     await travelTo(page, swim);
     await signIn(page, ctx.app.url, 'door@demo.local');
     await page.locator('#logout:not([hidden])').waitFor();
-    await page.locator('#lang').selectOption(lang);
+    await chooseLanguage(page, lang);
     await page.goto(`${ctx.app.url}/#/door`);
     await page.locator('#door-activity').waitFor();
     return page;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { audit } from './axe.ts';
 import {
   apiSignIn,
+  chooseLanguage,
   grantStatus,
   hasChromium,
   newResident,
@@ -96,7 +97,7 @@ describe.skipIf(!hasChromium)('the policy team’s figures in pictures', () => {
         if (r.resourceType() === 'script') scripts.push(r.url());
       });
       await signIn(page, ctx.app.url, 'admin@demo.local');
-      await page.locator('#lang').selectOption(language);
+      await chooseLanguage(page, language);
       await page.goto(`${ctx.app.url}/#/admin/statements`);
       await page.locator('main h1').waitFor();
       // The charts are downloaded only by the page that shows them.

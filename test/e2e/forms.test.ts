@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasChromium, signIn, useAppAndBrowser } from './server.ts';
+import { chooseLanguage, hasChromium, signIn, useAppAndBrowser } from './server.ts';
 
 /**
  * Forms say what is wrong, next to the field: the API's field problems (JSON pointers) land on their inputs,
@@ -32,7 +32,7 @@ describe.skipIf(!hasChromium)('forms in the browser', () => {
       const page = await ctx.browser.newPage({ locale: 'nl-BE', viewport: { width: 390, height: 844 } });
       await signIn(page, ctx.app.url, 'club@demo.local');
       await page.locator('#logout:not([hidden])').waitFor();
-      if (language !== 'nl') await page.getByLabel('Taal').selectOption(language);
+      if (language !== 'nl') await chooseLanguage(page, language);
       await page.goto(`${ctx.app.url}/#/club/activities`);
       const form = page.locator('form[aria-labelledby=new-activity-title]');
       await form.getByLabel(labels.title, { exact: true }).fill('Te vroeg gedaan');

@@ -5,7 +5,15 @@ import { en } from '../../web/src/locales/en.ts';
 import { fr } from '../../web/src/locales/fr.ts';
 import { nl } from '../../web/src/locales/nl.ts';
 import { audit } from './axe.ts';
-import { apiSignIn, hasChromium, screenshot, SCREENSHOTS, signIn, useAppAndBrowser } from './server.ts';
+import {
+  apiSignIn,
+  chooseLanguage,
+  hasChromium,
+  screenshot,
+  SCREENSHOTS,
+  signIn,
+  useAppAndBrowser,
+} from './server.ts';
 
 /**
  * The counter's intake at a counter's screen (1280×800), with the clerk's page in nl, fr and en:
@@ -39,7 +47,7 @@ describe.skipIf(!hasChromium)('the counter intake: welcome letter and import dry
       const page = await ctx.browser.newPage({ locale: 'nl-BE', viewport: { width: 1280, height: 800 } });
       await signIn(page, url, 'counter@demo.local');
       await page.locator('#logout:not([hidden])').waitFor();
-      await page.locator('#lang').selectOption(language);
+      await chooseLanguage(page, language);
 
       // 1. Register a resident whose language is not the clerk's.
       const first = NAMES[language];

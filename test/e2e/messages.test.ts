@@ -9,10 +9,11 @@ import { audit } from './axe.ts';
 import {
   activate,
   apiSignIn,
+  chooseLanguage,
   hasChromium,
   newResident,
-  SCREENSHOTS,
   screenshot,
+  SCREENSHOTS,
   send,
   signIn,
   useAppAndBrowser,
@@ -31,7 +32,7 @@ const lead = (text: string) => text.split('{')[0]!;
 const DELIVERY_WAIT = 75_000;
 
 async function choose(page: Page, language: Language) {
-  await page.locator('#lang').selectOption(language);
+  await chooseLanguage(page, language);
 }
 
 type Settings = { channels: Record<string, boolean>; language: string };

@@ -4,6 +4,7 @@ import { demoId } from '../../src/demo/seed.ts';
 import { audit } from './axe.ts';
 import {
   apiSignIn,
+  chooseLanguage,
   grantStatus,
   hasChromium,
   newResident,
@@ -197,7 +198,7 @@ describe.skipIf(!hasChromium)('the municipality’s policy team at 1280×800', (
       const w = WORDS[language];
       const page = await ctx.browser.newPage({ locale: 'nl-BE', viewport: { width: 1280, height: 800 } });
       await signIn(page, ctx.app.url, 'admin@demo.local');
-      await page.locator('#lang').selectOption(language);
+      await chooseLanguage(page, language);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
 
       // Home: clubs, staff, neighbourhoods; a club approved and a clerk added, each with a confirmation.

@@ -4,7 +4,15 @@ import { en } from '../../web/src/locales/en.ts';
 import { fr } from '../../web/src/locales/fr.ts';
 import { nl } from '../../web/src/locales/nl.ts';
 import { audit } from './axe.ts';
-import { activate, hasChromium, newResident, screenshot, signIn, useAppAndBrowser } from './server.ts';
+import {
+  activate,
+  chooseLanguage,
+  hasChromium,
+  newResident,
+  screenshot,
+  signIn,
+  useAppAndBrowser,
+} from './server.ts';
 
 /**
  * Take-up and outreach in the browser, in nl, fr and en: the policy team's dashboard (a chart per measure and
@@ -21,7 +29,7 @@ async function pageIn(ctx: { browser: import('playwright-core').Browser }, width
 }
 
 async function choose(page: Page, language: Language) {
-  await page.locator('#lang').selectOption(language);
+  await chooseLanguage(page, language);
 }
 
 describe.skipIf(!hasChromium)('take-up and outreach', () => {

@@ -138,6 +138,10 @@ describe.skipIf(!hasChromium)('passes in the browser', () => {
   it('resident: after ordinary visits, my pass shows the card code offline, for the household too', async () => {
     const context = await ctx.browser.newContext({ locale: 'nl-BE', viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
+    // Each UI language is its own chunk (/assets/nl-….js, fr-, en-): only the one in use is downloaded.
+    const requested: string[] = [];
+    context.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    const chunks = (lang: string) => requested.filter((path) => path.startsWith(`/assets/${lang}-`));
     await signIn(page, ctx.app.url, 'resident@demo.local');
     // Ordinary visits: the pass page, another page, the pass page again after the app is installed.
     await page.getByRole('link', { name: 'Mijn pas' }).first().click();
@@ -166,6 +170,24 @@ describe.skipIf(!hasChromium)('passes in the browser', () => {
     expect(await page.locator('main').textContent()).toContain('code van je kaart');
     await page.getByRole('button', { name: 'Nour El Amrani' }).click();
     await expect.poll(() => page.locator('.pass.big').textContent()).toBe(nour);
+
+    // A Dutch visit downloaded Dutch only. Offline, a language never fetched cannot be chosen: it stays Dutch.
+    expect(chunks('nl').length).toBeGreaterThan(0);
+    expect([...chunks('fr'), ...chunks('en')]).toEqual([]);
+    await page.locator('#lang').selectOption('fr');
+    await expect.poll(() => page.locator('#announce').textContent()).toContain('Geen verbinding');
+    expect(await page.locator('#lang').inputValue()).toBe('nl');
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    // Online, French is fetched when chosen; from then on the pass works offline in French too.
+    await context.setOffline(false);
+    await page.locator('#lang').selectOption('fr');
+    await page.getByRole('link', { name: 'Ma carte' }).first().waitFor();
+    expect(chunks('fr').length).toBeGreaterThan(0);
+    expect(chunks('en')).toEqual([]);
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('img', { name: '4143 3760 4089 9' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('code de votre carte');
     await context.close();
   });
 });

@@ -5,6 +5,7 @@ import { demoId } from '../../src/demo/seed.ts';
 import {
   activate,
   apiSignIn,
+  chooseLanguage,
   findActivity,
   hasChromium,
   newResident,
@@ -100,7 +101,7 @@ describe.skipIf(!hasChromium)('lifts in the browser', () => {
     const page = await context.newPage();
     await signIn(page, ctx.app.url, login);
     await page.locator('#logout:not([hidden])').waitFor();
-    if (language !== 'nl') await page.getByLabel('Taal').selectOption(language);
+    if (language !== 'nl') await chooseLanguage(page, language);
     return page;
   }
 

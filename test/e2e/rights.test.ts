@@ -7,6 +7,7 @@ import { nl } from '../../web/src/locales/nl.ts';
 import { audit } from './axe.ts';
 import {
   activate,
+  chooseLanguage,
   grantStatus,
   hasChromium,
   newResident,
@@ -33,7 +34,7 @@ const SCHOOL_MEALS = {
 };
 
 async function choose(page: Page, language: Language) {
-  await page.locator('#lang').selectOption(language);
+  await chooseLanguage(page, language);
 }
 
 describe.skipIf(!hasChromium)('local rights', () => {

@@ -37,6 +37,15 @@ export async function signIn(
   await page.getByRole('button', { name: 'Aanmelden' }).click();
 }
 
+/**
+ * Chooses the app's language in its menu and waits until the page switched: the app fetches a language's
+ * texts first (one chunk per language), so the switch is not immediate.
+ */
+export async function chooseLanguage(page: Page, language: string): Promise<void> {
+  await page.locator('#lang').selectOption(language);
+  await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
+}
+
 /** Signs in through the API, for set-up steps a test does not walk through in the browser. */
 export async function apiSignIn(
   url: string,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM, hasChromium, pendingClub, signIn, tag, useAppAndBrowser } from './server.ts';
+import {
+  chooseLanguage,
+  CHROMIUM,
+  hasChromium,
+  pendingClub,
+  signIn,
+  tag,
+  useAppAndBrowser,
+} from './server.ts';
 
 if (!hasChromium) {
   console.warn(
@@ -62,7 +70,7 @@ describe.skipIf(!hasChromium)('browser app shell', () => {
     for (const [language, [cap, percent]] of Object.entries(expected)) {
       const page = await ctx.browser.newPage({ locale: 'nl-BE' });
       await signIn(page, ctx.app.url, 'admin@demo.local');
-      await page.locator('#lang').selectOption(language);
+      await chooseLanguage(page, language);
       await page.goto(`${ctx.app.url}/#/admin`);
       const rules = page.locator('#tariff-rules table').first();
       await expect.poll(() => rules.textContent()).toContain(cap);

@@ -5,7 +5,15 @@ import { en } from '../../web/src/locales/en.ts';
 import { fr } from '../../web/src/locales/fr.ts';
 import { nl } from '../../web/src/locales/nl.ts';
 import { audit } from './axe.ts';
-import { apiSignIn, hasChromium, screenshot, send, signIn, useAppAndBrowser } from './server.ts';
+import {
+  apiSignIn,
+  chooseLanguage,
+  hasChromium,
+  screenshot,
+  send,
+  signIn,
+  useAppAndBrowser,
+} from './server.ts';
 
 /**
  * The municipality admin sets the Social House's phone and address, in nl, fr and en on a phone: a number
@@ -30,7 +38,7 @@ const PHONES = { nl: '050 98 76 51', fr: '+32 50/98.76.52', en: '050.98.76.53' }
 type SocialHouse = { phone: string | null; address: string | null };
 
 async function choose(page: Page, language: Language) {
-  await page.locator('#lang').selectOption(language);
+  await chooseLanguage(page, language);
 }
 
 describe.skipIf(!hasChromium)('the Social House’s phone and address', () => {

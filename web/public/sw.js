@@ -41,6 +41,8 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate' && !url.pathname.startsWith('/api/')) {
     event.respondWith(networkFirst(new Request('/'), SHELL));
   } else if (url.pathname.startsWith('/assets/')) {
+    // The built code, the language chunk in use (nl-…, fr-… or en-….js, fetched by i18n.ts) included: kept
+    // as it is fetched, so a page that ran once in a language runs offline in it. Hashed names never change.
     event.respondWith(cacheFirst(request));
   } else if (OFFLINE_API.includes(url.pathname)) {
     event.respondWith(networkFirst(request, DATA));

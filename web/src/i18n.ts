@@ -1,10 +1,36 @@
-import { en } from './locales/en.ts';
-import { fr } from './locales/fr.ts';
-import { nl, type MessageKey } from './locales/nl.ts';
+import type { MessageKey } from './locales/nl.ts';
 
 export type Locale = 'nl' | 'fr' | 'en';
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { nl, fr, en };
+type Dictionary = Record<MessageKey, string>;
 const STORAGE_KEY = 'buurtpas.locale';
+
+/**
+ * Each language is its own chunk, fetched when first needed: a resident downloads only the language they
+ * read. `loadLocale` must have finished before `t` is asked for that language (main.ts awaits the current
+ * one before the first render and a new one before switching; pages that speak another language, such as
+ * a letter, await theirs).
+ */
+const loaders: Record<Locale, () => Promise<Dictionary>> = {
+  nl: async () => (await import('./locales/nl.ts')).nl,
+  fr: async () => (await import('./locales/fr.ts')).fr,
+  en: async () => (await import('./locales/en.ts')).en,
+};
+const dictionaries: Partial<Record<Locale, Dictionary>> = {};
+const loading: Partial<Record<Locale, Promise<void>>> = {};
+
+/** Fetches a language's texts once (later calls share the first); rejects when offline and not cached. */
+export function loadLocale(l: Locale): Promise<void> {
+  if (dictionaries[l]) return Promise.resolve();
+  return (loading[l] ??= loaders[l]().then(
+    (dictionary) => {
+      dictionaries[l] = dictionary;
+    },
+    (error: unknown) => {
+      delete loading[l]; // a later try (back online) fetches again
+      throw error;
+    },
+  ));
+}
 
 let current: Locale = initialLocale();
 
@@ -32,17 +58,23 @@ export function setLocale(next: Locale): void {
 export function tn(key: MessageKey, count: number, params: Record<string, string | number> = {}): string {
   const one = `${key}_one` as MessageKey;
   const form = new Intl.PluralRules(current).select(count);
-  return t(form === 'one' && one in dictionaries[current] ? one : key, { count, ...params });
+  return t(form === 'one' && one in (dictionaries[current] ?? {}) ? one : key, { count, ...params });
 }
 
 /** The text for a key in the current language, with `{placeholders}` filled. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return dictionaries[current][key].replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m));
+  return tIn(current, key, params);
 }
 
-/** The text for a key in another language than the page's (e.g. the resident's, for a letter or a confirmation read out). */
+/**
+ * The text for a key in another language than the page's (e.g. the resident's, for a letter or a
+ * confirmation read out); `await loadLocale(lang)` first. A language that is not loaded (a bug) shows the
+ * key itself rather than breaking the page.
+ */
 export function tIn(lang: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return dictionaries[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m));
+  const text = dictionaries[lang]?.[key];
+  if (text === undefined) console.error(`i18n: ${lang} is not loaded (${key}): await loadLocale first`);
+  return (text ?? key).replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m));
 }
 
 /** Re-translates static elements marked with data-i18n. */

@@ -1,7 +1,7 @@
 import { api, type Me } from './api.ts';
 import { loadingNote } from './components.ts';
 import { announce, h } from './dom.ts';
-import { locale, setLocale, t, translateStatic, type Locale } from './i18n.ts';
+import { loadLocale, locale, setLocale, t, translateStatic, type Locale } from './i18n.ts';
 import { activatePage } from './pages/activate.ts';
 import { loginPage } from './pages/login.ts';
 import { go } from './router.ts';
@@ -89,10 +89,22 @@ async function render(): Promise<void> {
   }
 }
 
+// The page's language is fetched on its own (one chunk per language); the first render waits for it below.
+const firstLanguage = loadLocale(locale());
 languages.value = locale();
 setLocale(locale());
-languages.addEventListener('change', () => {
-  setLocale(languages.value as Locale);
+languages.addEventListener('change', async () => {
+  const next = languages.value as Locale;
+  try {
+    await loadLocale(next);
+  } catch {
+    // Offline and never fetched: stay in the current language, and say so in it.
+    if (languages.value === next) languages.value = locale();
+    announce(t('offline'));
+    return;
+  }
+  if (languages.value !== next) return; // another choice was made meanwhile
+  setLocale(next);
   if (me) void api('/me', { method: 'PATCH', body: { locale: locale() } }).catch(() => undefined);
   void render();
 });
@@ -106,12 +118,14 @@ logout.addEventListener('click', async () => {
   announce(t('signedOut'));
 });
 
-window.addEventListener('hashchange', () => void render());
-
 if ('serviceWorker' in navigator) {
   void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
 }
 
+// Nothing renders before the page's language is here (api()'s error messages included). A hash that
+// changes meanwhile is read by the first render.
+await firstLanguage;
+window.addEventListener('hashchange', () => void render());
 try {
   me = await api<Me>('/me');
 } catch {

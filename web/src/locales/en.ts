@@ -1,14 +1,14 @@
 import type { MessageKey } from './nl.ts';
-import { counterEn } from './areas/counter.ts';
-import { clubEn } from './areas/club.ts';
-import { municipalityEn } from './areas/municipality.ts';
-import { behalfEn } from './areas/behalf.ts';
-import { intakeEn } from './areas/intake.ts';
-import { figuresEn } from './areas/figures.ts';
-import { outreachEn } from './areas/outreach.ts';
-import { messagesEn } from './areas/messages.ts';
-import { rightsEn } from './areas/rights.ts';
-import { socialHouseEn } from './areas/social-house.ts';
+import { counterEn } from './areas/counter.en.ts';
+import { clubEn } from './areas/club.en.ts';
+import { municipalityEn } from './areas/municipality.en.ts';
+import { behalfEn } from './areas/behalf.en.ts';
+import { intakeEn } from './areas/intake.en.ts';
+import { figuresEn } from './areas/figures.en.ts';
+import { outreachEn } from './areas/outreach.en.ts';
+import { messagesEn } from './areas/messages.en.ts';
+import { rightsEn } from './areas/rights.en.ts';
+import { socialHouseEn } from './areas/social-house.en.ts';
 
 export const en: Record<MessageKey, string> = {
   skipToContent: 'Skip to content',

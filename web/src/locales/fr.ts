@@ -1,14 +1,14 @@
 import type { MessageKey } from './nl.ts';
-import { counterFr } from './areas/counter.ts';
-import { clubFr } from './areas/club.ts';
-import { municipalityFr } from './areas/municipality.ts';
-import { behalfFr } from './areas/behalf.ts';
-import { intakeFr } from './areas/intake.ts';
-import { figuresFr } from './areas/figures.ts';
-import { outreachFr } from './areas/outreach.ts';
-import { messagesFr } from './areas/messages.ts';
-import { rightsFr } from './areas/rights.ts';
-import { socialHouseFr } from './areas/social-house.ts';
+import { counterFr } from './areas/counter.fr.ts';
+import { clubFr } from './areas/club.fr.ts';
+import { municipalityFr } from './areas/municipality.fr.ts';
+import { behalfFr } from './areas/behalf.fr.ts';
+import { intakeFr } from './areas/intake.fr.ts';
+import { figuresFr } from './areas/figures.fr.ts';
+import { outreachFr } from './areas/outreach.fr.ts';
+import { messagesFr } from './areas/messages.fr.ts';
+import { rightsFr } from './areas/rights.fr.ts';
+import { socialHouseFr } from './areas/social-house.fr.ts';
 
 export const fr: Record<MessageKey, string> = {
   skipToContent: 'Aller au contenu',

@@ -1,6 +1,6 @@
 import { api, ApiError, type Answer, type Schema } from '../api.ts';
 import { announce, formValues, h } from '../dom.ts';
-import { format, t, tIn, tn, type Locale, type MessageKey } from '../i18n.ts';
+import { format, loadLocale, t, tIn, tn, type Locale, type MessageKey } from '../i18n.ts';
 import {
   button,
   checkbox,
@@ -126,6 +126,7 @@ export function onBehalfSection(id: string): HTMLElement {
       const { holder } = view;
       const name = holder.firstName;
       const lang = holder.locale;
+      await loadLocale(lang); // what is said to the resident is in their language, maybe not the page's
       const say = inLanguage(lang);
       const when = (s: { startsAt: string }) => ({ day: say.day(s.startsAt), time: say.time(s.startsAt) });
       const problem = h('div', {});

@@ -1,6 +1,6 @@
 import { api, type Answer } from '../api.ts';
 import { h } from '../dom.ts';
-import { format, t, tIn, type Locale, type MessageKey } from '../i18n.ts';
+import { format, loadLocale, t, tIn, type Locale, type MessageKey } from '../i18n.ts';
 
 type Card = Answer<'/api/v1/passholders/{passholderId}/card'>;
 type Holder = Answer<'/api/v1/passholders/{passholderId}'>;
@@ -87,6 +87,7 @@ export async function printPage(passholderId: string): Promise<HTMLElement> {
   qr.innerHTML = card.qrSvg; // our own API's SVG: only the QR's paths
   const letterData = sessionStorage.getItem(`letter:${passholderId}`);
   const letter = letterData ? (JSON.parse(letterData) as { code: string; expiresAt: string }) : null;
+  if (letter) await loadLocale(lang); // the letter speaks the resident's language, maybe not the page's
   return h(
     'div',
     { class: 'print' },

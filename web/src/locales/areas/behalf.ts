@@ -4,6 +4,9 @@
  *
  * Keys starting with `behalfSay` are said to the resident, in the resident's language (tIn): they speak to
  * the resident ("je", "vous", "you"). The others are for the counter clerk, in the page's language.
+ *
+ * French and English are in behalf.fr.ts and behalf.en.ts: one chunk per language, so the app
+ * downloads only the one in use (i18n.ts).
  */
 export const behalfNl = {
   behalfAreaName: 'Behalf',
@@ -62,112 +65,4 @@ export const behalfNl = {
   behalfSayLeft_one: 'Je hebt nog 1 punt.',
 } as const;
 
-type Keys = keyof typeof behalfNl;
-
-export const behalfFr: Record<Keys, string> = {
-  behalfAreaName: 'Behalf',
-  behalfTitle: 'Faire les démarches pour le résident',
-  behalfIntro:
-    'Ce que {name} peut faire en ligne, vous le faites ici : inscrire, désinscrire, demander un trajet, échanger des points. Après chaque étape, un texte en {language} s’affiche, à lire au téléphone ou à imprimer.',
-  behalfSignups: 'Inscriptions de {name}',
-  behalfNoSignups: '{name} n’est inscrit(e) à aucune activité à venir.',
-  behalfSignedUp: 'inscrit(e)',
-  behalfLift: 'Trajet : {state}',
-  behalfLiftProposed: '{name} propose de l’emmener : le résident doit encore accepter',
-  behalfLiftAgreed: 'convenu avec {name}',
-  behalfCancelled: 'le club a annulé cette activité',
-  behalfCancelWaitlist: 'La place sur la liste d’attente est perdue.',
-  behalfCancelLiftQuestion: 'Annuler le trajet de {name} pour {title} ?',
-  behalfCancelLiftNobody: 'Les conducteurs ne verront plus la demande.',
-  behalfSignUpTitle: 'Inscrire à une activité',
-  behalfNothingToSignUp:
-    'Il n’y a aucune activité à venir avec inscription à laquelle {name} ne soit pas encore inscrit(e).',
-  behalfSignedUpDone: '{name} est inscrit(e).',
-  behalfWaitlistedDone: '{name} est sur la liste d’attente, en position {position}.',
-  behalfCancelledDone: 'L’inscription de {name} est annulée.',
-  behalfLiftTitle: 'Demander un trajet',
-  behalfLiftTo: 'Trajet pour',
-  behalfNeeds: 'A besoin de',
-  behalfNoLiftToAsk:
-    'Un trajet se demande pour une activité à laquelle {name} est inscrit(e). Inscrivez d’abord {name}.',
-  behalfAllLiftsAsked: 'Un trajet est déjà demandé pour chaque activité de {name}.',
-  behalfLiftDone: 'Le trajet est demandé.',
-  behalfLiftCancelledDone: 'Le trajet est annulé.',
-  behalfRewardsTitle: 'Échanger des points',
-  behalfBalance: '{name} a {count} points.',
-  behalfBalance_one: '{name} a {count} point.',
-  behalfNoRewards: 'Il n’y a pas d’avantage à échanger pour le moment.',
-  behalfRedeemQuestion: 'Échanger {title} pour {name}, pour {points} points ?',
-  behalfRedeemLeft: 'Il restera ensuite {count} points à {name}.',
-  behalfRedeemLeft_one: 'Il restera ensuite {count} point à {name}.',
-  behalfRedeemedDone: 'Échangé : {title}.',
-  behalfConfirmation: 'Confirmation pour {name}',
-  behalfConfirmationHint: 'En {language}, la langue de {name} : à lire au téléphone ou à imprimer.',
-  behalfPrint: 'Imprimer cette confirmation',
-  behalfSayTitle: 'Buurtpas : confirmation pour {name}',
-  behalfSaySignedUp: 'Votre inscription à {title} est confirmée : le {day} à {time}.',
-  behalfSayWaitlisted:
-    'Vous êtes sur la liste d’attente pour {title}, le {day} à {time}, en position {position}. Si une place se libère, vous recevrez un message.',
-  behalfSayWhere: 'Lieu : {place}.',
-  behalfSayCancelled: 'Votre inscription à {title} du {day} à {time} est annulée.',
-  behalfSayLiftAsked:
-    'Vous avez demandé un trajet pour {title}, le {day} à {time}. Adresse de départ : {address}. Vous recevrez un message dès qu’un conducteur proposera de vous emmener.',
-  behalfSayLiftCancelled: 'Votre trajet pour {title} du {day} est annulé.',
-  behalfSayRedeemed: 'Vous avez échangé {points} points contre {title}.',
-  behalfSayRedeemed_one: 'Vous avez échangé {points} point contre {title}.',
-  behalfSayLeft: 'Il vous reste {count} points.',
-  behalfSayLeft_one: 'Il vous reste {count} point.',
-};
-
-export const behalfEn: Record<Keys, string> = {
-  behalfAreaName: 'Behalf',
-  behalfTitle: 'Do it for the resident',
-  behalfIntro:
-    'What {name} can do online, you can do here: sign up, cancel, ask for a lift, redeem points. After each step you get a text in {language} to read out or print.',
-  behalfSignups: 'Sign-ups of {name}',
-  behalfNoSignups: '{name} is not signed up for any coming activity.',
-  behalfSignedUp: 'signed up',
-  behalfLift: 'Lift: {state}',
-  behalfLiftProposed: '{name} offers a lift: the resident still has to say yes',
-  behalfLiftAgreed: 'agreed with {name}',
-  behalfCancelled: 'the club cancelled this activity',
-  behalfCancelWaitlist: 'The place on the waiting list is given up.',
-  behalfCancelLiftQuestion: 'Cancel the lift of {name} to {title}?',
-  behalfCancelLiftNobody: 'Drivers will no longer see the request.',
-  behalfSignUpTitle: 'Sign up for an activity',
-  behalfNothingToSignUp: 'There is no coming activity with sign-up that {name} is not signed up for yet.',
-  behalfSignedUpDone: '{name} is signed up.',
-  behalfWaitlistedDone: '{name} is on the waiting list, in place {position}.',
-  behalfCancelledDone: '{name} is no longer signed up.',
-  behalfLiftTitle: 'Ask for a lift',
-  behalfLiftTo: 'Lift to',
-  behalfNeeds: 'Needs',
-  behalfNoLiftToAsk: 'A lift is asked for an activity {name} is signed up for. Sign {name} up first.',
-  behalfAllLiftsAsked: 'A lift is already asked for every activity of {name}.',
-  behalfLiftDone: 'The lift is asked for.',
-  behalfLiftCancelledDone: 'The lift is cancelled.',
-  behalfRewardsTitle: 'Redeem points',
-  behalfBalance: '{name} has {count} points.',
-  behalfBalance_one: '{name} has 1 point.',
-  behalfNoRewards: 'There are no rewards to redeem right now.',
-  behalfRedeemQuestion: 'Redeem {title} for {name}, for {points} points?',
-  behalfRedeemLeft: '{name} will have {count} points left.',
-  behalfRedeemLeft_one: '{name} will have 1 point left.',
-  behalfRedeemedDone: 'Redeemed: {title}.',
-  behalfConfirmation: 'Confirmation for {name}',
-  behalfConfirmationHint: 'In {language}, the language of {name}: read it out on the phone or print it.',
-  behalfPrint: 'Print this confirmation',
-  behalfSayTitle: 'Buurtpas: confirmation for {name}',
-  behalfSaySignedUp: 'You are signed up for {title} on {day} at {time}.',
-  behalfSayWaitlisted:
-    'You are on the waiting list for {title} on {day} at {time}, in place {position}. If a place comes free, you will get a message.',
-  behalfSayWhere: 'Where: {place}.',
-  behalfSayCancelled: 'You are no longer signed up for {title} on {day} at {time}.',
-  behalfSayLiftAsked:
-    'You asked for a lift to {title} on {day} at {time}. Pickup address: {address}. You will get a message as soon as a driver offers to take you.',
-  behalfSayLiftCancelled: 'Your lift to {title} on {day} is cancelled.',
-  behalfSayRedeemed: 'You redeemed {title} for {points} points.',
-  behalfSayRedeemed_one: 'You redeemed {title} for 1 point.',
-  behalfSayLeft: 'You have {count} points left.',
-  behalfSayLeft_one: 'You have 1 point left.',
-};
+export type Keys = keyof typeof behalfNl;

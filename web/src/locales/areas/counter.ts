@@ -1,6 +1,9 @@
 /**
  * Texts of the counter staff pages (issue 12). Dutch is the source; fr and en must have every key (the type checks it).
  * nl.ts, fr.ts and en.ts spread these in, so t() knows them like any other key.
+ *
+ * French and English are in counter.fr.ts and counter.en.ts: one chunk per language, so the app
+ * downloads only the one in use (i18n.ts).
  */
 export const counterNl = {
   counterAreaName: 'Counter',
@@ -63,118 +66,4 @@ export const counterNl = {
   reasonImport: 'Lijst van rechthebbenden',
 } as const;
 
-type Keys = keyof typeof counterNl;
-
-export const counterFr: Record<Keys, string> = {
-  counterAreaName: 'Counter',
-  recordReasonTitle: 'Ouvrir le dossier',
-  recordReasonQuestion: 'Pourquoi ouvrez-vous ce dossier ?',
-  recordReasonNote:
-    'L’habitant voit sous « Qui a consulté mes données » qui a ouvert le dossier, quand et pourquoi.',
-  recordOpen: 'Ouvrir le dossier',
-  recordBackToSearch: 'Retour à la recherche',
-  recordOpenedFor: 'Vous avez ouvert ce dossier pour : {reason}.',
-  recordOtherReason: 'Choisir un autre motif',
-  recordIdentity: 'Identité',
-  recordEditDetails: 'Modifier les données',
-  recordPass: 'Carte, cartes imprimées et compte',
-  recordCardBlockedOn: 'bloquée le {date} ({reason})',
-  recordCardKeeps: 'Le numéro de carte, les points, le ménage et le statut social restent tels quels.',
-  recordBlockQuestion: 'Bloquer la carte de {name} ?',
-  recordBlockEffect:
-    'La carte numéro {version} ne fonctionne plus à l’entrée dès maintenant, même si quelqu’un tape le numéro de carte. La carte sur le téléphone continue de fonctionner. Faites ensuite une nouvelle carte.',
-  recordReplaceQuestion: 'Faire une nouvelle carte pour {name} ?',
-  recordReplaceEffect:
-    'La carte numéro {version} ne fonctionne plus dès maintenant ; la nouvelle carte reçoit le numéro {next}. Imprimez-la ensuite.',
-  statusAndEntitlements: 'Statut social et droits',
-  recordEndQuestion: 'Terminer maintenant le statut social de {name} ?',
-  recordEndEffect: 'Dès aujourd’hui, {name} paie le prix normal, sans période de transition.',
-  recordEndHousehold:
-    'Les mineurs du ménage perdent aussi le statut social, sauf si un autre adulte du ménage l’a.',
-  recordEndUndo: 'Vous pourrez accorder à nouveau le statut social plus tard.',
-  recordEndDone: 'Le statut social est terminé.',
-  recordLifts: 'Covoiturage et absences',
-  recordAudit: 'Qui a consulté ce dossier et pourquoi',
-  recordAuditNote: 'L’habitant voit la même liste sur sa propre carte.',
-  recordThisRecord: '(ce dossier)',
-  recordNoHousehold:
-    '{name} ne fait encore partie d’aucun ménage. La personne que vous ajoutez rejoint {name} dans un nouveau ménage.',
-  recordAddTitle: 'Ajouter quelqu’un à ce ménage',
-  recordFindPerson: 'Nom ou numéro de carte de l’habitant',
-  recordAddToHousehold: 'Ajouter à ce ménage',
-  recordAddQuestion: 'Ajouter {person} au ménage de {name} ?',
-  recordMoveTitle: 'Faire passer {name} dans un autre ménage',
-  recordFindMember: 'Nom ou numéro de carte d’un membre de ce ménage',
-  recordMoveToHousehold: 'Passer dans ce ménage',
-  recordMoveQuestion: 'Faire passer {name} dans le ménage de {person} ?',
-  recordLeaves: '{person} quitte le ménage de {names}.',
-  recordWillBe: 'Ensuite, le ménage compte : {names}.',
-  recordAdded: '{person} fait maintenant partie de ce ménage.',
-  recordMoved: '{name} fait maintenant partie du ménage de {person}.',
-  recordHouseholdNow: 'Dans le ménage : {names}.',
-  recordOwnQuestion: 'Placer {name} dans un nouveau ménage propre ?',
-  recordOwnDone: '{name} a maintenant son propre ménage.',
-  auditAreaEntitlement: 'droit',
-  auditStatusGrant: 'accordé',
-  auditStatusExtend: 'prolongé',
-  auditStatusEnd: 'terminé',
-  auditStatusSuspend: 'suspendu',
-  auditStatusLift: 'suspension levée',
-  reasonImport: 'Liste des ayants droit',
-};
-
-export const counterEn: Record<Keys, string> = {
-  counterAreaName: 'Counter',
-  recordReasonTitle: 'Open the record',
-  recordReasonQuestion: 'Why are you opening this record?',
-  recordReasonNote: 'Under "Who looked at my record" the resident sees who opened the record, when and why.',
-  recordOpen: 'Open the record',
-  recordBackToSearch: 'Back to search',
-  recordOpenedFor: 'You opened this record for: {reason}.',
-  recordOtherReason: 'Choose another reason',
-  recordIdentity: 'Identity',
-  recordEditDetails: 'Edit the details',
-  recordPass: 'Pass, cards and account',
-  recordCardBlockedOn: 'blocked on {date} ({reason})',
-  recordCardKeeps: 'Pass number, points, household and social status stay as they are.',
-  recordBlockQuestion: 'Block {name}’s card?',
-  recordBlockEffect:
-    'Card number {version} stops working at the door at once, also when someone types the pass number. The pass on the phone keeps working. Make a new card afterwards.',
-  recordReplaceQuestion: 'Make a new card for {name}?',
-  recordReplaceEffect:
-    'Card number {version} stops working at once; the new card gets number {next}. Print it afterwards.',
-  statusAndEntitlements: 'Social status and entitlements',
-  recordEndQuestion: 'End {name}’s social status now?',
-  recordEndEffect: 'From today {name} pays the regular price, without a grace period.',
-  recordEndHousehold:
-    'Minors in the household lose the social status too, unless another adult of the household has it.',
-  recordEndUndo: 'You can grant the social status again later.',
-  recordEndDone: 'The social status has ended.',
-  recordLifts: 'Lifts and no-shows',
-  recordAudit: 'Who looked at this record and why',
-  recordAuditNote: 'The resident sees the same list on their own pass page.',
-  recordThisRecord: '(this record)',
-  recordNoHousehold: '{name} is not in a household yet. Whoever you add joins {name} in a new household.',
-  recordAddTitle: 'Add someone to this household',
-  recordFindPerson: 'Name or pass number of the resident',
-  recordAddToHousehold: 'Add to this household',
-  recordAddQuestion: 'Add {person} to {name}’s household?',
-  recordMoveTitle: 'Move {name} to another household',
-  recordFindMember: 'Name or pass number of someone in that household',
-  recordMoveToHousehold: 'Move to this household',
-  recordMoveQuestion: 'Move {name} to {person}’s household?',
-  recordLeaves: '{person} leaves the household of {names}.',
-  recordWillBe: 'Afterwards the household is: {names}.',
-  recordAdded: '{person} is now in this household.',
-  recordMoved: '{name} now lives in {person}’s household.',
-  recordHouseholdNow: 'In the household: {names}.',
-  recordOwnQuestion: 'Put {name} in a new household of their own?',
-  recordOwnDone: '{name} now has a household of their own.',
-  auditAreaEntitlement: 'entitlement',
-  auditStatusGrant: 'granted',
-  auditStatusExtend: 'extended',
-  auditStatusEnd: 'ended',
-  auditStatusSuspend: 'suspended',
-  auditStatusLift: 'suspension lifted',
-  reasonImport: 'List of entitled people',
-};
+export type Keys = keyof typeof counterNl;

@@ -5,6 +5,9 @@
  * Keys starting with `intakeLetter` are printed for the resident, in the resident's language (tIn): they
  * speak to the resident ("je", "vous", "you"). `{link}`, `{page}` and `{button}` are the app's own words
  * (haveLetter, activateTitle, activate) in that language, so the letter names what the resident will see.
+ *
+ * French and English are in intake.fr.ts and intake.en.ts: one chunk per language, so the app
+ * downloads only the one in use (i18n.ts).
  */
 export const intakeNl = {
   intakeAreaName: 'Intake',
@@ -52,100 +55,4 @@ export const intakeNl = {
   intakeReason_identity_incomplete: 'pasnummer, of naam, geboortedatum en postcode nodig',
 } as const;
 
-type Keys = keyof typeof intakeNl;
-
-export const intakeFr: Record<Keys, string> = {
-  intakeAreaName: 'Intake',
-  intakeLetterLanguage: 'La lettre est en {language}, la langue de {name}.',
-  intakeLetterLabel: '{label} : ',
-  intakeLetterHowTitle: 'Mettre votre carte sur votre téléphone',
-  intakeLetterStepAddress: 'Sur votre téléphone ou votre ordinateur, allez sur {address}.',
-  intakeLetterStepLink: 'Sur la page d’accueil, cliquez sur « {link} ».',
-  intakeLetterStepPage:
-    'La page « {page} » s’ouvre. Entrez votre numéro de carte et votre code d’activation. Vous les trouvez plus haut.',
-  intakeLetterStepPassword:
-    'Choisissez un mot de passe d’au moins 10 caractères. L’adresse e-mail n’est pas obligatoire.',
-  intakeLetterStepButton:
-    'Cliquez sur le bouton « {button} ». C’est fait : votre carte est sur votre téléphone.',
-  intakeLetterValid: 'Le code d’activation est valable jusqu’au {date}.',
-  intakeLetterHelp:
-    'Ça ne marche pas ? Passez au guichet de la Maison sociale ou appelez-nous. Nous vous aidons volontiers.',
-  intakeDateHelp: 'Une date de naissance peut s’écrire 17/08/1948, 17-08-1948, 17.08.1948 ou 1948-08-17.',
-  intakeFound: '{count} personnes trouvées',
-  intakeFound_one: '{count} personne trouvée',
-  intakeNotFound: '{count} personnes non trouvées',
-  intakeNotFound_one: '{count} personne non trouvée',
-  intakeAmbiguous: '{count} lignes correspondent à plusieurs cartes',
-  intakeAmbiguous_one: '{count} ligne correspond à plusieurs cartes',
-  intakeUnreadable: '{count} lignes illisibles',
-  intakeUnreadable_one: '{count} ligne illisible',
-  intakeLineReason: 'ligne {line} ({reason})',
-  intakeUnreadableList: '{count} : {lines}.',
-  intakeLineHeader: 'Ligne',
-  intakeReasonHeader: 'Pourquoi',
-  intakeLinesNote: 'Les numéros de ligne sont ceux du fichier. Les noms de colonnes sont à la ligne 1.',
-  intakeConfirmHint: 'Après confirmation, {count} personnes recevront le statut social.',
-  intakeConfirmHint_one: 'Après confirmation, {count} personne recevra le statut social.',
-  intakeReason_matched_pass_number: 'par le numéro de carte',
-  intakeReason_matched_identity: 'par le nom, la date de naissance et le code postal',
-  intakeReason_several_passes: 'plusieurs cartes avec ce nom, cette date de naissance et ce code postal',
-  intakeReason_other_municipality: 'la carte appartient à une autre commune',
-  intakeReason_no_pass_number: 'aucune carte avec ce numéro',
-  intakeReason_no_identity: 'aucune personne avec ce nom, cette date de naissance et ce code postal',
-  intakeReason_pass_number_invalid: 'numéro de carte incorrect',
-  intakeReason_pass_number_missing: 'numéro de carte manquant',
-  intakeReason_first_name_missing: 'prénom manquant',
-  intakeReason_last_name_missing: 'nom de famille manquant',
-  intakeReason_birth_date_missing: 'date de naissance manquante',
-  intakeReason_birth_date_unreadable: 'date de naissance illisible',
-  intakeReason_postal_code_missing: 'code postal manquant',
-  intakeReason_postal_code_unreadable: 'code postal illisible (4 chiffres)',
-  intakeReason_identity_incomplete:
-    'il faut le numéro de carte, ou le nom, la date de naissance et le code postal',
-};
-
-export const intakeEn: Record<Keys, string> = {
-  intakeAreaName: 'Intake',
-  intakeLetterLanguage: 'The letter is in {language}, {name}’s language.',
-  intakeLetterLabel: '{label}: ',
-  intakeLetterHowTitle: 'How to put your pass on your phone',
-  intakeLetterStepAddress: 'On your phone or computer, go to {address}.',
-  intakeLetterStepLink: 'On the home page, click “{link}”.',
-  intakeLetterStepPage:
-    'The page “{page}” opens. Enter your pass number and your activation code. You will find them above.',
-  intakeLetterStepPassword: 'Choose a password of at least 10 characters. An email address is optional.',
-  intakeLetterStepButton: 'Click the “{button}” button. Done: your pass is on your phone.',
-  intakeLetterValid: 'The activation code is valid until {date}.',
-  intakeLetterHelp: 'Not working? Come to the Social House counter or give us a call. We are glad to help.',
-  intakeDateHelp: 'A birth date may be written 17/08/1948, 17-08-1948, 17.08.1948 or 1948-08-17.',
-  intakeFound: '{count} people found',
-  intakeFound_one: '{count} person found',
-  intakeNotFound: '{count} people not found',
-  intakeNotFound_one: '{count} person not found',
-  intakeAmbiguous: '{count} rows fit more than one pass',
-  intakeAmbiguous_one: '{count} row fits more than one pass',
-  intakeUnreadable: '{count} rows cannot be read',
-  intakeUnreadable_one: '{count} row cannot be read',
-  intakeLineReason: 'line {line} ({reason})',
-  intakeUnreadableList: '{count}: {lines}.',
-  intakeLineHeader: 'Line',
-  intakeReasonHeader: 'Why',
-  intakeLinesNote: 'Line numbers are those of the file. The column names are on line 1.',
-  intakeConfirmHint: 'Once you confirm, {count} people will get the social status.',
-  intakeConfirmHint_one: 'Once you confirm, {count} person will get the social status.',
-  intakeReason_matched_pass_number: 'by pass number',
-  intakeReason_matched_identity: 'by name, birth date and postal code',
-  intakeReason_several_passes: 'more than one pass with this name, birth date and postal code',
-  intakeReason_other_municipality: 'the pass belongs to another municipality',
-  intakeReason_no_pass_number: 'no pass with this number',
-  intakeReason_no_identity: 'nobody with this name, birth date and postal code',
-  intakeReason_pass_number_invalid: 'pass number is not valid',
-  intakeReason_pass_number_missing: 'pass number missing',
-  intakeReason_first_name_missing: 'first name missing',
-  intakeReason_last_name_missing: 'last name missing',
-  intakeReason_birth_date_missing: 'birth date missing',
-  intakeReason_birth_date_unreadable: 'birth date cannot be read',
-  intakeReason_postal_code_missing: 'postal code missing',
-  intakeReason_postal_code_unreadable: 'postal code cannot be read (4 digits)',
-  intakeReason_identity_incomplete: 'needs a pass number, or name, birth date and postal code',
-};
+export type Keys = keyof typeof intakeNl;

@@ -1,6 +1,9 @@
 /**
  * Texts of messages that leave the app (issue 14): a person's channels and language, the counter's failed
  * deliveries and the day's letters. Dutch is the source; fr and en must have every key.
+ *
+ * French and English are in messages.fr.ts and messages.en.ts: one chunk per language, so the app
+ * downloads only the one in use (i18n.ts).
  */
 export const messagesNl = {
   msgSettingsNav: 'Mijn berichten',
@@ -63,128 +66,4 @@ export const messagesNl = {
   msgChannelApp: 'de app',
 };
 
-type Keys = keyof typeof messagesNl;
-
-export const messagesFr: Record<Keys, string> = {
-  msgSettingsNav: 'Mes messages',
-  msgSettingsTitle: 'Comment recevez-vous vos messages ?',
-  msgSettingsIntro:
-    'Vos messages sont toujours dans l’application. Vous pouvez aussi les recevoir par e-mail, SMS ou lettre. Choisissez ce que vous lisez le mieux.',
-  msgSettingsLink: 'Choisissez comment recevoir vos messages (e-mail, SMS ou lettre)',
-  msgChannels: 'Canaux',
-  msgApp: 'Dans l’application (toujours)',
-  msgEmail: 'Par e-mail',
-  msgEmailTo: 'Par e-mail à {address}',
-  msgSms: 'Par SMS',
-  msgSmsTo: 'Par SMS au {number}',
-  msgPaper: 'Par lettre à la poste',
-  msgNoAddress:
-    'Nous n’avons pas votre adresse e-mail ni votre numéro de GSM. Demandez-le au guichet si vous le souhaitez.',
-  msgDefaults: 'Vous n’avez encore rien choisi. Vous recevez maintenant : {channels}.',
-  msgLanguage: 'Langue de vos messages',
-  msgSave: 'Enregistrer',
-  msgSaved: 'Enregistré. Vous recevrez vos messages ainsi.',
-  msgStaffTitle: 'Messages',
-  msgStaffIntro: 'Comment cette personne reçoit ses messages. Ne changez ceci qu’à sa demande.',
-  msgStaffNoAddress: 'Pas d’adresse e-mail ni de numéro de GSM dans le dossier.',
-  msgStaffSaved: 'Enregistré pour {name}.',
-  msgLettersNav: 'Lettres',
-  msgLettersTitle: 'Lettres du jour',
-  msgLettersIntro:
-    'Messages pour les personnes qui ont choisi la lettre, ou qui n’ont ni e-mail ni GSM. Une lettre par page, chacune dans la langue de la personne.',
-  msgLettersDate: 'Jour',
-  msgLettersShow: 'Afficher',
-  msgLettersCount: '{count} lettres pour le {date}.',
-  msgLettersCount_one: '1 lettre pour le {date}.',
-  msgLettersNone: 'Pas de lettres pour le {date}.',
-  msgLettersOpen: 'Ouvrir les lettres pour les imprimer',
-  msgLettersNoAddress: 'Pas d’adresse',
-  msgLetterTo: 'À',
-  msgLetterSubject: 'Objet',
-  msgLetterLanguage: 'Langue',
-  msgFailedNav: 'Messages non arrivés',
-  msgFailedTitle: 'Messages qui ne sont pas arrivés',
-  msgFailedIntro:
-    'Nous n’avons pas pu remettre ces messages. Appelez la personne, ou envoyez le message par lettre. Les personnes de cette liste voient que vous l’avez consultée.',
-  msgFailedNone: 'Tous les messages sont arrivés.',
-  msgFailedWho: 'Qui',
-  msgFailedCall: 'Appeler ou écrire',
-  msgFailedMessage: 'Message',
-  msgFailedWhen: 'Quand',
-  msgFailedChannel: 'Par',
-  msgFailedError: 'Erreur',
-  msgFailedTries: '{count} essais',
-  msgFailedTries_one: '1 essai',
-  msgFailedActions: 'Traiter',
-  msgFailedHandled: 'Personne jointe',
-  msgFailedLetter: 'Envoyer par lettre',
-  msgFailedDoneHandled: 'Traité : {name}.',
-  msgFailedDoneLetter: 'Le message pour {name} est dans les lettres d’aujourd’hui.',
-  msgNoContact: 'pas de numéro ni d’adresse',
-  msgChannelEmail: 'e-mail',
-  msgChannelSms: 'SMS',
-  msgChannelPaper: 'lettre',
-  msgChannelApp: 'l’application',
-};
-
-export const messagesEn: Record<Keys, string> = {
-  msgSettingsNav: 'My messages',
-  msgSettingsTitle: 'How do you get your messages?',
-  msgSettingsIntro:
-    'Your messages are always in the app. You can also get them by e-mail, text message or letter. Choose what you can read best.',
-  msgSettingsLink: 'Choose how you get your messages (e-mail, text or letter)',
-  msgChannels: 'Channels',
-  msgApp: 'In the app (always)',
-  msgEmail: 'By e-mail',
-  msgEmailTo: 'By e-mail to {address}',
-  msgSms: 'By text message',
-  msgSmsTo: 'By text message to {number}',
-  msgPaper: 'By letter in the post',
-  msgNoAddress:
-    'We have no e-mail address or mobile number for you. Ask at the counter if you want to add one.',
-  msgDefaults: 'You have not chosen yet. Now you get: {channels}.',
-  msgLanguage: 'Language of your messages',
-  msgSave: 'Save',
-  msgSaved: 'Saved. You will get your messages this way.',
-  msgStaffTitle: 'Messages',
-  msgStaffIntro: 'How this person gets their messages. Only change it when the person asks.',
-  msgStaffNoAddress: 'No e-mail address and no mobile number on the record.',
-  msgStaffSaved: 'Saved for {name}.',
-  msgLettersNav: 'Letters',
-  msgLettersTitle: 'Letters of the day',
-  msgLettersIntro:
-    'Messages for people who chose a letter, or have neither e-mail nor a mobile phone. One letter per page, each in the person’s language.',
-  msgLettersDate: 'Day',
-  msgLettersShow: 'Show',
-  msgLettersCount: '{count} letters for {date}.',
-  msgLettersCount_one: '1 letter for {date}.',
-  msgLettersNone: 'No letters for {date}.',
-  msgLettersOpen: 'Open the letters to print them',
-  msgLettersNoAddress: 'No address',
-  msgLetterTo: 'To',
-  msgLetterSubject: 'Subject',
-  msgLetterLanguage: 'Language',
-  msgFailedNav: 'Messages not delivered',
-  msgFailedTitle: 'Messages that did not arrive',
-  msgFailedIntro:
-    'We could not deliver these messages. Call the person, or send the message as a letter. People on this list see that you looked.',
-  msgFailedNone: 'Every message arrived.',
-  msgFailedWho: 'Who',
-  msgFailedCall: 'Call or write',
-  msgFailedMessage: 'Message',
-  msgFailedWhen: 'When',
-  msgFailedChannel: 'By',
-  msgFailedError: 'Error',
-  msgFailedTries: '{count} tries',
-  msgFailedTries_one: '1 try',
-  msgFailedActions: 'Deal with it',
-  msgFailedHandled: 'Person reached',
-  msgFailedLetter: 'Send as a letter',
-  msgFailedDoneHandled: 'Dealt with: {name}.',
-  msgFailedDoneLetter: 'The message for {name} is in today’s letters.',
-  msgNoContact: 'no number or address',
-  msgChannelEmail: 'e-mail',
-  msgChannelSms: 'text message',
-  msgChannelPaper: 'letter',
-  msgChannelApp: 'the app',
-};
+export type Keys = keyof typeof messagesNl;

@@ -1,6 +1,9 @@
 /**
  * Texts of the municipality staff pages (issue 12). Dutch is the source; fr and en must have every key (the type checks it).
  * nl.ts, fr.ts and en.ts spread these in, so t() knows them like any other key.
+ *
+ * French and English are in municipality.fr.ts and municipality.en.ts: one chunk per language, so the app
+ * downloads only the one in use (i18n.ts).
  */
 export const municipalityNl = {
   municipalityAreaName: 'Gemeente',
@@ -61,116 +64,4 @@ export const municipalityNl = {
   munLabel: '{label}: ',
 } as const;
 
-type Keys = keyof typeof municipalityNl;
-
-export const municipalityFr: Record<Keys, string> = {
-  municipalityAreaName: 'Commune',
-  munLiftsNav: 'Covoiturage',
-  munLiftsTitle: 'Covoiturage : bonus et rapport mensuel',
-  munLiftSettingsTitle: 'Bonus des conducteurs',
-  munLiftSettingsIntro:
-    'Un conducteur ne reçoit le bonus que si le voisin a confirmé qu’il a été pris en charge, puis s’est enregistré à l’activité.',
-  munLiftRules:
-    '{points} par voisin emmené ; par conducteur, au maximum {perActivity} voisins récompensés par activité et {perMonth} par mois. Une annulation moins de {hours} avant le départ est tardive.',
-  munLiftRulesNow: 'Règle actuelle : {rules}',
-  munLiftRulesSaved: 'Enregistré : {rules}',
-  munLiftPoints: '{count} points',
-  munLiftPoints_one: '{count} point',
-  munLiftHours: '{count} heures',
-  munLiftHours_one: '{count} heure',
-  munLiftBonusField: 'Points pour le conducteur par voisin emmené (de 0 à 100)',
-  munLiftCapActivityField: 'Maximum de voisins récompensés par conducteur et par activité (de 0 à 20)',
-  munLiftCapMonthField: 'Maximum de voisins récompensés par conducteur et par mois (de 0 à 500)',
-  munLiftLateField: 'Une annulation est tardive moins de tant d’heures avant le départ (de 0 à 168)',
-  munLiftReportTitle: 'Rapport mensuel des trajets',
-  munLiftReportIntro:
-    'Par quartier : combien de voisins ont demandé un trajet, combien ont trouvé un conducteur et combien non. Aucun nom n’est affiché. Les nombres de 1 à 4 apparaissent comme « < 5 », pour que personne ne soit reconnaissable.',
-  munLiftReportMonth: 'Mois du rapport',
-  munLiftReportEmpty: 'En {month}, personne n’a demandé ni proposé de trajet pour une activité.',
-  munLiftReportCaption: 'Trajets par quartier en {month}',
-  munLiftTotalsCaption: 'Trajets en {month}, tous quartiers confondus',
-  munLiftOffered: 'Trajets proposés',
-  munLiftRequests: 'Demandes',
-  munLiftMatched: 'Trajets convenus',
-  munLiftCompleted: 'Effectués (pris en charge et enregistrés)',
-  munLiftServed: 'Aidés',
-  munLiftUnserved: 'Sans trajet',
-  munLiftBonusPaid: 'Points de bonus versés',
-  munLiftUnservedNote:
-    'Sans trajet : une demande qu’aucun conducteur n’a acceptée. Cela montre les quartiers où le transport manque.',
-  munUnknownNeighbourhood: 'Quartier inconnu',
-  munFewerThanFive: 'moins de cinq',
-  munNeverInForce: 'jamais en vigueur (remplacée avant son début)',
-  munCategories: 'Types d’activités',
-  munAllCategories: 'Tous les types',
-  munRuleSaved:
-    'Enregistré : la version {version} s’applique à partir du {from}. Participant {participant}, association {club}, commune {municipality} ; prix minimum {min}.',
-  munBudgetSaved: 'Enregistré : le budget {year} est de {amount} ; alerte à partir de {pct} utilisés.',
-  munBudgetUsedPct: '{pct} du budget est utilisé.',
-  munBudgetWarning: 'Attention : {pct} du budget est utilisé.',
-  munSales: 'Ventes à tarif réduit',
-  munOpensNow: '{kind} : ouvre désormais le statut social.',
-  munOpensNoMore: '{kind} : n’ouvre plus le statut social.',
-  munDays: '{count} jours',
-  munDays_one: '{count} jour',
-  munAddStaff: 'Ajouter un membre du personnel communal',
-  munStaffAdded: '{name} a été ajouté(e) comme {role}.',
-  munNoPostalCodes: 'aucun code postal',
-  munLabel: '{label} : ',
-};
-
-export const municipalityEn: Record<Keys, string> = {
-  municipalityAreaName: 'Municipality',
-  munLiftsNav: 'Lifts',
-  munLiftsTitle: 'Lifts: bonus and monthly report',
-  munLiftSettingsTitle: 'Bonus for drivers',
-  munLiftSettingsIntro:
-    'A driver only earns the bonus once the neighbour confirmed the pickup and then checked in at the activity.',
-  munLiftRules:
-    '{points} per neighbour taken along; per driver at most {perActivity} rewarded neighbours per activity and {perMonth} per month. Cancelling less than {hours} before departure counts as late.',
-  munLiftRulesNow: 'Now: {rules}',
-  munLiftRulesSaved: 'Saved: {rules}',
-  munLiftPoints: '{count} points',
-  munLiftPoints_one: '{count} point',
-  munLiftHours: '{count} hours',
-  munLiftHours_one: '{count} hour',
-  munLiftBonusField: 'Points for the driver per neighbour taken along (0 to 100)',
-  munLiftCapActivityField: 'At most this many rewarded neighbours per driver per activity (0 to 20)',
-  munLiftCapMonthField: 'At most this many rewarded neighbours per driver per month (0 to 500)',
-  munLiftLateField: 'A cancellation is late within this many hours before departure (0 to 168)',
-  munLiftReportTitle: 'Monthly lift report',
-  munLiftReportIntro:
-    'Per neighbourhood: how many neighbours asked for a lift, how many found a driver and how many did not. You never see names. Counts from 1 to 4 show as "< 5", so nobody can be recognised.',
-  munLiftReportMonth: 'Month of the report',
-  munLiftReportEmpty: 'In {month}, nobody asked for or offered a lift to an activity.',
-  munLiftReportCaption: 'Lifts per neighbourhood in {month}',
-  munLiftTotalsCaption: 'Lifts in {month}, all neighbourhoods together',
-  munLiftOffered: 'Lifts offered',
-  munLiftRequests: 'Requests',
-  munLiftMatched: 'Lifts agreed',
-  munLiftCompleted: 'Done (picked up and checked in)',
-  munLiftServed: 'Helped',
-  munLiftUnserved: 'Not helped',
-  munLiftBonusPaid: 'Bonus points paid',
-  munLiftUnservedNote:
-    'Not helped: a request no driver took. It shows the neighbourhoods where transport is missing.',
-  munUnknownNeighbourhood: 'Neighbourhood unknown',
-  munFewerThanFive: 'fewer than five',
-  munNeverInForce: 'never in force (replaced before it began)',
-  munCategories: 'Kinds of activity',
-  munAllCategories: 'All kinds',
-  munRuleSaved:
-    'Saved: version {version} applies from {from}. Participant {participant}, club {club}, municipality {municipality}; minimum price {min}.',
-  munBudgetSaved: 'Saved: the budget for {year} is {amount}; we warn once {pct} is used.',
-  munBudgetUsedPct: '{pct} of the budget is used.',
-  munBudgetWarning: 'Watch out: {pct} of the budget is used.',
-  munSales: 'Reduced sales',
-  munOpensNow: '{kind}: now opens the social status.',
-  munOpensNoMore: '{kind}: no longer opens the social status.',
-  munDays: '{count} days',
-  munDays_one: '{count} day',
-  munAddStaff: 'Add a member of the municipality’s staff',
-  munStaffAdded: '{name} was added as {role}.',
-  munNoPostalCodes: 'no postal codes',
-  munLabel: '{label}: ',
-};
+export type Keys = keyof typeof municipalityNl;

@@ -2,6 +2,9 @@
  * The municipality admin's page for the Social House's phone and address, which every letter, e-mail and
  * SMS names. Dutch is the source; fr and en must have every key. Phone numbers in the hints keep to one line
  * (no-break spaces, `\u00a0`).
+ *
+ * French and English are in social-house.fr.ts and social-house.en.ts: one chunk per language, so the app
+ * downloads only the one in use (i18n.ts).
  */
 export const socialHouseNl = {
   socialHouseNav: 'Sociaal Huis',
@@ -21,40 +24,4 @@ export const socialHouseNl = {
   socialHouseSaved: 'Opgeslagen. Nieuwe brieven en berichten noemen {phone}.',
 };
 
-type Keys = keyof typeof socialHouseNl;
-
-export const socialHouseFr: Record<Keys, string> = {
-  socialHouseNav: 'Maison sociale',
-  socialHouseTitle: 'Téléphone et adresse de la Maison sociale',
-  socialHouseIntro:
-    'Ce numéro de téléphone figure sur chaque lettre, e-mail et SMS que Buurtpas envoie aux habitants, pour qu’ils puissent appeler la Maison sociale.',
-  socialHouseFormTitle: 'Ce qui figure sur les messages',
-  socialHouseNoPhone:
-    'Aucun numéro de téléphone pour l’instant. Tant qu’il n’y en a pas, les messages invitent à passer au lieu d’appeler.',
-  socialHousePhone: 'Numéro de téléphone',
-  socialHousePhoneHint:
-    'Un numéro belge, comme 050\u00a012\u00a034\u00a056 ou +32\u00a050\u00a012\u00a034\u00a056.',
-  socialHouseAddress: 'Adresse (facultatif)',
-  socialHouseAddressHint:
-    'Rue et numéro, puis code postal et commune, chacun sur sa propre ligne. Elle figure en haut de chaque lettre.',
-  socialHouseSave: 'Enregistrer',
-  socialHouseSaved: 'Enregistré. Les nouvelles lettres et les nouveaux messages indiquent le {phone}.',
-};
-
-export const socialHouseEn: Record<Keys, string> = {
-  socialHouseNav: 'Social House',
-  socialHouseTitle: 'Phone and address of the Social House',
-  socialHouseIntro:
-    'This phone number is on every letter, e-mail and SMS Buurtpas sends to residents, so they can call the Social House.',
-  socialHouseFormTitle: 'What the messages say',
-  socialHouseNoPhone:
-    'There is no phone number yet. Until you add one, the messages ask people to come by instead of calling.',
-  socialHousePhone: 'Phone number',
-  socialHousePhoneHint:
-    'A Belgian number, like 050\u00a012\u00a034\u00a056 or +32\u00a050\u00a012\u00a034\u00a056.',
-  socialHouseAddress: 'Address (optional)',
-  socialHouseAddressHint:
-    'Street and number, then postal code and town, each on its own line. It is at the top of every letter.',
-  socialHouseSave: 'Save',
-  socialHouseSaved: 'Saved. New letters and messages name {phone}.',
-};
+export type Keys = keyof typeof socialHouseNl;

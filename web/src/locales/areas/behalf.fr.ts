@@ -1,0 +1,57 @@
+import type { Keys } from './behalf.ts';
+
+/** French of behalf.ts, where Dutch is the source; a file of its own: one chunk per language. */
+export const behalfFr: Record<Keys, string> = {
+  behalfAreaName: 'Behalf',
+  behalfTitle: 'Faire les démarches pour le résident',
+  behalfIntro:
+    'Ce que {name} peut faire en ligne, vous le faites ici : inscrire, désinscrire, demander un trajet, échanger des points. Après chaque étape, un texte en {language} s’affiche, à lire au téléphone ou à imprimer.',
+  behalfSignups: 'Inscriptions de {name}',
+  behalfNoSignups: '{name} n’est inscrit(e) à aucune activité à venir.',
+  behalfSignedUp: 'inscrit(e)',
+  behalfLift: 'Trajet : {state}',
+  behalfLiftProposed: '{name} propose de l’emmener : le résident doit encore accepter',
+  behalfLiftAgreed: 'convenu avec {name}',
+  behalfCancelled: 'le club a annulé cette activité',
+  behalfCancelWaitlist: 'La place sur la liste d’attente est perdue.',
+  behalfCancelLiftQuestion: 'Annuler le trajet de {name} pour {title} ?',
+  behalfCancelLiftNobody: 'Les conducteurs ne verront plus la demande.',
+  behalfSignUpTitle: 'Inscrire à une activité',
+  behalfNothingToSignUp:
+    'Il n’y a aucune activité à venir avec inscription à laquelle {name} ne soit pas encore inscrit(e).',
+  behalfSignedUpDone: '{name} est inscrit(e).',
+  behalfWaitlistedDone: '{name} est sur la liste d’attente, en position {position}.',
+  behalfCancelledDone: 'L’inscription de {name} est annulée.',
+  behalfLiftTitle: 'Demander un trajet',
+  behalfLiftTo: 'Trajet pour',
+  behalfNeeds: 'A besoin de',
+  behalfNoLiftToAsk:
+    'Un trajet se demande pour une activité à laquelle {name} est inscrit(e). Inscrivez d’abord {name}.',
+  behalfAllLiftsAsked: 'Un trajet est déjà demandé pour chaque activité de {name}.',
+  behalfLiftDone: 'Le trajet est demandé.',
+  behalfLiftCancelledDone: 'Le trajet est annulé.',
+  behalfRewardsTitle: 'Échanger des points',
+  behalfBalance: '{name} a {count} points.',
+  behalfBalance_one: '{name} a {count} point.',
+  behalfNoRewards: 'Il n’y a pas d’avantage à échanger pour le moment.',
+  behalfRedeemQuestion: 'Échanger {title} pour {name}, pour {points} points ?',
+  behalfRedeemLeft: 'Il restera ensuite {count} points à {name}.',
+  behalfRedeemLeft_one: 'Il restera ensuite {count} point à {name}.',
+  behalfRedeemedDone: 'Échangé : {title}.',
+  behalfConfirmation: 'Confirmation pour {name}',
+  behalfConfirmationHint: 'En {language}, la langue de {name} : à lire au téléphone ou à imprimer.',
+  behalfPrint: 'Imprimer cette confirmation',
+  behalfSayTitle: 'Buurtpas : confirmation pour {name}',
+  behalfSaySignedUp: 'Votre inscription à {title} est confirmée : le {day} à {time}.',
+  behalfSayWaitlisted:
+    'Vous êtes sur la liste d’attente pour {title}, le {day} à {time}, en position {position}. Si une place se libère, vous recevrez un message.',
+  behalfSayWhere: 'Lieu : {place}.',
+  behalfSayCancelled: 'Votre inscription à {title} du {day} à {time} est annulée.',
+  behalfSayLiftAsked:
+    'Vous avez demandé un trajet pour {title}, le {day} à {time}. Adresse de départ : {address}. Vous recevrez un message dès qu’un conducteur proposera de vous emmener.',
+  behalfSayLiftCancelled: 'Votre trajet pour {title} du {day} est annulé.',
+  behalfSayRedeemed: 'Vous avez échangé {points} points contre {title}.',
+  behalfSayRedeemed_one: 'Vous avez échangé {points} point contre {title}.',
+  behalfSayLeft: 'Il vous reste {count} points.',
+  behalfSayLeft_one: 'Il vous reste {count} point.',
+};

@@ -1,0 +1,58 @@
+import type { Keys } from './municipality.ts';
+
+/** English of municipality.ts, where Dutch is the source; a file of its own: one chunk per language. */
+export const municipalityEn: Record<Keys, string> = {
+  municipalityAreaName: 'Municipality',
+  munLiftsNav: 'Lifts',
+  munLiftsTitle: 'Lifts: bonus and monthly report',
+  munLiftSettingsTitle: 'Bonus for drivers',
+  munLiftSettingsIntro:
+    'A driver only earns the bonus once the neighbour confirmed the pickup and then checked in at the activity.',
+  munLiftRules:
+    '{points} per neighbour taken along; per driver at most {perActivity} rewarded neighbours per activity and {perMonth} per month. Cancelling less than {hours} before departure counts as late.',
+  munLiftRulesNow: 'Now: {rules}',
+  munLiftRulesSaved: 'Saved: {rules}',
+  munLiftPoints: '{count} points',
+  munLiftPoints_one: '{count} point',
+  munLiftHours: '{count} hours',
+  munLiftHours_one: '{count} hour',
+  munLiftBonusField: 'Points for the driver per neighbour taken along (0 to 100)',
+  munLiftCapActivityField: 'At most this many rewarded neighbours per driver per activity (0 to 20)',
+  munLiftCapMonthField: 'At most this many rewarded neighbours per driver per month (0 to 500)',
+  munLiftLateField: 'A cancellation is late within this many hours before departure (0 to 168)',
+  munLiftReportTitle: 'Monthly lift report',
+  munLiftReportIntro:
+    'Per neighbourhood: how many neighbours asked for a lift, how many found a driver and how many did not. You never see names. Counts from 1 to 4 show as "< 5", so nobody can be recognised.',
+  munLiftReportMonth: 'Month of the report',
+  munLiftReportEmpty: 'In {month}, nobody asked for or offered a lift to an activity.',
+  munLiftReportCaption: 'Lifts per neighbourhood in {month}',
+  munLiftTotalsCaption: 'Lifts in {month}, all neighbourhoods together',
+  munLiftOffered: 'Lifts offered',
+  munLiftRequests: 'Requests',
+  munLiftMatched: 'Lifts agreed',
+  munLiftCompleted: 'Done (picked up and checked in)',
+  munLiftServed: 'Helped',
+  munLiftUnserved: 'Not helped',
+  munLiftBonusPaid: 'Bonus points paid',
+  munLiftUnservedNote:
+    'Not helped: a request no driver took. It shows the neighbourhoods where transport is missing.',
+  munUnknownNeighbourhood: 'Neighbourhood unknown',
+  munFewerThanFive: 'fewer than five',
+  munNeverInForce: 'never in force (replaced before it began)',
+  munCategories: 'Kinds of activity',
+  munAllCategories: 'All kinds',
+  munRuleSaved:
+    'Saved: version {version} applies from {from}. Participant {participant}, club {club}, municipality {municipality}; minimum price {min}.',
+  munBudgetSaved: 'Saved: the budget for {year} is {amount}; we warn once {pct} is used.',
+  munBudgetUsedPct: '{pct} of the budget is used.',
+  munBudgetWarning: 'Watch out: {pct} of the budget is used.',
+  munSales: 'Reduced sales',
+  munOpensNow: '{kind}: now opens the social status.',
+  munOpensNoMore: '{kind}: no longer opens the social status.',
+  munDays: '{count} days',
+  munDays_one: '{count} day',
+  munAddStaff: 'Add a member of the municipality’s staff',
+  munStaffAdded: '{name} was added as {role}.',
+  munNoPostalCodes: 'no postal codes',
+  munLabel: '{label}: ',
+};

@@ -1,0 +1,58 @@
+import type { Keys } from './municipality.ts';
+
+/** French of municipality.ts, where Dutch is the source; a file of its own: one chunk per language. */
+export const municipalityFr: Record<Keys, string> = {
+  municipalityAreaName: 'Commune',
+  munLiftsNav: 'Covoiturage',
+  munLiftsTitle: 'Covoiturage : bonus et rapport mensuel',
+  munLiftSettingsTitle: 'Bonus des conducteurs',
+  munLiftSettingsIntro:
+    'Un conducteur ne reçoit le bonus que si le voisin a confirmé qu’il a été pris en charge, puis s’est enregistré à l’activité.',
+  munLiftRules:
+    '{points} par voisin emmené ; par conducteur, au maximum {perActivity} voisins récompensés par activité et {perMonth} par mois. Une annulation moins de {hours} avant le départ est tardive.',
+  munLiftRulesNow: 'Règle actuelle : {rules}',
+  munLiftRulesSaved: 'Enregistré : {rules}',
+  munLiftPoints: '{count} points',
+  munLiftPoints_one: '{count} point',
+  munLiftHours: '{count} heures',
+  munLiftHours_one: '{count} heure',
+  munLiftBonusField: 'Points pour le conducteur par voisin emmené (de 0 à 100)',
+  munLiftCapActivityField: 'Maximum de voisins récompensés par conducteur et par activité (de 0 à 20)',
+  munLiftCapMonthField: 'Maximum de voisins récompensés par conducteur et par mois (de 0 à 500)',
+  munLiftLateField: 'Une annulation est tardive moins de tant d’heures avant le départ (de 0 à 168)',
+  munLiftReportTitle: 'Rapport mensuel des trajets',
+  munLiftReportIntro:
+    'Par quartier : combien de voisins ont demandé un trajet, combien ont trouvé un conducteur et combien non. Aucun nom n’est affiché. Les nombres de 1 à 4 apparaissent comme « < 5 », pour que personne ne soit reconnaissable.',
+  munLiftReportMonth: 'Mois du rapport',
+  munLiftReportEmpty: 'En {month}, personne n’a demandé ni proposé de trajet pour une activité.',
+  munLiftReportCaption: 'Trajets par quartier en {month}',
+  munLiftTotalsCaption: 'Trajets en {month}, tous quartiers confondus',
+  munLiftOffered: 'Trajets proposés',
+  munLiftRequests: 'Demandes',
+  munLiftMatched: 'Trajets convenus',
+  munLiftCompleted: 'Effectués (pris en charge et enregistrés)',
+  munLiftServed: 'Aidés',
+  munLiftUnserved: 'Sans trajet',
+  munLiftBonusPaid: 'Points de bonus versés',
+  munLiftUnservedNote:
+    'Sans trajet : une demande qu’aucun conducteur n’a acceptée. Cela montre les quartiers où le transport manque.',
+  munUnknownNeighbourhood: 'Quartier inconnu',
+  munFewerThanFive: 'moins de cinq',
+  munNeverInForce: 'jamais en vigueur (remplacée avant son début)',
+  munCategories: 'Types d’activités',
+  munAllCategories: 'Tous les types',
+  munRuleSaved:
+    'Enregistré : la version {version} s’applique à partir du {from}. Participant {participant}, association {club}, commune {municipality} ; prix minimum {min}.',
+  munBudgetSaved: 'Enregistré : le budget {year} est de {amount} ; alerte à partir de {pct} utilisés.',
+  munBudgetUsedPct: '{pct} du budget est utilisé.',
+  munBudgetWarning: 'Attention : {pct} du budget est utilisé.',
+  munSales: 'Ventes à tarif réduit',
+  munOpensNow: '{kind} : ouvre désormais le statut social.',
+  munOpensNoMore: '{kind} : n’ouvre plus le statut social.',
+  munDays: '{count} jours',
+  munDays_one: '{count} jour',
+  munAddStaff: 'Ajouter un membre du personnel communal',
+  munStaffAdded: '{name} a été ajouté(e) comme {role}.',
+  munNoPostalCodes: 'aucun code postal',
+  munLabel: '{label} : ',
+};
