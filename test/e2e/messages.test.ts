@@ -173,8 +173,13 @@ describe.skipIf(!hasChromium)('messages by e-mail, SMS and letter', () => {
       await page.close();
     }
 
-    // The printable batch: opened from the page's link (the session cookie), one A4 page per letter.
-    const page = await ctx.browser.newPage({ locale: 'nl-BE', viewport: { width: 1280, height: 800 } });
+    // The printable batch: opened from the page's link (the session cookie), one A4 page per letter. The
+    // document allows no script (its Content-Security-Policy); the accessibility audit's own script is let in.
+    const page = await ctx.browser.newPage({
+      locale: 'nl-BE',
+      viewport: { width: 1280, height: 800 },
+      bypassCSP: true,
+    });
     await signIn(page, ctx.app.url, 'counter@demo.local');
     await page.goto(`${ctx.app.url}/#/counter/letters`);
     const link = page.getByRole('link', { name: nl.msgLettersOpen });
