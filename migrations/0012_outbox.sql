@@ -29,6 +29,8 @@ CREATE TABLE deliveries (
   status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed', 'handled')),
   attempts INTEGER NOT NULL DEFAULT 0,
   last_error TEXT,
+  -- Why, for the counter's list: see FAILURE_REASONS in src/messages/retry.ts.
+  error_reason TEXT CHECK (error_reason IS NULL OR error_reason IN ('no_address', 'bad_address', 'refused', 'unavailable')),
   -- The consumer that is sending it now (a random id) and since when; a claim older than a few minutes is
   -- taken over (its consumer died).
   claim TEXT,

@@ -74,7 +74,7 @@ type Sent = { providerId: string | null; letterDate: string | null };
 async function send(facts: repo.DeliveryFacts, env: OutboxEnv, now: Date): Promise<Sent> {
   const message = { ...facts };
   if (facts.channel === 'paper') return { providerId: null, letterDate: brusselsDate(now) };
-  if (!facts.address) throw new DeliveryError(`No ${facts.channel} address`, true);
+  if (!facts.address) throw new DeliveryError(`No ${facts.channel} address`, true, 'no_address');
   if (facts.channel === 'sms') {
     const id = await smsProvider(env).send(facts.address, smsText(message));
     return { providerId: id, letterDate: null };
@@ -137,11 +137,17 @@ export async function deliverOne(
       const failure =
         error instanceof DeliveryError ? error : new DeliveryError(String(error).slice(0, 500), false);
       if (failure.permanent || facts.attempts >= MAX_ATTEMPTS) {
-        await repo.markFailed(env.DB, { id, claim, at: now.toISOString(), error: failure.message });
+        await repo.markFailed(env.DB, {
+          id,
+          claim,
+          at: now.toISOString(),
+          error: failure.message,
+          reason: failure.reason,
+        });
         message.ack();
         return 'failed';
       }
-      await repo.markTryFailed(env.DB, { id, claim, error: failure.message });
+      await repo.markTryFailed(env.DB, { id, claim, error: failure.message, reason: failure.reason });
       retry();
       return 'retry';
     }

@@ -1,6 +1,7 @@
 import type { Locale } from '../lib/i18n.ts';
 import { auditStatement, type Audit } from '../passes/repo.ts';
 import type { ChosenChannels, OutsideChannel } from './channels.ts';
+import type { FailureReason } from './retry.ts';
 
 /** All SQL of messages that leave the app: the outbox (deliveries), settings, failed deliveries, letters. */
 
@@ -124,7 +125,7 @@ export async function markSent(
 ): Promise<void> {
   await db
     .prepare(
-      `UPDATE deliveries SET status = 'sent', sent_at = ?3, provider_id = ?4, letter_date = ?5, last_error = NULL, claim = NULL
+      `UPDATE deliveries SET status = 'sent', sent_at = ?3, provider_id = ?4, letter_date = ?5, last_error = NULL, error_reason = NULL, claim = NULL
         WHERE id = ?1 AND claim = ?2 AND status = 'pending'`,
     )
     .bind(d.id, d.claim, d.at, d.providerId, d.letterDate)
@@ -134,13 +135,13 @@ export async function markSent(
 /** A try failed but another may work: the error is kept, the claim let go. */
 export async function markTryFailed(
   db: D1Database,
-  d: { id: string; claim: string; error: string },
+  d: { id: string; claim: string; error: string; reason: FailureReason },
 ): Promise<void> {
   await db
     .prepare(
-      "UPDATE deliveries SET last_error = ?3, claim = NULL WHERE id = ?1 AND claim = ?2 AND status = 'pending'",
+      "UPDATE deliveries SET last_error = ?3, error_reason = ?4, claim = NULL WHERE id = ?1 AND claim = ?2 AND status = 'pending'",
     )
-    .bind(d.id, d.claim, d.error)
+    .bind(d.id, d.claim, d.error, d.reason)
     .run();
 }
 
@@ -150,14 +151,15 @@ export async function markTryFailed(
  */
 export async function markFailed(
   db: D1Database,
-  d: { id: string; claim: string | null; at: string; error: string },
+  d: { id: string; claim: string | null; at: string; error: string; reason: FailureReason },
 ): Promise<boolean> {
   const result = await db
     .prepare(
-      `UPDATE deliveries SET status = 'failed', failed_at = ?3, last_error = coalesce(?4, last_error), claim = NULL
+      `UPDATE deliveries SET status = 'failed', failed_at = ?3, last_error = coalesce(?4, last_error), error_reason = ?5,
+              claim = NULL
         WHERE id = ?1 AND status = 'pending' AND (?2 IS NULL OR claim = ?2)`,
     )
-    .bind(d.id, d.claim, d.at, d.error)
+    .bind(d.id, d.claim, d.at, d.error, d.reason)
     .run();
   return (result.meta.changes ?? 0) > 0;
 }
@@ -272,6 +274,7 @@ export type FailedDelivery = {
   failedAt: string;
   attempts: number;
   error: string | null;
+  reason: FailureReason;
 };
 
 type FailedRow = {
@@ -291,10 +294,12 @@ type FailedRow = {
   failed_at: string;
   attempts: number;
   last_error: string | null;
+  error_reason: FailureReason | null;
 };
 
 const FAILED_SELECT = `SELECT d.id, d.passholder_id, p.first_name, p.last_name, p.pass_number, p.email, p.phone, d.channel,
-       d.address, n.kind, n.message, d.locale, n.created_at, d.failed_at, d.attempts, d.last_error
+       d.address, n.kind, n.message, d.locale, n.created_at, d.failed_at, d.attempts, d.last_error,
+       d.error_reason
   FROM deliveries d JOIN passholders p ON p.id = d.passholder_id JOIN notifications n ON n.id = d.notification_id`;
 
 function toFailed(r: FailedRow): FailedDelivery {
@@ -314,6 +319,7 @@ function toFailed(r: FailedRow): FailedDelivery {
     failedAt: r.failed_at,
     attempts: r.attempts,
     error: r.last_error,
+    reason: r.error_reason ?? 'unavailable',
   };
 }
 
@@ -501,7 +507,8 @@ export async function markDeadLettered(
 ): Promise<boolean> {
   const result = await db
     .prepare(
-      `UPDATE deliveries SET status = 'failed', failed_at = ?2, last_error = coalesce(last_error, ?3), claim = NULL
+      `UPDATE deliveries SET status = 'failed', failed_at = ?2, last_error = coalesce(last_error, ?3),
+              error_reason = coalesce(error_reason, 'unavailable'), claim = NULL
         WHERE id = ?1 AND status = 'pending'`,
     )
     .bind(d.id, d.at, d.error)

@@ -2,13 +2,22 @@
  * When a delivery is tried again, and which failures are worth trying again. Pure rules, unit-tested.
  */
 
+/**
+ * Why a delivery failed, in words counter staff can act on (the list shows it in their language): no address
+ * or number for the channel, one that cannot work, the service refused it, or it did not get through.
+ */
+export const FAILURE_REASONS = ['no_address', 'bad_address', 'refused', 'unavailable'] as const;
+export type FailureReason = (typeof FAILURE_REASONS)[number];
+
 /** A failure the channel gave: `permanent` ones (a bad address) are never tried again. */
 export class DeliveryError extends Error {
   readonly permanent: boolean;
-  constructor(message: string, permanent: boolean) {
+  readonly reason: FailureReason;
+  constructor(message: string, permanent: boolean, reason?: FailureReason) {
     super(message);
     this.name = 'DeliveryError';
     this.permanent = permanent;
+    this.reason = reason ?? (permanent ? 'refused' : 'unavailable');
   }
 }
 

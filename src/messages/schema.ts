@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { LOCALES } from '../lib/i18n.ts';
 import { IdSchema } from '../lib/openapi.ts';
+import { FAILURE_REASONS } from './retry.ts';
 
 const LocaleSchema = z
   .enum(LOCALES)
@@ -56,7 +57,14 @@ export const FailedDeliverySchema = z
     createdAt: z.string(),
     failedAt: z.string(),
     attempts: z.number().int(),
-    error: z.string().nullable(),
+    error: z
+      .string()
+      .nullable()
+      .openapi({ description: 'What the channel answered, as it said it (technical, not translated)' }),
+    reason: z.enum(FAILURE_REASONS).openapi({
+      description:
+        'Why, for the counter: no address or number for the channel, one that cannot work, the service refused it, or it did not get through after its tries',
+    }),
   })
   .openapi('FailedDelivery');
 

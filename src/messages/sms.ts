@@ -23,7 +23,7 @@ export function smsProvider(config: SmsConfig): SmsProvider {
 
 function numberOrFail(to: string): string {
   const number = smsNumber(to);
-  if (!number) throw new DeliveryError(`Not a phone number an SMS can go to: ${to}`, true);
+  if (!number) throw new DeliveryError(`Not a phone number an SMS can go to: ${to}`, true, 'bad_address');
   return number;
 }
 

@@ -227,6 +227,10 @@ describe.skipIf(!hasChromium)('messages by e-mail, SMS and letter', () => {
       await page.getByRole('heading', { level: 1, name: L.msgFailedTitle }).waitFor();
       await expect.poll(() => page.locator('main').textContent()).toContain(person.lastName);
       expect(await page.locator('main').textContent()).toContain('123 456');
+      // Why, in the staff member's language (the service's own words are only the technical detail).
+      expect(await page.locator('main tr', { hasText: person.lastName }).textContent()).toContain(
+        L.msgReasonBadAddress,
+      );
       expect(await audit(page, `failed deliveries (${language})`)).toEqual([]);
       await screenshot(page, `messages-failed-phone-${language}`);
       if (language === 'en') {

@@ -306,6 +306,7 @@ describe('the queue consumer', () => {
         channel: string;
         message: string;
         error: string;
+        reason: string;
       }[];
     }>(`/api/v1/municipalities/${await demo.demostad()}/failed-deliveries`, 200, { token: counter });
     expect(list.items).toContainEqual(
@@ -316,6 +317,8 @@ describe('the queue consumer', () => {
         channel: 'email',
         message: 'L’activité est annulée.',
         error: expect.stringContaining('mail server down'),
+        // Tried again and again without getting through (the dead-letter queue).
+        reason: 'unavailable',
       }),
     );
     // Reading the list is a staff read of the person's contact: it is in their "who looked".
@@ -368,12 +371,12 @@ describe('the queue consumer', () => {
     // The first try and three retries (vitest.config.ts: maxRetries 3), then the dead-letter queue.
     expect(row!.attempts).toBe(4);
     expect(sentTo(send, email)).toHaveLength(4);
-    const list = await json<{ items: { id: string }[] }>(
+    const list = await json<{ items: { id: string; reason: string }[] }>(
       `/api/v1/municipalities/${await demo.demostad()}/failed-deliveries`,
       200,
       { token: counter },
     );
-    expect(list.items.map((i) => i.id)).toContain(row!.id);
+    expect(list.items).toContainEqual(expect.objectContaining({ id: row!.id, reason: 'unavailable' }));
   });
 
   it('a permanent error (an SMS to something that is not a phone number) fails at once', async () => {
@@ -393,6 +396,13 @@ describe('the queue consumer', () => {
     expect(result.explicitAcks).toEqual(['m-sms']);
     await expect.poll(async () => (await deliveriesOf(target.passholder.id))[0]?.status).toBe('failed');
     expect((await deliveriesOf(target.passholder.id))[0]!.last_error).toMatch(/phone number/);
+    // The counter reads why in words they can act on: the number cannot work.
+    const list = await json<{ items: { id: string; reason: string }[] }>(
+      `/api/v1/municipalities/${await demo.demostad()}/failed-deliveries`,
+      200,
+      { token: counter },
+    );
+    expect(list.items).toContainEqual(expect.objectContaining({ id: delivery!.id, reason: 'bad_address' }));
   });
 
   it('relays running at once hand each pending row to the queue once', async () => {

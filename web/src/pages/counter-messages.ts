@@ -1,10 +1,18 @@
-import { api, ApiError, type Answer } from '../api.ts';
+import { api, ApiError, type Answer, type Schema } from '../api.ts';
 import { announce, h } from '../dom.ts';
-import { dayOf, format, locale, t, tn } from '../i18n.ts';
+import { dayOf, format, locale, t, tn, type MessageKey } from '../i18n.ts';
 import { button, emptyState, field, loadingNote, table } from '../components.ts';
 
 type Letters = Answer<'/api/v1/municipalities/{municipalityId}/letters'>;
 type Failed = Answer<'/api/v1/municipalities/{municipalityId}/failed-deliveries'>['items'][number];
+
+/** Why a message did not arrive, in words the counter can act on. */
+const FAILURE_REASONS = {
+  no_address: 'msgReasonNoAddress',
+  bad_address: 'msgReasonBadAddress',
+  refused: 'msgReasonRefused',
+  unavailable: 'msgReasonUnavailable',
+} as const satisfies Record<Schema<'FailedDelivery'>['reason'], MessageKey>;
 
 const CHANNELS = { email: 'msgChannelEmail', sms: 'msgChannelSms', paper: 'msgChannelPaper' } as const;
 
@@ -167,13 +175,17 @@ export function failedDeliveriesPage(municipalityId: string): HTMLElement {
         {},
         h('span', { lang: item.locale }, item.message),
         h('br', {}),
+        h('strong', {}, t(FAILURE_REASONS[item.reason])),
+        h('br', {}),
         h(
           'span',
           { class: 'muted' },
-          `${t('msgFailedChannel')} ${t(CHANNELS[item.channel])} · ${tn('msgFailedTries', item.attempts)}${
-            item.error ? ` · ${t('msgFailedError')}: ${item.error}` : ''
-          }`,
+          `${t('msgFailedChannel')} ${t(CHANNELS[item.channel])} · ${tn('msgFailedTries', item.attempts)}`,
         ),
+        // What the service answered, word for word (technical, often English): for whoever looks deeper.
+        ...(item.error
+          ? [h('br', {}), h('small', { class: 'muted' }, `${t('msgFailedError')}: ${item.error}`)]
+          : []),
       ),
       format.shortDateTime(item.failedAt),
       h(
