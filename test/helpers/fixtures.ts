@@ -155,3 +155,35 @@ export async function doorTime(activityId: string): Promise<string> {
     .first<{ starts_at: string }>();
   return new Date(Date.parse(row!.starts_at) + 5 * 60_000).toISOString();
 }
+
+/**
+ * A resident who reads letters only (chosen at the counter) and a message for them: an activity they signed up
+ * for is cancelled. The relay after the cancellation hands the letter to the queue; wait for its delivery.
+ */
+export async function paperReaderWithCancelledActivity(
+  counterToken: string,
+  overrides: Record<string, unknown> = {},
+): Promise<Registered> {
+  const { json, loginAs } = await import('./api.ts');
+  const person = await registerResident(counterToken, overrides);
+  await json(`/api/v1/passholders/${person.passholder.id}/notification-settings`, 200, {
+    method: 'PUT',
+    token: counterToken,
+    body: { channels: { app: true, email: false, sms: false, paper: true }, language: 'fr' },
+  });
+  const start = Date.now() + 2 * 86_400_000;
+  const activity = await createActivity({
+    capacity: 10,
+    startsAt: new Date(start).toISOString(),
+    endsAt: new Date(start + 3_600_000).toISOString(),
+  });
+  await json(`/api/v1/activities/${activity.id}/signups`, 201, {
+    token: counterToken,
+    body: { passholderIds: [person.passholder.id] },
+  });
+  await json(`/api/v1/activities/${activity.id}/cancel`, 200, {
+    method: 'POST',
+    token: await loginAs('club'),
+  });
+  return person;
+}

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { call, demo, expectProblem, json, loginAs, unique } from '../helpers/api.ts';
-import { createActivity, registerResident } from '../helpers/fixtures.ts';
+import { paperReaderWithCancelledActivity } from '../helpers/fixtures.ts';
 import { brusselsDate } from '../../src/lib/time.ts';
 
 type Letter = {
@@ -27,30 +27,12 @@ describe('the day’s letters', () => {
   it('a resident who chose paper gets a letter in the day’s batch, in their language', async () => {
     const counter = await loginAs('counter');
     const lastName = unique('Dupont');
-    const person = await registerResident(counter, {
+    // They have an e-mail address but chose paper only, at the counter.
+    const person = await paperReaderWithCancelledActivity(counter, {
       lastName,
       locale: 'fr',
       address: 'Rue de la Gare 12',
       email: `${unique('papier')}@example.org`,
-    });
-    // They have an e-mail address but chose paper only, at the counter.
-    await json(`/api/v1/passholders/${person.passholder.id}/notification-settings`, 200, {
-      method: 'PUT',
-      token: counter,
-      body: { channels: { app: true, email: false, sms: false, paper: true }, language: 'fr' },
-    });
-    const activity = await createActivity({
-      capacity: 10,
-      startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
-      endsAt: new Date(Date.now() + 2 * 86_400_000 + 3_600_000).toISOString(),
-    });
-    await json(`/api/v1/activities/${activity.id}/signups`, 201, {
-      token: counter,
-      body: { passholderIds: [person.passholder.id] },
-    });
-    await json(`/api/v1/activities/${activity.id}/cancel`, 200, {
-      method: 'POST',
-      token: await loginAs('club'),
     });
     // The relay after the cancellation hands it to the queue; the consumer puts it in today's batch.
     await expect

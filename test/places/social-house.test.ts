@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { call, demo, expectProblem, json, loginAs } from '../helpers/api.ts';
-import { createActivity, createStaffUser, registerResident } from '../helpers/fixtures.ts';
+import { createStaffUser, paperReaderWithCancelledActivity } from '../helpers/fixtures.ts';
 import { brusselsDate } from '../../src/lib/time.ts';
 
 /**
@@ -41,24 +41,9 @@ describe('the Social House’s phone and address', () => {
     expect(await json<SocialHouse>(path(municipality), 200, { token: admin })).toEqual(saved);
 
     // A resident who reads letters only: an activity they signed up for is cancelled.
-    const person = await registerResident(counter, { locale: 'fr', address: 'Rue de la Gare 12' });
-    await json(`/api/v1/passholders/${person.passholder.id}/notification-settings`, 200, {
-      method: 'PUT',
-      token: counter,
-      body: { channels: { app: true, email: false, sms: false, paper: true }, language: 'fr' },
-    });
-    const activity = await createActivity({
-      capacity: 10,
-      startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
-      endsAt: new Date(Date.now() + 2 * 86_400_000 + 3_600_000).toISOString(),
-    });
-    await json(`/api/v1/activities/${activity.id}/signups`, 201, {
-      token: counter,
-      body: { passholderIds: [person.passholder.id] },
-    });
-    await json(`/api/v1/activities/${activity.id}/cancel`, 200, {
-      method: 'POST',
-      token: await loginAs('club'),
+    const person = await paperReaderWithCancelledActivity(counter, {
+      locale: 'fr',
+      address: 'Rue de la Gare 12',
     });
     const today = brusselsDate(new Date());
     await expect
