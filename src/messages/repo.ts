@@ -81,41 +81,16 @@ export async function claimDelivery(
       .bind(id, claim, now, claimStaleBefore),
     db
       .prepare(
-        `SELECT d.id, d.channel, d.locale, d.address, d.attempts, n.kind, n.message, p.first_name, p.last_name,
-                m.name AS municipality, m.social_house_phone
+        `SELECT d.id, d.channel, d.locale, d.address, d.attempts, n.kind, n.message, p.first_name AS firstName,
+                p.last_name AS lastName, m.name AS municipality, m.social_house_phone AS socialHousePhone
            FROM deliveries d JOIN notifications n ON n.id = d.notification_id
            JOIN passholders p ON p.id = d.passholder_id JOIN municipalities m ON m.id = p.municipality_id
           WHERE d.id = ?1 AND d.claim = ?2 AND d.status = 'pending'`,
       )
       .bind(id, claim),
   ]);
-  const row = (read?.results[0] ?? null) as {
-    id: string;
-    channel: OutsideChannel;
-    locale: Locale;
-    address: string | null;
-    attempts: number;
-    kind: string;
-    message: string;
-    first_name: string;
-    last_name: string;
-    municipality: string;
-    social_house_phone: string | null;
-  } | null;
-  if (!row) return null;
-  return {
-    id: row.id,
-    channel: row.channel,
-    locale: row.locale,
-    address: row.address,
-    attempts: row.attempts,
-    kind: row.kind,
-    message: row.message,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    municipality: row.municipality,
-    socialHousePhone: row.social_house_phone,
-  };
+  // The columns are named as DeliveryFacts names them.
+  return (read?.results[0] as DeliveryFacts | undefined) ?? null;
 }
 
 /** Sent (or, for a letter, put in the batch of `letterDate`). Only the claim holder's call counts. */
