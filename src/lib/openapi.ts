@@ -4,6 +4,11 @@ import { PROBLEMS, type ProblemCode } from './problem.ts';
 const LocalizedSchema = z.object({ nl: z.string(), fr: z.string(), en: z.string() }).openapi('Localized');
 
 /** A message that goes with a successful answer (see notices.ts), in the request's language and all three. */
+/** A count of people as the policy team reads it (lib/small-counts.ts): 1 to 4 as the string "< 5". */
+export const ShownCountSchema = z
+  .union([z.number().int().min(0), z.literal('< 5')])
+  .openapi('ShownCount', { description: 'A count of people; 1 to 4 are answered as the string "< 5"' });
+
 export const MessageSchema = z.object({
   code: z.string(),
   message: z.string(),

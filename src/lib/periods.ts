@@ -47,3 +47,31 @@ export function monthRange(month: string): { start: string; end: string } {
   const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
   return { start: brusselsMidnight(`${month}-01`).toISOString(), end: brusselsMidnight(next).toISOString() };
 }
+
+// Belgian calendar months as `YYYY-MM` (the take-up dashboard and the rights counts).
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** `month` plus `n` months (n may be negative). */
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + n;
+  return `${Math.floor(index / 12)}-${pad2((index % 12) + 1)}`;
+}
+
+/** The months from `from` to `to`, both included, in order (empty when `from` is after `to`). */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
+  return out;
+}
+
+/** The last calendar day of a month. */
+export function lastDay(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${month}-${pad2(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
+}
+
+/** The default range: the twelve months ending with the current one. */
+export function twelveMonthsTo(currentMonth: string): { from: string; to: string } {
+  return { from: addMonths(currentMonth, -11), to: currentMonth };
+}

@@ -1,4 +1,4 @@
-import { brusselsMidnight } from '../lib/periods.ts';
+import { addMonths, brusselsMidnight, lastDay, monthsBetween } from '../lib/periods.ts';
 
 /**
  * The months of the take-up dashboard: pure functions, no database. Months are Belgian calendar months
@@ -11,28 +11,6 @@ export const MAX_MONTHS = 24;
 export const USE_WINDOW_MONTHS = 6;
 
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `month` plus `n` months (n may be negative). */
-export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + n;
-  return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
-}
-
-/** The months from `from` to `to`, both included, in order (empty when `from` is after `to`). */
-export function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
-  return out;
-}
-
-/** The last calendar day of a month. */
-export function lastDay(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return `${month}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
-}
 
 /**
  * What the SQL needs of one month: its first and last day (for dates), the instant it ends (for "activated by
@@ -48,11 +26,6 @@ export function monthWindow(month: string): MonthWindow {
     endAt: brusselsMidnight(`${addMonths(month, 1)}-01`).toISOString(),
     useFrom: brusselsMidnight(`${addMonths(month, 1 - USE_WINDOW_MONTHS)}-01`).toISOString(),
   };
-}
-
-/** The default range: the twelve months ending with the current one. */
-export function defaultRange(currentMonth: string): { from: string; to: string } {
-  return { from: addMonths(currentMonth, -11), to: currentMonth };
 }
 
 export type RangeError = { pointer: '/query/from' | '/query/to'; code: 'from_after_to' | 'range_too_long' };

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { IdSchema } from '../lib/openapi.ts';
+import { IdSchema, ShownCountSchema } from '../lib/openapi.ts';
 import { AuditReasonSchema } from '../passes/schema.ts';
 import { MONTH_PATTERN } from './months.ts';
 import { CONTACT_REASONS, CONTACT_WAYS, OUTCOMES, WORKLIST_REASONS } from './next-step.ts';
@@ -15,9 +15,7 @@ export const TakeUpQuery = z.object({
   to: MonthQuery('Last month (YYYY-MM), at most 24 months after `from`; default: this month'),
 });
 
-const Count = z
-  .union([z.number().int().min(0), z.literal('< 5')])
-  .openapi('TakeUpCount', { description: 'A count of people; 1 to 4 are answered as the string "< 5"' });
+const Count = ShownCountSchema;
 
 const Measures = {
   entitled: Count.openapi({
@@ -34,6 +32,7 @@ const Measures = {
   rightsOpened: Count.openapi({ description: 'Of them, a local right opened during the month' }),
 };
 
+// Inline, not ShownCountSchema.nullable(): a named component loses its null in the OpenAPI document.
 const Total = z.union([z.number().int().min(0), z.literal('< 5'), z.null()]).openapi({
   description:
     'The sum over the neighbourhoods; null when a cell of the column is "< 5" (an exact total would give it away by subtraction)',

@@ -2,11 +2,12 @@ import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { brusselsDate } from '../lib/time.ts';
 import { fieldProblem } from '../lib/validation.ts';
 import { addDays } from '../status/derive.ts';
-import { defaultRange, monthsBetween, monthWindow, rangeError } from './months.ts';
+import { monthsBetween, twelveMonthsTo } from '../lib/periods.ts';
+import { monthWindow, rangeError } from './months.ts';
 import { ENDING_DAYS, LETTER_DAYS, nextStep, QUIET_DAYS, type WorklistReason } from './next-step.ts';
 import * as repo from './repo.ts';
 import type { ContactInput, TakeUp, Worklist, WorklistItem } from './schema.ts';
-import { shown, shownTotal } from './suppression.ts';
+import { shown, shownTotal } from '../lib/small-counts.ts';
 
 const DAY = 86_400_000;
 const MEASURES = ['entitled', 'active', 'activated', 'used', 'rightsOpened'] as const;
@@ -37,7 +38,7 @@ export async function takeUp(
 ): Promise<TakeUp> {
   const current = brusselsDate(now).slice(0, 7);
   const to = asked.to ?? current;
-  const from = asked.from ?? defaultRange(to).from;
+  const from = asked.from ?? twelveMonthsTo(to).from;
   const wrong = rangeError(from, to);
   if (wrong) throw fieldProblem(wrong.pointer, 'invalid', wrong.code, RANGE_MESSAGES[wrong.code]);
   const months = monthsBetween(from, to);

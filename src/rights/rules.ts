@@ -107,24 +107,3 @@ export function rightsDiff(
     end: open.filter((o) => !held.has(o.rightId)),
   };
 }
-
-/** What the policy team reads for a count of people: 0, and 5 or more, as the number; 1 to 4 as "< 5". */
-export const FEWER_THAN_FIVE = '< 5' as const;
-export function publicCount(n: number): number | typeof FEWER_THAN_FIVE {
-  return n > 0 && n < 5 ? FEWER_THAN_FIVE : n;
-}
-
-/** The first and last day of a period of months `YYYY-MM`..`YYYY-MM`. */
-export function monthRange(from: string, to: string): { fromDate: string; toDate: string } {
-  const [y, m] = to.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-  return { fromDate: `${from}-01`, toDate: last };
-}
-
-/** The default period: the twelve months up to and including today's. */
-export function lastTwelveMonths(today: string): { from: string; to: string } {
-  const y = Number(today.slice(0, 4));
-  const m = Number(today.slice(5, 7));
-  const start = new Date(Date.UTC(y, m - 12, 1)).toISOString().slice(0, 7);
-  return { from: start, to: today.slice(0, 7) };
-}

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { IdSchema } from '../lib/openapi.ts';
+import { IdSchema, ShownCountSchema } from '../lib/openapi.ts';
 import { ReadReasonQuery } from '../passes/schema.ts';
 import { BASES } from './rules.ts';
 
@@ -52,11 +52,6 @@ export const RightPatchSchema = z
   .strict()
   .openapi('LocalRightPatch', { description: 'The fields to change; the basis cannot change' });
 
-/** A count of people as the policy team reads it: 1 to 4 as the string "< 5". */
-export const PublicCountSchema = z
-  .union([z.number().int().min(0), z.literal('< 5')])
-  .openapi('RightCount', { description: 'A count of people; 1 to 4 are answered as the string "< 5"' });
-
 export const LocalRightSchema = z
   .object({
     id: z.string(),
@@ -75,9 +70,9 @@ export const LocalRightSchema = z
 export const RightWithCountsSchema = LocalRightSchema.extend({
   counts: z
     .object({
-      holdingNow: PublicCountSchema.openapi({ description: 'People holding the right today' }),
-      openedInPeriod: PublicCountSchema.openapi({ description: 'Holding periods opened in the period' }),
-      usedInPeriod: PublicCountSchema.openapi({ description: 'Different people who used it in the period' }),
+      holdingNow: ShownCountSchema.openapi({ description: 'People holding the right today' }),
+      openedInPeriod: ShownCountSchema.openapi({ description: 'Holding periods opened in the period' }),
+      usedInPeriod: ShownCountSchema.openapi({ description: 'Different people who used it in the period' }),
     })
     .nullable()
     .openapi({

@@ -6,7 +6,8 @@ import type { Audit } from '../passes/repo.ts';
 import { passesOf } from '../passes/repo.ts';
 import { holdingsOf } from './opening.ts';
 import * as repo from './repo.ts';
-import { lastTwelveMonths, monthRange, publicCount } from './rules.ts';
+import { lastDay, twelveMonthsTo } from '../lib/periods.ts';
+import { shown } from '../lib/small-counts.ts';
 import type { HeldRight, HolderRights, RightInput, RightPatch } from './schema.ts';
 
 /** How long an ended right stays in the holder's list. */
@@ -20,7 +21,7 @@ export async function listRights(
   withCounts: boolean,
   today: string,
 ) {
-  const fallback = lastTwelveMonths(today);
+  const fallback = twelveMonthsTo(today.slice(0, 7));
   const from = period.from ?? fallback.from;
   const to = period.to ?? fallback.to;
   if (from > to)
@@ -38,7 +39,7 @@ export async function listRights(
         },
       ],
     });
-  const { fromDate, toDate } = monthRange(from, to);
+  const [fromDate, toDate] = [`${from}-01`, lastDay(to)];
   const [rights, counts] = await Promise.all([
     repo.rightsOf(db, municipalityId),
     withCounts ? repo.rightCounts(db, municipalityId, fromDate, toDate) : null,
@@ -52,9 +53,9 @@ export async function listRights(
         ...r,
         counts: counts
           ? {
-              holdingNow: publicCount(c?.holding ?? 0),
-              openedInPeriod: publicCount(c?.opened ?? 0),
-              usedInPeriod: publicCount(c?.usedBy ?? 0),
+              holdingNow: shown(c?.holding ?? 0),
+              openedInPeriod: shown(c?.opened ?? 0),
+              usedInPeriod: shown(c?.usedBy ?? 0),
             }
           : null,
       };

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addMonths,
-  defaultRange,
-  lastDay,
-  monthsBetween,
-  monthWindow,
-  rangeError,
-} from '../../src/outreach/months.ts';
+import { addMonths, lastDay, monthsBetween, twelveMonthsTo } from '../../src/lib/periods.ts';
+import { monthWindow, rangeError } from '../../src/outreach/months.ts';
 import { nextStep } from '../../src/outreach/next-step.ts';
-import { isSmall, shown, shownTotal } from '../../src/outreach/suppression.ts';
+import { isSmall, shown, shownTotal } from '../../src/lib/small-counts.ts';
 
 describe('the dashboard’s months', () => {
   it('lists the months of a range across a new year, both ends included', () => {
@@ -21,7 +15,7 @@ describe('the dashboard’s months', () => {
     expect(addMonths('2026-01', -1)).toBe('2025-12');
     expect(addMonths('2025-12', 1)).toBe('2026-01');
     expect(addMonths('2026-03', -14)).toBe('2025-01');
-    expect(defaultRange('2026-03')).toEqual({ from: '2025-04', to: '2026-03' });
+    expect(twelveMonthsTo('2026-03')).toEqual({ from: '2025-04', to: '2026-03' });
   });
 
   it('knows the last day of each month, leap years too', () => {

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { PROBLEMS } from '../../src/lib/problem.ts';
-import { publicCount } from '../../src/rights/rules.ts';
+import { shown as publicCount } from '../../src/lib/small-counts.ts';
 import { call, demo, expectProblem, json, loginAs } from '../helpers/api.ts';
 import { createActivity, createStaffUser, registerResident } from '../helpers/fixtures.ts';
 import { counterRights, createRight, heldIds, type RightAnswer } from './helpers.ts';

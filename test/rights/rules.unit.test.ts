@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyChange, type GrantRecord, type Member } from '../../src/rights/changes.ts';
-import {
-  heldRights,
-  lastTwelveMonths,
-  monthRange,
-  publicCount,
-  rightsDiff,
-  type HolderFacts,
-  type RightRef,
-} from '../../src/rights/rules.ts';
+import { heldRights, rightsDiff, type HolderFacts, type RightRef } from '../../src/rights/rules.ts';
+import { lastDay, twelveMonthsTo } from '../../src/lib/periods.ts';
+import { shown } from '../../src/lib/small-counts.ts';
 
 const RIGHTS: RightRef[] = [
   { id: 'meals', basis: 'status', active: true },
@@ -194,12 +188,12 @@ describe('a change applied to the facts before it is written', () => {
 
 describe('counts for the policy team', () => {
   it('shows 1 to 4 as "< 5", and 0 and 5 or more as numbers', () => {
-    expect([0, 1, 4, 5, 12].map(publicCount)).toEqual([0, '< 5', '< 5', 5, 12]);
+    expect([0, 1, 4, 5, 12].map(shown)).toEqual([0, '< 5', '< 5', 5, 12]);
   });
 
   it('reads periods of months', () => {
-    expect(monthRange('2026-01', '2026-02')).toEqual({ fromDate: '2026-01-01', toDate: '2026-02-28' });
-    expect(lastTwelveMonths('2026-12-06')).toEqual({ from: '2026-01', to: '2026-12' });
-    expect(lastTwelveMonths('2026-03-01')).toEqual({ from: '2025-04', to: '2026-03' });
+    expect(lastDay('2026-02')).toBe('2026-02-28');
+    expect(twelveMonthsTo('2026-12')).toEqual({ from: '2026-01', to: '2026-12' });
+    expect(twelveMonthsTo('2026-03')).toEqual({ from: '2025-04', to: '2026-03' });
   });
 });

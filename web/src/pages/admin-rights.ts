@@ -6,7 +6,7 @@ import { sendForm } from '../forms.ts';
 
 type RightList = Answer<'/api/v1/municipalities/{municipalityId}/rights'>;
 type Listed = RightList['items'][number];
-type Count = Schema<'RightCount'>;
+type Count = Schema<'ShownCount'>;
 
 export const BASES: [Listed['basis'], MessageKey][] = [
   ['status', 'rightsBasisStatus'],
