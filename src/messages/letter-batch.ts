@@ -15,8 +15,7 @@ app.openapi(
     method: 'get',
     path: '/municipalities/{municipalityId}/letters',
     tags: ['messages'],
-    summary:
-      'The day’s batch of letters, each in its person’s language (counter staff or admin of the municipality)',
+    summary: 'The day’s batch of letters, each in its person’s language (counter staff of the municipality)',
     description:
       'A printable HTML document by default (one letter per A4 page); `Accept: application/json` for the letters as ' +
       'JSON. Each person in the batch gets a line in their "who looked at my record".',
@@ -37,8 +36,9 @@ app.openapi(
     const { municipalityId } = c.req.valid('param');
     const user = requireUser(c);
     allow(
-      hasMunicipalityRole(user, municipalityId, 'counter', 'municipality_admin'),
-      'Counter staff or admins of this municipality only',
+      // Not the policy team (admins): they see no person, and letters carry names, addresses and status news.
+      hasMunicipalityRole(user, municipalityId, 'counter'),
+      'Counter staff of this municipality only',
     );
     const date = c.req.valid('query').date ?? brusselsDate(c.var.now);
     const letters = await service.lettersOf(c.env.DB, { municipalityId, date, by: user.id, now: c.var.now });

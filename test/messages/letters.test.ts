@@ -102,10 +102,15 @@ describe('the day’s letters', () => {
         400,
         'validation_failed',
       );
-    await json(`/api/v1/municipalities/${municipality}/letters`, 200, {
-      token: await loginAs('admin'),
-      headers: { accept: 'application/json' },
-    });
+    // The policy team sees no person (DOMAIN "Who sees what"): letters carry names, addresses and status news.
+    await expectProblem(
+      await call(`/api/v1/municipalities/${municipality}/letters`, {
+        token: await loginAs('admin'),
+        headers: { accept: 'application/json' },
+      }),
+      403,
+      'forbidden',
+    );
     await expectProblem(
       await call(`/api/v1/municipalities/${await demo.buurdorp()}/letters`, { token: counter }),
       403,
