@@ -50,6 +50,7 @@ export default defineConfig(async () => {
                   SIGNING_KEYS: signingKeys,
                   TEST_CLOCK: 'on',
                   D1_METRICS: 'on',
+                  SMS_SINK: 'log',
                   OUTBOX_RETRY_BASE_SECONDS: '0',
                 },
               },

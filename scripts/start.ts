@@ -46,8 +46,8 @@ console.log('Demo data loaded (accounts in README.md, password demo-password).')
 if (process.env.SETUP_ONLY === '1') process.exit(0);
 
 // EXTRA_VARS (benchmarks): e.g. "D1_METRICS:on" adds --var D1_METRICS:on.
-const extra = (process.env.EXTRA_VARS ?? '')
-  .split(/\s+/)
+// Locally SMS go to the log (src/messages/sms.ts), never to a gateway.
+const extra = ['SMS_SINK:log', ...(process.env.EXTRA_VARS ?? '').split(/\s+/)]
   .filter(Boolean)
   .flatMap((v) => ['--var', v]);
 const dev = spawn(

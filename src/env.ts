@@ -19,10 +19,12 @@ export type Bindings = {
   MAIL_FROM_NAME?: string;
   /** First wait, in seconds, before a failed delivery is tried again (default 30). */
   OUTBOX_RETRY_BASE_SECONDS?: string;
-  /** SMS gateway (see src/messages/sms.ts); without a URL, SMS go to a local sink that logs them. */
+  /** SMS gateway (see src/messages/sms.ts); without a URL, SMS do not get through (they end on the counter's list). */
   SMS_GATEWAY_URL?: string;
   SMS_GATEWAY_TOKEN?: string;
   SMS_FROM?: string;
+  /** "log" (npm start, tests): without a gateway, SMS go to the log. Never in production. */
+  SMS_SINK?: string;
   /** In tests and benchmarks: when "on", answers carry `X-D1-Round-Trips`, `X-D1-Rows-Read` and `X-D1-Rows-Written`. */
   D1_METRICS?: string;
 };

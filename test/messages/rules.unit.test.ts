@@ -3,7 +3,7 @@ import { defaultChannels, deliveryChannels, effectiveChannels } from '../../src/
 import { letter, lettersDocument } from '../../src/messages/letters.ts';
 import { smsNumber } from '../../src/messages/phone.ts';
 import { backoffSeconds, emailError, MAX_BACKOFF_SECONDS, smsHttpError } from '../../src/messages/retry.ts';
-import { LocalSmsSink } from '../../src/messages/sms.ts';
+import { LocalSmsSink, smsProvider } from '../../src/messages/sms.ts';
 import { emailContent, smsText, subject, type OutgoingMessage } from '../../src/messages/texts.ts';
 
 describe('channel choice', () => {
@@ -89,6 +89,14 @@ describe('phone numbers', () => {
   it('the local sink refuses a number that is not one, as a permanent error', async () => {
     await expect(new LocalSmsSink().send('call me', 'hi')).rejects.toMatchObject({ permanent: true });
     await expect(new LocalSmsSink().send('0470 12 34 56', 'hi')).resolves.toMatch(/^local-/);
+  });
+  it('without a gateway, only SMS_SINK=log sends to the log; else an SMS does not get through', async () => {
+    expect(smsProvider({ SMS_SINK: 'log' }).name).toBe('local');
+    expect(smsProvider({ SMS_GATEWAY_URL: 'https://sms.example/send' }).name).toBe('http');
+    await expect(smsProvider({}).send('0470 12 34 56', 'hi')).rejects.toMatchObject({
+      permanent: false,
+      reason: 'unavailable',
+    });
   });
 });
 
