@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.ts';
+import { fieldProblem } from '../lib/validation.ts';
 import { passholderAccess } from '../auth/access.ts';
 import { allow, requireUser } from '../auth/guard.ts';
 import { jsonBody, jsonResponse, problems, SECURITY } from '../lib/openapi.ts';
@@ -85,6 +86,12 @@ app.openapi(
     const access = await passholderAccess(c, passholderId, false);
     const today = brusselsDate(c.var.now);
     const usedOn = c.req.valid('json').usedOn ?? today;
+    if (usedOn > today)
+      throw fieldProblem('/usedOn', 'invalid', 'usedOn is in the future', {
+        nl: 'Deze datum ligt in de toekomst. Noteer een gebruik pas als het gebeurd is.',
+        fr: 'Cette date est dans le futur. Notez une utilisation une fois qu’elle a eu lieu.',
+        en: 'This date is in the future. Record a use once it has happened.',
+      });
     const audit = {
       actorUserId: access.user.id,
       action: 'update' as const,

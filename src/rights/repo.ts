@@ -375,7 +375,8 @@ export async function holderRightsAsStaff(
 }
 
 /**
- * Records a use of a right the passholder holds on `usedOn` (an open period): nothing is written otherwise.
+ * Records a use of a right on `usedOn`, a day the passholder held it (a period that had opened and not yet
+ * ended): nothing is written otherwise.
  * Answers whether the use was recorded. The audit line goes with it.
  */
 export async function recordUse(
@@ -388,7 +389,8 @@ export async function recordUse(
       .prepare(
         `INSERT INTO right_uses (id, right_id, passholder_id, used_on, recorded_by, created_at)
          SELECT ?1, ?2, ?3, ?4, ?5, ?6
-          WHERE EXISTS (SELECT 1 FROM holder_rights h WHERE h.right_id = ?2 AND h.passholder_id = ?3 AND h.ended_on IS NULL)`,
+          WHERE EXISTS (SELECT 1 FROM holder_rights h WHERE h.right_id = ?2 AND h.passholder_id = ?3
+                          AND h.opened_on <= ?4 AND (h.ended_on IS NULL OR ?4 < h.ended_on))`,
       )
       .bind(u.id, u.rightId, u.passholderId, u.usedOn, u.by, u.at),
     auditStatement(db, u.passholderId, audit),

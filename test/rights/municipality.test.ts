@@ -32,7 +32,7 @@ describe('the municipality’s rights', () => {
     const ofStatus = await createRight(m.admin, m.id, 'status');
     const ofLivingWage = await createRight(m.admin, m.id, 'living_wage');
     const unused = await createRight(m.admin, m.id, 'debt_mediation');
-    const people = [];
+    const people: Awaited<ReturnType<typeof registerResident>>[] = [];
     for (let i = 0; i < 6; i++) people.push(await registerResident(m.counter));
     for (const p of people)
       await json(`/api/v1/passholders/${p.passholder.id}/status/grants`, 200, {
@@ -50,6 +50,16 @@ describe('the municipality’s rights', () => {
         token: m.counter,
         body: {},
       });
+    // A use is recorded for a day the right was held: not tomorrow, not before it opened today.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const useOn = (usedOn: string) =>
+      call(`/api/v1/passholders/${people[0]!.passholder.id}/rights/${ofStatus.id}/uses`, {
+        token: m.counter,
+        body: { usedOn },
+      });
+    const future = await expectProblem(await useOn(day(2)), 400, 'validation_failed');
+    expect(future.fields).toEqual([expect.objectContaining({ pointer: '/usedOn' })]);
+    await expectProblem(await useOn(day(-30)), 409, 'right_not_held');
 
     const list = await json<{ from: string; to: string; items: Listed[] }>(
       `/api/v1/municipalities/${m.id}/rights`,
