@@ -647,6 +647,15 @@ export const PROBLEMS = {
       en: 'Something went wrong on our side. Please try again later.',
     },
   },
+  delivery_not_by_letter: {
+    status: 409,
+    title: 'This message does not go by letter',
+    messages: {
+      nl: 'Dit bericht kan niet als brief: een brief zou te laat komen. Bel de persoon.',
+      fr: 'Ce message ne peut pas partir par lettre : elle arriverait trop tard. Appelez la personne.',
+      en: 'This message cannot go as a letter: it would come too late. Call the person.',
+    },
+  },
   delivery_not_failed: {
     status: 409,
     title: 'The delivery is not (or no longer) failed',

@@ -53,7 +53,14 @@ app.openapi(
     request: { params: DeliveryParams, body: jsonBody(ResolveBody) },
     responses: {
       200: jsonResponse(ResolvedSchema, 'Handled'),
-      ...problems('validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'delivery_not_failed'),
+      ...problems(
+        'validation_failed',
+        'unauthenticated',
+        'forbidden',
+        'not_found',
+        'delivery_not_failed',
+        'delivery_not_by_letter',
+      ),
     },
   }),
   async (c) => {

@@ -330,27 +330,19 @@ export async function deliveryScope(
   passholderId: string;
   status: DeliveryStatus;
   notificationId: string;
+  channel: OutsideChannel;
+  kind: string;
 } | null> {
-  const row = await db
+  return db
     .prepare(
-      `SELECT p.municipality_id, d.passholder_id, d.status, d.notification_id
-         FROM deliveries d JOIN passholders p ON p.id = d.passholder_id WHERE d.id = ?1`,
+      `SELECT p.municipality_id AS municipalityId, d.passholder_id AS passholderId, d.status,
+              d.notification_id AS notificationId, d.channel, n.kind
+         FROM deliveries d JOIN passholders p ON p.id = d.passholder_id
+         JOIN notifications n ON n.id = d.notification_id
+        WHERE d.id = ?1`,
     )
     .bind(id)
-    .first<{
-      municipality_id: string;
-      passholder_id: string;
-      status: DeliveryStatus;
-      notification_id: string;
-    }>();
-  return row
-    ? {
-        municipalityId: row.municipality_id,
-        passholderId: row.passholder_id,
-        status: row.status,
-        notificationId: row.notification_id,
-      }
-    : null;
+    .first();
 }
 
 /**

@@ -2,7 +2,7 @@ import { fieldProblem } from '../lib/validation.ts';
 import { Problem } from '../lib/problem.ts';
 import { brusselsDate } from '../lib/time.ts';
 import type { Audit } from '../passes/repo.ts';
-import { effectiveChannels } from './channels.ts';
+import { effectiveChannels, notOnPaper } from './channels.ts';
 import { letter, type Letter } from './letters.ts';
 import * as repo from './repo.ts';
 import type { NotificationSettings, NotificationSettingsInput } from './schema.ts';
@@ -95,6 +95,9 @@ export async function resolve(
   const scope = await repo.deliveryScope(db, r.deliveryId);
   if (!scope || scope.municipalityId !== r.municipalityId) throw new Problem('not_found');
   if (scope.status !== 'failed') throw new Problem('delivery_not_failed');
+  // A letter of a letter adds nothing, and lift news by letter comes too late (channels.ts, notOnPaper).
+  if (r.action === 'letter' && (scope.channel === 'paper' || notOnPaper(scope.kind)))
+    throw new Problem('delivery_not_by_letter');
   const letterDate = brusselsDate(r.now);
   const done = await repo.resolveFailed(db, {
     id: r.deliveryId,

@@ -405,6 +405,29 @@ describe('the queue consumer', () => {
     expect(list.items).toContainEqual(expect.objectContaining({ id: delivery!.id, reason: 'bad_address' }));
   });
 
+  it('lift news that did not arrive is not sent as a letter (it would come too late)', async () => {
+    const counter = await loginAs('counter');
+    const person = await registerResident(counter, { email: `${unique('lift')}@example.org` });
+    await messageInDb(person.passholder.id, 'ride_confirmed', 'Jan rijdt mee.');
+    const [delivery] = await deliveriesOf(person.passholder.id);
+    await handedToQueue(delivery!.id);
+    // The queue gave up on it: the dead-letter consumer marks it failed.
+    await worker.queue('buurtpas-outbox-dlq', [
+      { id: 'm-lift', timestamp: new Date(), attempts: 1, body: { deliveryId: delivery!.id } },
+    ]);
+    expect((await deliveriesOf(person.passholder.id))[0]!.status).toBe('failed');
+    const path = `/api/v1/municipalities/${await demo.demostad()}/failed-deliveries/${delivery!.id}`;
+    await expectProblem(
+      await call(path, { token: counter, body: { action: 'letter' } }),
+      409,
+      'delivery_not_by_letter',
+    );
+    await json(path, 200, { token: counter, body: { action: 'handled' } });
+    expect((await deliveriesOf(person.passholder.id)).map((d) => [d.channel, d.status])).toEqual([
+      ['email', 'handled'],
+    ]);
+  });
+
   it('relays running at once hand each pending row to the queue once', async () => {
     const counter = await loginAs('counter');
     const people = await Promise.all(

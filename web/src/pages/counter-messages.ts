@@ -157,7 +157,7 @@ export function failedDeliveriesPage(municipalityId: string): HTMLElement {
   const row = (item: Failed): (Node | string)[] => {
     const contact = [
       item.phone ? h('a', { href: `tel:${item.phone.replace(/\s/g, '')}` }, item.phone) : null,
-      item.email ? h('a', { href: `mailto:${item.email}` }, item.email) : null,
+      item.email ? h('a', { href: `mailto:${encodeURIComponent(item.email)}` }, item.email) : null,
     ].filter((x): x is HTMLAnchorElement => x !== null);
     return [
       h(
@@ -195,7 +195,8 @@ export function failedDeliveriesPage(municipalityId: string): HTMLElement {
           'aria-label': `${t('msgFailedHandled')}: ${item.name}`,
           onclick: () => void resolve(item, 'handled'),
         }),
-        item.channel === 'paper'
+        // Lift news by letter would come too late (the API refuses it too).
+        item.channel === 'paper' || item.kind.startsWith('ride_')
           ? null
           : button(t('msgFailedLetter'), 'secondary', {
               'aria-label': `${t('msgFailedLetter')}: ${item.name}`,
