@@ -43,9 +43,9 @@ const SUBJECTS: Record<string, Localized> = {
     en: 'You have new rights',
   },
   reward_ready: {
-    nl: 'Je beloning ligt klaar',
-    fr: 'Votre récompense est prête',
-    en: 'Your reward is ready',
+    nl: 'Je hebt genoeg punten voor een beloning',
+    fr: 'Vous avez assez de points pour une récompense',
+    en: 'You have enough points for a reward',
   },
   other: { nl: 'Een bericht van Buurtpas', fr: 'Un message de Buurtpas', en: 'A message from Buurtpas' },
 };
@@ -92,9 +92,9 @@ const NEXT_STEPS: Record<string, Localized> = {
     en: 'You see your rights under "My pass" in the app. Ask at the counter if you want to know more.',
   },
   reward_ready: {
-    nl: 'Toon je pas aan de balie om ze op te halen.',
-    fr: 'Montrez votre carte au guichet pour la retirer.',
-    en: 'Show your pass at the counter to collect it.',
+    nl: 'Kies je beloning met je pas aan de balie of bij de club.',
+    fr: 'Choisissez votre récompense avec votre carte au guichet ou au club.',
+    en: 'Choose your reward with your pass at the counter or at the club.',
   },
   other: {
     nl: 'Meer lezen? Open de app, of bel ons.',

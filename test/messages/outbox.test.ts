@@ -468,7 +468,7 @@ describe('the queue consumer', () => {
     const counter = await loginAs('counter');
     const email = `${unique('cron')}@example.org`;
     const person = await registerResident(counter, { email });
-    await messageInDb(person.passholder.id, 'reward_ready', 'Je beloning ligt klaar.');
+    await messageInDb(person.passholder.id, 'reward_ready', 'Je hebt genoeg punten voor een beloning.');
     expect((await deliveriesOf(person.passholder.id))[0]).toMatchObject({
       status: 'pending',
       enqueued_at: null,
@@ -477,6 +477,8 @@ describe('the queue consumer', () => {
     expect(result.outcome).toBe('ok');
     await expect.poll(async () => (await deliveriesOf(person.passholder.id))[0]?.status).toBe('sent');
     expect(sentTo(send, email)).toHaveLength(1);
-    expect((sentTo(send, email)[0]![0] as { subject: string }).subject).toBe('Je beloning ligt klaar');
+    expect((sentTo(send, email)[0]![0] as { subject: string }).subject).toBe(
+      'Je hebt genoeg punten voor een beloning',
+    );
   });
 });
