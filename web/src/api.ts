@@ -21,6 +21,8 @@ export async function api<T>(path: string, options: { method?: string; body?: un
       method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
       credentials: 'same-origin',
       headers: {
+        // Answers that have another form too (the letters batch prints as HTML) come as JSON here.
+        accept: 'application/json',
         'accept-language': locale(),
         ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
       },

@@ -1,6 +1,6 @@
 import { api, ApiError, type Answer, type Schema } from '../api.ts';
 import { announce, h } from '../dom.ts';
-import { dayOf, format, locale, t, tn, type MessageKey } from '../i18n.ts';
+import { dayOf, format, t, tn, type MessageKey } from '../i18n.ts';
 import { button, emptyState, field, loadingNote, table } from '../components.ts';
 
 type Letters = Answer<'/api/v1/municipalities/{municipalityId}/letters'>;
@@ -15,28 +15,6 @@ const FAILURE_REASONS = {
 } as const satisfies Record<Schema<'FailedDelivery'>['reason'], MessageKey>;
 
 const CHANNELS = { email: 'msgChannelEmail', sms: 'msgChannelSms', paper: 'msgChannelPaper' } as const;
-
-/** The batch as JSON (`api()` asks for no type, and the batch answers HTML by default). */
-async function lettersJson(path: string): Promise<Letters> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1${path}`, {
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', 'accept-language': locale() },
-    });
-  } catch {
-    throw new ApiError(0, 'offline', t('offline'));
-  }
-  const body = (await response.json().catch(() => null)) as
-    (Letters & { code?: string; messages?: Record<string, string> }) | null;
-  if (!response.ok || !body)
-    throw new ApiError(
-      response.status,
-      body?.code ?? 'unknown',
-      body?.messages?.[locale()] ?? t('unknownError'),
-    );
-  return body;
-}
 
 /**
  * The day's letters: pick a day, see how many and to whom, and open the batch as one printable document
@@ -56,7 +34,7 @@ export function lettersPage(municipalityId: string): HTMLElement {
     const date = form.querySelector<HTMLInputElement>('input[name=date]')!.value || today;
     result.replaceChildren(loadingNote());
     try {
-      const batch = await lettersJson(`${base}?date=${encodeURIComponent(date)}`);
+      const batch = await api<Letters>(`${base}?date=${encodeURIComponent(date)}`);
       const when = format.date(date);
       if (batch.count === 0) {
         result.replaceChildren(emptyState(t('msgLettersNone', { date: when })));
