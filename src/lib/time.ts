@@ -27,3 +27,10 @@ export function brusselsDateTime(iso: string, locale: 'nl' | 'fr' | 'en'): strin
     timeZone: 'Europe/Brussels',
   }).format(new Date(iso));
 }
+
+/** A calendar date (YYYY-MM-DD) as people read it: "30 april 2027", "30 avril 2027", "30 April 2027". */
+export function longDate(date: string, locale: 'nl' | 'fr' | 'en'): string {
+  return new Intl.DateTimeFormat(`${locale}-BE`, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+}

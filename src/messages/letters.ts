@@ -1,4 +1,5 @@
 import { fill, type Locale } from '../lib/i18n.ts';
+import { longDate } from '../lib/time.ts';
 import { closing, escapeHtml, paragraphs, subject, type OutgoingMessage } from './texts.ts';
 
 /** One printed letter, in the person's own language. */
@@ -35,13 +36,6 @@ const SENDER = {
 };
 const PHONE = { nl: 'Telefoon: {phone}', fr: 'Téléphone : {phone}', en: 'Phone: {phone}' };
 
-/** "6 december 2026" in the person's language. */
-export function letterDate(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(`${locale}-BE`, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${date}T12:00:00Z`),
-  );
-}
-
 export function letter(f: LetterFacts, date: string): Letter {
   const addressLines = f.address
     ? [
@@ -60,7 +54,7 @@ export function letter(f: LetterFacts, date: string): Letter {
     name: `${f.firstName} ${f.lastName}`,
     addressLines,
     date,
-    dateText: letterDate(date, f.locale),
+    dateText: longDate(date, f.locale),
     subject: subject(f.kind, f.locale),
     paragraphs: paragraphs(f),
     closing: closing(f),

@@ -1,4 +1,5 @@
 import { fill, type Locale, type Localized } from '../lib/i18n.ts';
+import { longDate } from '../lib/time.ts';
 
 /**
  * Messages about the holder's own social status, in their language: short sentences, what to do next.
@@ -23,13 +24,6 @@ const TEXTS = {
 } as const satisfies Record<string, Localized>;
 
 export type StatusMessageKind = keyof typeof TEXTS;
-
-/** A calendar date (YYYY-MM-DD) as people read it: "30 april 2027", "30 avril 2027", "30 April 2027". */
-export function longDate(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(`${locale}-BE`, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${date}T12:00:00Z`),
-  );
-}
 
 export function statusMessage(kind: StatusMessageKind, locale: Locale, date: string): string {
   return fill(TEXTS[kind][locale], { date: longDate(date, locale) });
