@@ -1,4 +1,5 @@
 import { PROBLEMS } from '../lib/problem.ts';
+import { escapeHtml } from '../lib/html.ts';
 
 type Operation = {
   summary?: string;
@@ -14,12 +15,6 @@ type Document = {
   paths: Record<string, Record<string, Operation>>;
 };
 
-const escape = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
-  );
-
 /** A readable, self-contained HTML reference of the OpenAPI document: no scripts, no CDN. */
 export function renderDocs(doc: Document): string {
   const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
@@ -27,34 +22,34 @@ export function renderDocs(doc: Document): string {
   );
   const tags = [...new Set(operations.map((o) => o.op.tags?.[0] ?? 'other'))];
   const section = (tag: string) => `
-    <section aria-labelledby="tag-${tag}"><h2 id="tag-${tag}">${escape(tag)}</h2>
+    <section aria-labelledby="tag-${tag}"><h2 id="tag-${tag}">${escapeHtml(tag)}</h2>
     ${operations
       .filter((o) => (o.op.tags?.[0] ?? 'other') === tag)
       .map(({ path, method, op }) => {
         const body = op.requestBody?.content?.['application/json']?.schema;
-        return `<article><h3><code class="m">${method.toUpperCase()}</code> <code>${escape(path)}</code></h3>
-        <p>${escape(op.summary ?? '')}${op.security?.length ? ' <em>(signed in)</em>' : ''}</p>
-        ${op.description ? `<p>${escape(op.description)}</p>` : ''}
-        ${op.parameters?.length ? `<p>Parameters: ${op.parameters.map((p) => `<code>${escape(p.name)}</code> (${p.in}${p.required ? ', required' : ''})`).join(', ')}</p>` : ''}
-        ${body ? `<details><summary>Request body</summary><pre>${escape(JSON.stringify(body, null, 2))}</pre></details>` : ''}
+        return `<article><h3><code class="m">${method.toUpperCase()}</code> <code>${escapeHtml(path)}</code></h3>
+        <p>${escapeHtml(op.summary ?? '')}${op.security?.length ? ' <em>(signed in)</em>' : ''}</p>
+        ${op.description ? `<p>${escapeHtml(op.description)}</p>` : ''}
+        ${op.parameters?.length ? `<p>Parameters: ${op.parameters.map((p) => `<code>${escapeHtml(p.name)}</code> (${p.in}${p.required ? ', required' : ''})`).join(', ')}</p>` : ''}
+        ${body ? `<details><summary>Request body</summary><pre>${escapeHtml(JSON.stringify(body, null, 2))}</pre></details>` : ''}
         <ul>${Object.entries(op.responses ?? {})
-          .map(([status, r]) => `<li><code>${status}</code> ${escape(r.description ?? '')}</li>`)
+          .map(([status, r]) => `<li><code>${status}</code> ${escapeHtml(r.description ?? '')}</li>`)
           .join('')}</ul></article>`;
       })
       .join('')}</section>`;
   const problemsList = Object.entries(PROBLEMS)
     .map(
       ([code, p]) =>
-        `<li id="problem-${code}"><code>${code}</code> (${p.status}): ${escape(p.title)}. <q lang="nl">${escape(p.messages.nl)}</q></li>`,
+        `<li id="problem-${code}"><code>${code}</code> (${p.status}): ${escapeHtml(p.title)}. <q lang="nl">${escapeHtml(p.messages.nl)}</q></li>`,
     )
     .join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escape(doc.info.title)} API reference</title>
+<title>${escapeHtml(doc.info.title)} API reference</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:auto;padding:1rem;color:#1a1a1a}
 article{border-top:1px solid #ccc;padding:.5rem 0}code.m{font-weight:bold;color:#005a9c}pre{background:#f4f4f4;padding:.5rem;overflow:auto}</style></head>
-<body><header><h1>${escape(doc.info.title)} API <small>${escape(doc.info.version)}</small></h1>
-<p>${escape(doc.info.description ?? '')}</p><p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p>
-<nav aria-label="Sections"><ul>${tags.map((t) => `<li><a href="#tag-${t}">${escape(t)}</a></li>`).join('')}<li><a href="#problems">problems</a></li></ul></nav></header>
+<body><header><h1>${escapeHtml(doc.info.title)} API <small>${escapeHtml(doc.info.version)}</small></h1>
+<p>${escapeHtml(doc.info.description ?? '')}</p><p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p>
+<nav aria-label="Sections"><ul>${tags.map((t) => `<li><a href="#tag-${t}">${escapeHtml(t)}</a></li>`).join('')}<li><a href="#problems">problems</a></li></ul></nav></header>
 <main>${tags.map(section).join('')}
 <section aria-labelledby="problems"><h2 id="problems">Problems</h2><p>Every error is <code>application/problem+json</code> (RFC 9457) with a stable <code>code</code> and end-user <code>messages</code> in nl, fr and en.</p><ul>${problemsList}</ul></section></main></body></html>`;
 }

@@ -1,6 +1,7 @@
 import { fill, type Locale } from '../lib/i18n.ts';
 import { longDate } from '../lib/time.ts';
-import { closing, escapeHtml, paragraphs, subject, type OutgoingMessage } from './texts.ts';
+import { escapeHtml } from '../lib/html.ts';
+import { closing, paragraphs, subject, type OutgoingMessage } from './texts.ts';
 
 /** One printed letter, in the person's own language. */
 export type Letter = {

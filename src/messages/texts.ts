@@ -1,3 +1,4 @@
+import { escapeHtml } from '../lib/html.ts';
 import { fill, type Locale, type Localized } from '../lib/i18n.ts';
 
 /**
@@ -175,15 +176,6 @@ export function paragraphs(m: OutgoingMessage): string[] {
 
 export function closing(m: Pick<OutgoingMessage, 'locale' | 'municipality'>): string {
   return fill(WORDS.closing[m.locale], { municipality: m.municipality });
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 /** One e-mail: plain text and a simple HTML version with the same words. */
